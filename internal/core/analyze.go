@@ -1,0 +1,147 @@
+// Package core is the one entry point shared by the wasm bridge, the CLI and
+// the tests: snapshot JSON in, verdict JSON out.
+package core
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/trustlens/trustlens/internal/page"
+	"github.com/trustlens/trustlens/internal/rules"
+)
+
+// Schema is the verdict format version (docs/verdict.md).
+const Schema = 1
+
+// Verdict is the stable output documented in docs/verdict.md.
+type Verdict struct {
+	Schema     int             `json:"schema"`
+	Kind       page.Kind       `json:"kind"`
+	URL        string          `json:"url"`
+	Readable   bool            `json:"readable"`
+	Generation string          `json:"generation"`
+	Supplier   SupplierOut     `json:"supplier"`
+	Offer      OfferOut        `json:"offer"`
+	Score      *int            `json:"score"`
+	Level      rules.Level     `json:"level"`
+	Findings   []rules.Finding `json:"findings"`
+	Notes      []string        `json:"notes"`
+	Error      string          `json:"error"`
+}
+
+// SupplierOut is the verdict's supplier block; nil pointers are unknown.
+type SupplierOut struct {
+	MemberID      *string  `json:"memberId"`
+	LoginID       *string  `json:"loginId"`
+	Company       *string  `json:"company"`
+	StoreAgeYears *int     `json:"storeAgeYears"`
+	Badges        []string `json:"badges"`
+	BusinessType  *string  `json:"businessType"`
+}
+
+// OfferOut is the verdict's offer block; nil pointers are unknown.
+type OfferOut struct {
+	ID       *string  `json:"id"`
+	Title    *string  `json:"title"`
+	PriceMin *float64 `json:"priceMin"`
+	PriceMax *float64 `json:"priceMax"`
+	MOQ      *int     `json:"moq"`
+	Sales    *string  `json:"sales"`
+}
+
+func opt[T any](f page.Field[T]) *T {
+	if !f.Known {
+		return nil
+	}
+	v := f.Value
+	return &v
+}
+
+// Analyze reads a snapshot and returns its verdict.
+func Analyze(s page.Snapshot) Verdict {
+	m := page.Parse(s)
+	return Judge(&m, nil)
+}
+
+// Judge evaluates the rules on a parsed model.
+func Judge(m *page.Model, c *rules.Context) Verdict {
+	findings := rules.Evaluate(m, c)
+	score, level := rules.Score(m, findings)
+	badges := make([]string, 0, len(m.Supplier.Badges))
+	for _, b := range m.Supplier.Badges {
+		badges = append(badges, b.ID)
+	}
+	if findings == nil {
+		findings = []rules.Finding{}
+	}
+	notes := m.Notes
+	if notes == nil {
+		notes = []string{}
+	}
+	return Verdict{
+		Schema:     Schema,
+		Kind:       m.Kind,
+		URL:        m.URL,
+		Readable:   m.Readable,
+		Generation: m.Generation,
+		Supplier: SupplierOut{
+			MemberID:      opt(m.Supplier.MemberID),
+			LoginID:       opt(m.Supplier.LoginID),
+			Company:       opt(m.Supplier.Company),
+			StoreAgeYears: opt(m.Supplier.StoreAgeYears),
+			Badges:        badges,
+			BusinessType:  opt(m.Supplier.BusinessType),
+		},
+		Offer: OfferOut{
+			ID:       opt(m.Offer.ID),
+			Title:    opt(m.Offer.Title),
+			PriceMin: opt(m.Offer.PriceMin),
+			PriceMax: opt(m.Offer.PriceMax),
+			MOQ:      opt(m.Offer.MOQ),
+			Sales:    opt(m.Offer.SalesText),
+		},
+		Score:    score,
+		Level:    level,
+		Findings: findings,
+		Notes:    notes,
+	}
+}
+
+// ErrorVerdict is the verdict for input that could not be analysed at all.
+// It is never scored and never trusted.
+func ErrorVerdict(url, msg string) Verdict {
+	return Verdict{
+		Schema:   Schema,
+		Kind:     page.KindUnknown,
+		URL:      url,
+		Supplier: SupplierOut{Badges: []string{}},
+		Level:    rules.Unknown,
+		Findings: []rules.Finding{},
+		Notes:    []string{},
+		Error:    msg,
+	}
+}
+
+// AnalyzeJSON is the wasm and CLI entry: snapshot JSON in, verdict JSON out.
+// It never panics: a panic anywhere below becomes an error verdict.
+func AnalyzeJSON(snapshotJSON []byte) (out []byte) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = mustJSON(ErrorVerdict("", fmt.Sprintf("internal error: %v", r)))
+		}
+	}()
+	s, err := page.DecodeSnapshot(snapshotJSON)
+	if err != nil {
+		return mustJSON(ErrorVerdict("", "could not read the page snapshot: "+err.Error()))
+	}
+	return mustJSON(Analyze(s))
+}
+
+func mustJSON(v Verdict) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		// Only unsupported values (NaN scores) can fail here; report them.
+		b, _ = json.Marshal(ErrorVerdict(v.URL, "could not encode the verdict: "+err.Error()))
+	}
+	return b
+}

@@ -1,0 +1,20 @@
+package rules
+
+var _ = casesFor("payment-off-platform",
+	ruleCase{name: "attribute asks for WeChat transfer", model: model(text("attribute 付款方式", "加微信转账")), fire: true, evidence: `attribute 付款方式: "加微信转账" (matched "加微信")`},
+	ruleCase{name: "full-width V", model: model(text("title", "新款包包 加Ｖ：abc12345 优惠")), fire: true, evidence: "加Ｖ"},
+	ruleCase{name: "wechat id in SKU", model: model(text("SKU", "定制请联系 微信号: tl_seller88")), fire: true, evidence: "联系 微信"},
+	ruleCase{name: "QQ number", model: model(text("description", "批发价详询QQ:12345678")), fire: true, evidence: "QQ:12345678"},
+	ruleCase{name: "private deal", model: model(text("description", "大货可私下交易，价格更低")), fire: true, evidence: "私下交易"},
+	ruleCase{name: "personal account", model: model(text("attribute 结算", "款打个人账户")), fire: true, evidence: "个人账户"},
+	ruleCase{name: "company transfer", model: model(text("description", "支持对公转账")), fire: true, evidence: "对公转账"},
+	ruleCase{name: "bank card transfer", model: model(text("description", "可银行卡转账")), fire: true, evidence: "银行卡转账"},
+	ruleCase{name: "english", model: model(text("description", "Please pay via WeChat for a discount")), fire: true, evidence: "pay via WeChat"},
+	ruleCase{name: "long text is quoted around the match", model: model(text("description", "这是一段很长的商品描述，介绍材料、工艺、包装和售后服务的细节，内容很多很多很多很多很多。需要更低价格请加微信详谈，谢谢惠顾，欢迎选购，我们的工厂位于广东省东莞市。")), fire: true, evidence: "…"},
+	ruleCase{name: "QQ sweets", model: model(text("title", "QQ糖果 水果软糖 批发"))},
+	ruleCase{name: "card holder", model: model(text("title", "银行卡套 防消磁卡包"))},
+	ruleCase{name: "scanner feature", model: model(text("title", "收银机 支持微信扫码 支付宝"))},
+	ruleCase{name: "model number", model: model(text("attribute 型号", "WX-2000"))},
+	ruleCase{name: "vitamin", model: model(text("title", "加VC泡腾片"))},
+	ruleCase{name: "clean listing", model: model(text("title", "梵贞男士洗面奶补水护肤品套装"), text("attribute 产地", "广州"))},
+)

@@ -1,0 +1,99 @@
+// Package rules holds the risk-rule catalogue: one rule per file, each with a
+// stable kebab-case id, a severity, English and Chinese text, the evidence
+// that fired it and advice. The registry (registry.go) lists every rule
+// explicitly; the scorer (score.go) turns findings into a score and a level.
+package rules
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/trustlens/trustlens/internal/page"
+)
+
+// Severity of a finding. "positive" findings raise trust; the others lower it.
+type Severity string
+
+const (
+	High     Severity = "high"
+	Medium   Severity = "medium"
+	Low      Severity = "low"
+	Info     Severity = "info"
+	Positive Severity = "positive"
+)
+
+// rank orders severities for display: high first, positive last.
+func (s Severity) rank() int {
+	switch s {
+	case High:
+		return 0
+	case Medium:
+		return 1
+	case Low:
+		return 2
+	case Info:
+		return 3
+	case Positive:
+		return 4
+	}
+	return 5
+}
+
+// Text is a string in both languages the buyer sees.
+type Text struct {
+	EN string `json:"en"`
+	ZH string `json:"zh"`
+}
+
+// Context carries what the buyer supplied besides the page (planned order
+// value, remembered supplier facts). Empty for now; rules must cope with it.
+type Context struct{}
+
+// Rule is one entry of the catalogue.
+type Rule struct {
+	ID       string   // stable kebab-case id; never renamed once shipped
+	Severity Severity // severity of every finding it raises
+	Title    Text
+	Advice   Text
+	// Fires says in one line what makes the rule fire (for docs/rules.md).
+	Fires string
+	// Guide quotes the line of the scam guide (or the page-data fact) that
+	// motivates the rule.
+	Guide string
+	// Weight is the score change of one finding (negative lowers trust).
+	// Zero means the severity's default (see score.go).
+	Weight int
+	// Check returns the evidence for each hit, or nil when the rule does not
+	// fire. Evidence quotes the exact field or text that fired it.
+	Check func(m *page.Model, c *Context) []string
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Validate reports what is missing from a rule definition.
+func (r *Rule) Validate() error {
+	switch {
+	case !idPattern.MatchString(r.ID):
+		return fmt.Errorf("rule id %q is not kebab-case", r.ID)
+	case r.Severity.rank() > 4:
+		return fmt.Errorf("rule %s: unknown severity %q", r.ID, r.Severity)
+	case r.Title.EN == "" || r.Title.ZH == "":
+		return fmt.Errorf("rule %s: title needs English and Chinese", r.ID)
+	case r.Advice.EN == "" || r.Advice.ZH == "":
+		return fmt.Errorf("rule %s: advice needs English and Chinese", r.ID)
+	case r.Fires == "" || r.Guide == "":
+		return fmt.Errorf("rule %s: Fires and Guide must be documented", r.ID)
+	case r.Check == nil:
+		return fmt.Errorf("rule %s: no Check", r.ID)
+	}
+	return nil
+}
+
+// Finding is one fired rule with its evidence, as the verdict carries it.
+type Finding struct {
+	ID       string   `json:"id"`
+	Severity Severity `json:"severity"`
+	Title    Text     `json:"title"`
+	Evidence string   `json:"evidence"`
+	Advice   Text     `json:"advice"`
+}

@@ -1,0 +1,22 @@
+package rules
+
+var _ = casesFor("store-age-new",
+	ruleCase{name: "first year", model: model(age(1)), fire: true, evidence: "tpYear = 1"},
+	ruleCase{name: "zero read as new", model: model(age(0)), fire: true, evidence: "= 0"},
+	ruleCase{name: "second year", model: model(age(2))},
+	ruleCase{name: "unknown age", model: model()},
+)
+
+var _ = casesFor("store-age-young",
+	ruleCase{name: "second year", model: model(age(2)), fire: true, evidence: "tpYear = 2"},
+	ruleCase{name: "first year is new, not young", model: model(age(1))},
+	ruleCase{name: "third year", model: model(age(3))},
+	ruleCase{name: "unknown age", model: model()},
+)
+
+var _ = casesFor("store-age-established",
+	ruleCase{name: "third year", model: model(age(3)), fire: true, evidence: "tpYear = 3"},
+	ruleCase{name: "eleven years", model: model(age(11)), fire: true, evidence: "11"},
+	ruleCase{name: "second year", model: model(age(2))},
+	ruleCase{name: "unknown age", model: model()},
+)
