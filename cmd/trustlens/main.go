@@ -1,0 +1,151 @@
+// Command trustlens runs the TrustLens core on saved pages:
+//
+//	trustlens analyze FILE [--url URL] [--json]
+//
+// FILE is a saved page (.html), an HTTP Archive (.har) with the page and the
+// data responses it received, or a snapshot (.json, as the extension sends
+// it). The verdict is the same one the extension shows: the CLI, the wasm and
+// the tests call the same core.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/trustlens/trustlens/internal/core"
+	"github.com/trustlens/trustlens/internal/page"
+)
+
+// maxFileBytes caps what the CLI reads; a HAR with images can be large.
+const maxFileBytes = 64 << 20
+
+const usage = `usage: trustlens analyze FILE [--url URL] [--json]
+
+FILE    a saved 1688 page (.html), an HTTP Archive (.har) or a snapshot (.json)
+--url   the page's address, when the file does not carry it
+--json  print the verdict as JSON (docs/verdict.md)`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+type options struct {
+	file, url string
+	json      bool
+}
+
+func parseArgs(args []string) (options, error) {
+	var o options
+	if len(args) == 0 || args[0] != "analyze" {
+		return o, errors.New("expected the command 'analyze'")
+	}
+	for i := 1; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--json" || a == "-json":
+			o.json = true
+		case a == "--url" || a == "-url":
+			if i+1 >= len(args) {
+				return o, errors.New("--url needs a value")
+			}
+			i++
+			o.url = args[i]
+		case strings.HasPrefix(a, "--url="):
+			o.url = strings.TrimPrefix(a, "--url=")
+		case a == "-h" || a == "--help":
+			return o, errors.New("help")
+		case strings.HasPrefix(a, "-") && a != "-":
+			return o, fmt.Errorf("unknown flag %s", a)
+		case o.file == "":
+			o.file = a
+		default:
+			return o, fmt.Errorf("unexpected argument %s", a)
+		}
+	}
+	if o.file == "" {
+		return o, errors.New("missing FILE")
+	}
+	return o, nil
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	o, err := parseArgs(args)
+	if err != nil {
+		if err.Error() == "help" {
+			fmt.Fprintln(stdout, usage)
+			return 0
+		}
+		fmt.Fprintf(stderr, "trustlens: %v\n%s\n", err, usage)
+		return 2
+	}
+	data, err := readCapped(o.file)
+	if err != nil {
+		fmt.Fprintf(stderr, "trustlens: %v\n", err)
+		return 2
+	}
+	snap, err := snapshotOf(o.file, o.url, data)
+	if err != nil {
+		fmt.Fprintf(stderr, "trustlens: %s: %v\n", o.file, err)
+		return 2
+	}
+	v := core.Analyze(snap)
+	if o.json {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false) // page strings appear unchanged
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(v); err != nil {
+			fmt.Fprintf(stderr, "trustlens: %v\n", err)
+			return 2
+		}
+		return 0
+	}
+	writeSummary(stdout, v)
+	return 0
+}
+
+func readCapped(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open %s: %v", name, unwrapPathErr(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %v", name, unwrapPathErr(err))
+	}
+	if len(data) > maxFileBytes {
+		return nil, fmt.Errorf("%s is larger than %d MB", name, maxFileBytes>>20)
+	}
+	return data, nil
+}
+
+func unwrapPathErr(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func snapshotOf(name, url string, data []byte) (page.Snapshot, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".har":
+		return page.FromHAR(data, url)
+	case ".json":
+		s, err := page.DecodeSnapshot(data)
+		if err != nil {
+			return s, err
+		}
+		if url != "" {
+			s.URL = url
+		}
+		return s, nil
+	default:
+		return page.FromHTML(url, data), nil
+	}
+}

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/trustlens/trustlens/internal/core"
+	"github.com/trustlens/trustlens/internal/rules"
+)
+
+var levelWords = map[rules.Level]string{
+	rules.Trusted:  "Trusted",
+	rules.Caution:  "Caution",
+	rules.HighRisk: "High risk",
+	rules.Unknown:  "Unknown",
+}
+
+// badgeLine is the same text the overlay badge shows: level · score · years.
+func badgeLine(v core.Verdict) string {
+	score, years := "–", "?"
+	if v.Score != nil {
+		score = fmt.Sprint(*v.Score)
+	}
+	if y := v.Supplier.StoreAgeYears; y != nil {
+		years = fmt.Sprintf("%d yr", *y)
+		if *y != 1 {
+			years += "s"
+		}
+	}
+	return fmt.Sprintf("%s · %s · %s", levelWords[v.Level], score, years)
+}
+
+func str(p *string) string {
+	if p == nil {
+		return "unknown"
+	}
+	return *p
+}
+
+func writeSummary(w io.Writer, v core.Verdict) {
+	fmt.Fprintf(w, "TrustLens: %s\n", badgeLine(v))
+	if v.Error != "" {
+		fmt.Fprintf(w, "Could not analyse this page: %s\n", v.Error)
+	}
+	fmt.Fprintf(w, "Page:     %s (%s)\n", v.Kind, orUnknown(v.URL))
+	fmt.Fprintf(w, "Supplier: %s  member %s  login %s\n", str(v.Supplier.Company), str(v.Supplier.MemberID), str(v.Supplier.LoginID))
+	if len(v.Supplier.Badges) > 0 {
+		fmt.Fprintf(w, "Badges:   %s\n", strings.Join(v.Supplier.Badges, ", "))
+	}
+	if v.Offer.ID != nil || v.Offer.Title != nil {
+		fmt.Fprintf(w, "Offer:    %s  %s\n", str(v.Offer.ID), str(v.Offer.Title))
+		fmt.Fprintf(w, "Price:    %s CNY  MOQ %s  sales %s\n", priceRange(v.Offer.PriceMin, v.Offer.PriceMax), intOr(v.Offer.MOQ), str(v.Offer.Sales))
+	}
+	var pos []rules.Finding
+	for _, f := range v.Findings {
+		if f.Severity == rules.Positive {
+			pos = append(pos, f)
+			continue
+		}
+		fmt.Fprintf(w, "\n[%s] %s / %s\n  evidence: %s\n  advice:   %s\n", strings.ToUpper(string(f.Severity)), f.Title.EN, f.Title.ZH, f.Evidence, f.Advice.EN)
+	}
+	if len(pos) > 0 {
+		fmt.Fprintln(w, "\nPositive signals:")
+		for _, f := range pos {
+			fmt.Fprintf(w, "  + %s  (%s)\n", f.Title.EN, f.Evidence)
+		}
+	}
+	for _, n := range v.Notes {
+		fmt.Fprintf(w, "note: %s\n", n)
+	}
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown address"
+	}
+	return s
+}
+
+func intOr(p *int) string {
+	if p == nil {
+		return "unknown"
+	}
+	return fmt.Sprint(*p)
+}
+
+func priceRange(lo, hi *float64) string {
+	switch {
+	case lo == nil:
+		return "unknown"
+	case hi == nil || *hi == *lo:
+		return fmt.Sprintf("%.2f", *lo)
+	}
+	return fmt.Sprintf("%.2f-%.2f", *lo, *hi)
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test: Go vet and formatting, the Go tests (with the fuzz seed
+# corpora), the core tests again under GOOS=js GOARCH=wasm in Node, the build,
+# and the end-to-end suite in Debian Chromium with the built extension.
+# Installs what it needs itself (Chromium and fonts from apt, npm packages).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "setup"
+bash scripts/setup.sh
+
+step "go mod verify"
+go mod verify
+
+step "gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*'))
+if [ -n "$unformatted" ]; then
+  echo "gofmt would change:"; echo "$unformatted"; exit 1
+fi
+
+step "go vet"
+go vet ./...
+GOOS=js GOARCH=wasm go vet ./wasm/
+
+step "go test"
+go test -count=1 ./...
+
+step "go test under GOOS=js GOARCH=wasm (Node)"
+PATH="$(go env GOROOT)/lib/wasm:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./internal/...
+
+step "build"
+bash scripts/build.sh >/tmp/trustlens-build.log 2>&1 || { cat /tmp/trustlens-build.log; exit 1; }
+grep -E '^(core.wasm|dist/)' /tmp/trustlens-build.log || true
+
+step "end-to-end (Chromium)"
+node --test --test-reporter=spec e2e/
