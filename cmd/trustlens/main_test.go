@@ -1,0 +1,183 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/trustlens/trustlens/internal/core"
+)
+
+const samples = "../../testdata/samples/"
+
+func analyzeJSON(t *testing.T, args ...string) core.Verdict {
+	t.Helper()
+	var out, errb bytes.Buffer
+	if code := run(append([]string{"analyze"}, append(args, "--json")...), &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var v core.Verdict
+	if err := json.Unmarshal(out.Bytes(), &v); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out.String())
+	}
+	return v
+}
+
+func findingIDs(v core.Verdict) string {
+	var ids []string
+	for _, f := range v.Findings {
+		ids = append(ids, f.ID)
+	}
+	return strings.Join(ids, ",")
+}
+
+func TestVerdictsOnSamples(t *testing.T) {
+	tests := []struct {
+		file      string
+		kind      string
+		level     string
+		company   string
+		age       int // 0: unknown
+		findings  []string
+		noFinding []string
+	}{
+		{"offer-597090034012.har", "offer", "trusted", "广州欧博化妆品有限公司", 11,
+			[]string{"store-age-established", "badge-powerful-merchant"}, []string{"payment-off-platform", "page-unreadable"}},
+		{"offer-833454967766.html", "offer", "caution", "东莞市兴瑞达光电有限公司", 0,
+			nil, []string{"badge-powerful-merchant", "page-unreadable"}},
+		{"offer-833454967766-shopcard-failed.har", "offer", "caution", "东莞市兴瑞达光电有限公司", 0,
+			nil, []string{"store-age-new", "page-unreadable"}},
+		{"offer-new-store-wechat.har", "offer", "high-risk", "东莞市兴瑞达光电有限公司", 1,
+			[]string{"store-age-new", "payment-off-platform"}, nil},
+		{"offer-943009939489-g3.html", "offer", "caution", "店铺公司占位有限公司", 0,
+			nil, []string{"page-unreadable"}},
+		{"no-model.html", "unknown", "unknown", "", 0,
+			[]string{"page-unreadable"}, nil},
+		{"offer-xss-company.html", "offer", "caution", "<img src=x onerror=alert(1)>", 0, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			v := analyzeJSON(t, samples+tt.file)
+			if string(v.Kind) != tt.kind || string(v.Level) != tt.level {
+				t.Fatalf("kind/level = %s/%s, want %s/%s (findings %s, notes %v)", v.Kind, v.Level, tt.kind, tt.level, findingIDs(v), v.Notes)
+			}
+			if tt.company == "" {
+				if v.Supplier.Company != nil {
+					t.Errorf("company = %q, want unknown", *v.Supplier.Company)
+				}
+			} else if v.Supplier.Company == nil || *v.Supplier.Company != tt.company {
+				t.Errorf("company = %v, want %q", v.Supplier.Company, tt.company)
+			}
+			if tt.age == 0 && v.Supplier.StoreAgeYears != nil {
+				t.Errorf("store age = %d, want unknown", *v.Supplier.StoreAgeYears)
+			}
+			if tt.age != 0 && (v.Supplier.StoreAgeYears == nil || *v.Supplier.StoreAgeYears != tt.age) {
+				t.Errorf("store age = %v, want %d", v.Supplier.StoreAgeYears, tt.age)
+			}
+			ids := "," + findingIDs(v) + ","
+			for _, id := range tt.findings {
+				if !strings.Contains(ids, ","+id+",") {
+					t.Errorf("missing finding %s in %s", id, ids)
+				}
+			}
+			for _, id := range tt.noFinding {
+				if strings.Contains(ids, ","+id+",") {
+					t.Errorf("unexpected finding %s", id)
+				}
+			}
+			if v.Level == "unknown" && v.Score != nil {
+				t.Errorf("unknown level with a score %d", *v.Score)
+			}
+		})
+	}
+}
+
+func TestVerdictShapeOnRealG2(t *testing.T) {
+	v := analyzeJSON(t, samples+"offer-597090034012.har")
+	if v.Offer.ID == nil || *v.Offer.ID != "597090034012" {
+		t.Fatalf("offer id = %v", v.Offer.ID)
+	}
+	if v.Offer.MOQ == nil || *v.Offer.MOQ != 3 || v.Offer.PriceMin == nil || *v.Offer.PriceMin != 2.3 {
+		t.Fatalf("moq/price = %v/%v", v.Offer.MOQ, v.Offer.PriceMin)
+	}
+	if v.Offer.Sales == nil || !strings.Contains(*v.Offer.Sales, "3.5万+") {
+		t.Fatalf("sales = %v", v.Offer.Sales)
+	}
+	if v.Supplier.MemberID == nil || *v.Supplier.MemberID != "b2b-29266662898cf9d" || v.Supplier.LoginID == nil || *v.Supplier.LoginID != "一枝春1688" {
+		t.Fatalf("seller ids = %v %v", v.Supplier.MemberID, v.Supplier.LoginID)
+	}
+	for _, f := range v.Findings {
+		if f.Evidence == "" || f.Title.ZH == "" || f.Advice.EN == "" {
+			t.Errorf("finding %s lacks evidence or text", f.ID)
+		}
+	}
+}
+
+func TestJSONKeepsPageStringsUnescaped(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"analyze", samples + "offer-xss-company.html", "--json"}, &out, &errb); code != 0 {
+		t.Fatal(errb.String())
+	}
+	if !strings.Contains(out.String(), `"company": "<img src=x onerror=alert(1)>"`) {
+		t.Fatalf("company not printed unchanged:\n%s", out.String()[:400])
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	unreadable := filepath.Join(dir, "page.html")
+	if err := os.WriteFile(unreadable, []byte("x"), 0o000); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"analyze", filepath.Join(dir, "missing.html")}, 2, "cannot open"},
+		{[]string{"analyze"}, 2, "missing FILE"},
+		{[]string{"frobnicate", "x"}, 2, "expected the command"},
+		{[]string{"analyze", samples + "no-model.html", "--bogus"}, 2, "unknown flag"},
+		{[]string{"analyze", filepath.Join(dir, "bad.har")}, 2, ""},
+		{[]string{"analyze", samples + "no-model.html"}, 0, ""},
+	}
+	if err := os.WriteFile(filepath.Join(dir, "bad.har"), []byte("{not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if os.Geteuid() != 0 { // root can read a 0000 file
+		tests = append(tests, struct {
+			args []string
+			code int
+			msg  string
+		}{[]string{"analyze", unreadable}, 2, "cannot open"})
+	}
+	for _, tt := range tests {
+		var out, errb bytes.Buffer
+		code := run(tt.args, &out, &errb)
+		if code != tt.code {
+			t.Errorf("%v: exit %d, want %d (%s)", tt.args, code, tt.code, errb.String())
+		}
+		if tt.code == 2 && strings.Count(strings.TrimSpace(errb.String()), "\n") > 6 {
+			t.Errorf("%v: error is not short: %q", tt.args, errb.String())
+		}
+		if !strings.Contains(errb.String(), tt.msg) {
+			t.Errorf("%v: stderr %q lacks %q", tt.args, errb.String(), tt.msg)
+		}
+	}
+}
+
+func TestSummaryShowsBadgeLine(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"analyze", samples + "offer-new-store-wechat.har"}, &out, &errb); code != 0 {
+		t.Fatal(errb.String())
+	}
+	s := out.String()
+	for _, want := range []string{"High risk · ", " · 1 yr", "payment", "evidence:", "加微信"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("summary lacks %q:\n%s", want, s)
+		}
+	}
+}
