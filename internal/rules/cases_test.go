@@ -60,7 +60,12 @@ func TestRuleCases(t *testing.T) {
 		for _, c := range cases {
 			t.Run(id+"/"+c.name, func(t *testing.T) {
 				m, ctx := c.model, c.ctx
-				ev := r.Check(&m, &ctx)
+				var ev []string
+				for _, f := range Evaluate(&m, &ctx) {
+					if f.ID == r.ID {
+						ev = append(ev, f.Evidence)
+					}
+				}
 				if fired := len(ev) > 0; fired != c.fire {
 					t.Fatalf("fired = %v, want %v (evidence %q)", fired, c.fire, ev)
 				}

@@ -15,6 +15,10 @@ var Registry = []*Rule{
 	&storeAgeYoung,
 	&storeAgeEstablished,
 	&paymentOffPlatform,
+	&upfrontFullPayment,
+	&logisticsDedicatedLine,
+	&certsMissing,
+	&warningSignsCombined,
 	&badgePowerfulMerchant,
 	&badgeSuperFactory,
 	&badgeDeepFactoryAudit,
@@ -52,9 +56,19 @@ func Evaluate(m *page.Model, c *Context) []Finding {
 		c = &Context{}
 	}
 	var out []Finding
-	for _, r := range Registry {
-		for _, ev := range r.Check(m, c) {
+	add := func(r *Rule, evidence []string) {
+		for _, ev := range evidence {
 			out = append(out, Finding{ID: r.ID, Severity: r.Severity, Title: r.Title, Evidence: ev, Advice: r.Advice})
+		}
+	}
+	for _, r := range Registry {
+		if r.Check != nil {
+			add(r, r.Check(m, c))
+		}
+	}
+	for _, r := range Registry {
+		if r.Combine != nil {
+			add(r, r.Combine(m, out))
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {

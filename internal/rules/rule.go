@@ -66,6 +66,9 @@ type Rule struct {
 	// Check returns the evidence for each hit, or nil when the rule does not
 	// fire. Evidence quotes the exact field or text that fired it.
 	Check func(m *page.Model, c *Context) []string
+	// Combine, for rules about other rules' findings, runs after every
+	// Check with the findings so far. A rule has Check or Combine.
+	Combine func(m *page.Model, found []Finding) []string
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -83,8 +86,8 @@ func (r *Rule) Validate() error {
 		return fmt.Errorf("rule %s: advice needs English and Chinese", r.ID)
 	case r.Fires == "" || r.Guide == "":
 		return fmt.Errorf("rule %s: Fires and Guide must be documented", r.ID)
-	case r.Check == nil:
-		return fmt.Errorf("rule %s: no Check", r.ID)
+	case (r.Check == nil) == (r.Combine == nil):
+		return fmt.Errorf("rule %s: needs exactly one of Check and Combine", r.ID)
 	}
 	return nil
 }
