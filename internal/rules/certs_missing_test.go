@@ -3,7 +3,9 @@ package rules
 import "github.com/trustlens/trustlens/internal/page"
 
 func officialDoc(name, value string) func(*page.Model) {
-	return func(m *page.Model) { m.Offer.OfficialDoc = append(m.Offer.OfficialDoc, page.Attribute{Name: name, Value: value}) }
+	return func(m *page.Model) {
+		m.Offer.OfficialDoc = append(m.Offer.OfficialDoc, page.Attribute{Name: name, Value: value})
+	}
 }
 
 var _ = casesFor("certs-missing",

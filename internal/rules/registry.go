@@ -19,6 +19,7 @@ var Registry = []*Rule{
 	&logisticsDedicatedLine,
 	&certsMissing,
 	&warningSignsCombined,
+	&orderExceedsStoreTrust,
 	&badgePowerfulMerchant,
 	&badgeSuperFactory,
 	&badgeDeepFactoryAudit,
@@ -68,7 +69,7 @@ func Evaluate(m *page.Model, c *Context) []Finding {
 	}
 	for _, r := range Registry {
 		if r.Combine != nil {
-			add(r, r.Combine(m, out))
+			add(r, r.Combine(m, c, out))
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {

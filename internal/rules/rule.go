@@ -45,9 +45,12 @@ type Text struct {
 	ZH string `json:"zh"`
 }
 
-// Context carries what the buyer supplied besides the page (planned order
-// value, remembered supplier facts). Empty for now; rules must cope with it.
-type Context struct{}
+// Context carries what the buyer supplied besides the page. Zero values mean
+// "not given"; rules must cope with that.
+type Context struct {
+	// PlannedOrderUSD is the order value the buyer typed, in USD (0: none).
+	PlannedOrderUSD float64
+}
 
 // Rule is one entry of the catalogue.
 type Rule struct {
@@ -68,7 +71,7 @@ type Rule struct {
 	Check func(m *page.Model, c *Context) []string
 	// Combine, for rules about other rules' findings, runs after every
 	// Check with the findings so far. A rule has Check or Combine.
-	Combine func(m *page.Model, found []Finding) []string
+	Combine func(m *page.Model, c *Context, found []Finding) []string
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

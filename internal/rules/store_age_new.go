@@ -4,8 +4,10 @@ import "github.com/trustlens/trustlens/internal/page"
 
 // 1688 counts store years from 1 in the first year (tpYear, 入驻N年,
 // 诚信通N年), so "1" means under a year on the platform.
+const storeAgeNewID = "store-age-new"
+
 var storeAgeNew = Rule{
-	ID:       "store-age-new",
+	ID:       storeAgeNewID,
 	Severity: High,
 	Title: Text{
 		EN: "New store: 1 year or less on 1688",

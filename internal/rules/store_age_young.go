@@ -2,8 +2,10 @@ package rules
 
 import "github.com/trustlens/trustlens/internal/page"
 
+const storeAgeYoungID = "store-age-young"
+
 var storeAgeYoung = Rule{
-	ID:       "store-age-young",
+	ID:       storeAgeYoungID,
 	Severity: Medium,
 	Title: Text{
 		EN: "Young store: 2 years on 1688 (the guide asks for 3+)",

@@ -24,7 +24,7 @@ var warningSignsCombined = Rule{
 	},
 	Fires: fmt.Sprintf("%d or more distinct warning-sign rules (severity high, medium or low) fire on the same page.", combinedThreshold),
 	Guide: "“If you see a combination of these signs, leave as there are many such patterns which can be seen in typical fraud on other sourcing platforms.”",
-	Combine: func(_ *page.Model, found []Finding) []string {
+	Combine: func(_ *page.Model, _ *Context, found []Finding) []string {
 		seen := map[string]bool{}
 		for _, f := range found {
 			if f.Severity == High || f.Severity == Medium || f.Severity == Low {

@@ -1,0 +1,163 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/trustlens/trustlens/internal/page"
+)
+
+// USDPerCNY converts a planned order typed in CNY. A fixed rate is enough
+// for advice whose thresholds are round numbers; docs/order-advice.md says so.
+const USDPerCNY = 0.14
+
+// splitAboveUSD: "Don't pay in full … 30% first then 70% … acceptable … full
+// payment … in case the total cost is under 500 USD."
+const splitAboveUSD = 500
+
+// OrderAdvice is what the panel shows under the planned order value.
+type OrderAdvice struct {
+	PlannedUSD float64 `json:"plannedUsd"`
+	// CeilingUSD is the largest first order this supplier's record supports
+	// (see firstOrderCeiling); 0 means samples only.
+	CeilingUSD float64 `json:"ceilingUsd"`
+	// Tone grows stronger as store age falls and warnings rise:
+	// "ok", "careful", "strong", "stop".
+	Tone  string `json:"tone"`
+	Steps []Text `json:"steps"`
+}
+
+// firstOrderCeiling is the first-order size, in USD, that the supplier's
+// known record supports. The guide's example is the anchor: 10,000 USD to a
+// one-year store "may have a risk"; three years is the minimum it asks for.
+// Unknown age is treated like a young store, never like an old one.
+func firstOrderCeiling(m *page.Model, found []Finding) float64 {
+	ceiling := 500.0
+	if a := m.Supplier.StoreAgeYears; a.Known {
+		switch {
+		case a.Value <= 1:
+			ceiling = 300
+		case a.Value == 2:
+			ceiling = 1500
+		case a.Value <= 4:
+			ceiling = 5000
+		case a.Value <= 7:
+			ceiling = 10000
+		default:
+			ceiling = 20000
+		}
+	}
+	high, medium := 0, 0
+	for _, f := range found {
+		switch {
+		case f.ID == orderExceedsID, f.ID == storeAgeNewID, f.ID == storeAgeYoungID:
+			// store age is already the base of the ceiling
+		case f.Severity == High:
+			high++
+		case f.Severity == Medium:
+			medium++
+		}
+	}
+	if high > 0 {
+		return 0
+	}
+	return ceiling * math.Pow(0.5, float64(medium))
+}
+
+func usd(v float64) string {
+	return fmt.Sprintf("%s USD", thousands(int(math.Round(v))))
+}
+
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// AdviseOrder turns a planned order value into the guide's payment advice for
+// this supplier. found are the page's findings (without order advice).
+func AdviseOrder(plannedUSD float64, m *page.Model, found []Finding) OrderAdvice {
+	ceiling := firstOrderCeiling(m, found)
+	a := OrderAdvice{PlannedUSD: plannedUSD, CeilingUSD: ceiling}
+	a.Steps = append(a.Steps, Text{
+		EN: "Pay only through 1688's checkout (Alipay escrow holds the money until you confirm delivery). Never pay by WeChat, QQ or bank transfer.",
+		ZH: "只通过1688下单付款（支付宝担保交易在确认收货前保管货款）。不要通过微信、QQ或银行转账付款。",
+	})
+	switch {
+	case ceiling == 0:
+		a.Tone = "stop"
+		a.Steps = append(a.Steps, Text{
+			EN: "This page shows a serious warning sign: do not place this order. At most buy a sample through escrow while you look for another supplier.",
+			ZH: "此页面有严重危险信号：不要下此订单。最多通过担保交易购买样品，同时寻找其他供应商。",
+		})
+		return a
+	case plannedUSD > ceiling:
+		a.Tone = "strong"
+		if ceiling < 1000 {
+			a.Tone = "stop"
+		}
+		a.Steps = append(a.Steps, Text{
+			EN: fmt.Sprintf("%s is more than this supplier's record supports for a first order (about %s). Start with samples and a 50-100 unit trial order; grow the orders as deliveries arrive as promised.", usd(plannedUSD), usd(ceiling)),
+			ZH: fmt.Sprintf("%s 超出该供应商记录可支撑的首单金额（约 %s）。先拿样品并试订50-100件，按时交货后再逐步加大订单。", usd(plannedUSD), usd(ceiling)),
+		})
+	case plannedUSD > ceiling/2:
+		a.Tone = "careful"
+	default:
+		a.Tone = "ok"
+	}
+	if plannedUSD > splitAboveUSD {
+		a.Steps = append(a.Steps, Text{
+			EN: fmt.Sprintf("Above 500 USD do not pay in full: 30%% deposit (about %s), 70%% (about %s) after you have checked the goods.", usd(plannedUSD*0.3), usd(plannedUSD*0.7)),
+			ZH: fmt.Sprintf("超过500美元不要全款：先付30%%定金（约 %s），验货后再付70%%（约 %s）。", usd(plannedUSD*0.3), usd(plannedUSD*0.7)),
+		})
+		a.Steps = append(a.Steps, Text{
+			EN: "Sign 1688's online purchase contract (e-signature) with delivery dates, specifications, after-sales terms and penalties; keep the chat history and receipts.",
+			ZH: "使用1688在线采购合同（电子签章），写明交期、规格、售后和违约条款；保留聊天记录和付款凭证。",
+		})
+	} else if plannedUSD > 0 {
+		a.Steps = append(a.Steps, Text{
+			EN: "Under 500 USD full payment through escrow is acceptable. Order samples first if you have not tested this product.",
+			ZH: "500美元以下可通过担保交易全款支付。如未测试过该产品，请先拿样品。",
+		})
+	}
+	if plannedUSD >= 5000 {
+		a.Steps = append(a.Steps, Text{
+			EN: "For an order this size book a third-party pre-shipment inspection (e.g. Bureau Veritas, Intertek) and insist on a verified carrier (Cainiao, SF Express) with checkable tracking.",
+			ZH: "此金额的订单请安排第三方出货前验货（如必维、天祥），并坚持使用可查询单号的正规物流（菜鸟、顺丰）。",
+		})
+	}
+	return a
+}
+
+const orderExceedsID = "order-exceeds-store-trust"
+
+var orderExceedsStoreTrust = Rule{
+	ID:       orderExceedsID,
+	Severity: High,
+	Title: Text{
+		EN: "Planned order is out of proportion to this store's record",
+		ZH: "计划订单金额与店铺信誉不相称",
+	},
+	Advice: Text{
+		EN: "Do not send this amount to this store yet. Order samples and a 50-100 unit trial through 1688's escrow, split larger payments 30/70, and raise the order only as the supplier delivers.",
+		ZH: "暂不要向该店铺支付此金额。先通过平台担保交易拿样品并试订50-100件，大额付款按30/70分期，供应商按时交货后再加大订单。",
+	},
+	Fires: "The buyer's planned order value is more than the first-order ceiling for the store: 300 USD at 1 year or less, 500 USD when the age is unknown, 1,500 at 2 years, 5,000 at 3-4, 10,000 at 5-7, 20,000 at 8+; halved for each other medium warning; samples only (0) with any other high warning.",
+	Guide: "“So if you want to pay one big amount like 10,000USD to one 1 years store, they may have a risk, cause they can get money and close the store and not send you the items” / “Think of placing a small trial order (50–100 units)”",
+	Combine: func(m *page.Model, c *Context, found []Finding) []string {
+		if c.PlannedOrderUSD <= 0 {
+			return nil
+		}
+		ceiling := firstOrderCeiling(m, found)
+		if c.PlannedOrderUSD <= ceiling {
+			return nil
+		}
+		age := "unknown store age"
+		if a := m.Supplier.StoreAgeYears; a.Known {
+			age = fmt.Sprintf("store age %d", a.Value)
+		}
+		return []string{fmt.Sprintf("planned order %s; %s and this page's warnings support a first order of about %s", usd(c.PlannedOrderUSD), age, usd(ceiling))}
+	},
+}

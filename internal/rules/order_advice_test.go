@@ -1,0 +1,68 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+func planned(usd float64) Context { return Context{PlannedOrderUSD: usd} }
+
+var _ = casesFor("order-exceeds-store-trust",
+	ruleCase{name: "guide's example: 10,000 USD to a 1-year store", model: model(age(1)), ctx: planned(10000), fire: true, evidence: "planned order 10,000 USD; store age 1"},
+	ruleCase{name: "5,000 USD with unknown age", model: model(), ctx: planned(5000), fire: true, evidence: "unknown store age"},
+	ruleCase{name: "any amount with a high warning", model: model(age(11), text("title", "加微信")), ctx: planned(100), fire: true, evidence: "about 0 USD"},
+	ruleCase{name: "8,000 USD to an 11-year store", model: model(age(11)), ctx: planned(8000)},
+	ruleCase{name: "no planned value", model: model(age(1))},
+	ruleCase{name: "200 USD trial at a new store", model: model(age(1)), ctx: planned(200)},
+)
+
+func TestAdviseOrder(t *testing.T) {
+	tests := []struct {
+		name    string
+		usd     float64
+		years   int
+		tone    string
+		contain []string
+		absent  []string
+	}{
+		{"small order at an old store", 300, 11, "ok", []string{"escrow", "Under 500 USD"}, []string{"30% deposit"}},
+		{"split above 500", 2000, 11, "ok", []string{"30% deposit (about 600 USD)", "70% (about 1,400 USD)", "e-signature"}, []string{"inspection"}},
+		{"large order asks for inspection", 12000, 11, "careful", []string{"Bureau Veritas", "SF Express"}, nil},
+		{"10,000 to a 1-year store", 10000, 1, "stop", []string{"more than this supplier's record supports", "50-100 unit trial"}, nil},
+		{"3,000 to a 2-year store", 3000, 2, "strong", []string{"about 1,500 USD"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := model(age(tt.years))
+			a := AdviseOrder(tt.usd, &m, Evaluate(&m, nil))
+			if a.Tone != tt.tone {
+				t.Errorf("tone = %s, want %s", a.Tone, tt.tone)
+			}
+			var all []string
+			for _, s := range a.Steps {
+				if s.EN == "" || s.ZH == "" {
+					t.Errorf("step lacks a language: %+v", s)
+				}
+				all = append(all, s.EN)
+			}
+			joined := strings.Join(all, "\n")
+			for _, c := range tt.contain {
+				if !strings.Contains(joined, c) {
+					t.Errorf("advice lacks %q:\n%s", c, joined)
+				}
+			}
+			for _, c := range tt.absent {
+				if strings.Contains(joined, c) {
+					t.Errorf("advice has %q:\n%s", c, joined)
+				}
+			}
+		})
+	}
+}
+
+func TestAdviseOrderStopsOnHighWarning(t *testing.T) {
+	m := model(age(11), text("title", "加微信"))
+	if a := AdviseOrder(100, &m, Evaluate(&m, nil)); a.Tone != "stop" || a.CeilingUSD != 0 {
+		t.Fatalf("advice = %+v", a)
+	}
+}
