@@ -23,6 +23,9 @@ var Registry = []*Rule{
 	&badgePowerfulMerchant,
 	&badgeSuperFactory,
 	&badgeDeepFactoryAudit,
+	&badgeDeepMerchantAudit,
+	&badgeTrustpass,
+	&badgeBrandAuthorization,
 }
 
 // ByID returns the registered rule with that id.
