@@ -24,6 +24,11 @@ type Snapshot struct {
 	Scripts   []string          `json:"scripts,omitempty"`   // inline script texts
 	Responses []Response        `json:"responses,omitempty"` // data responses the page received
 	DOM       map[string]string `json:"dom,omitempty"`       // named visible-text fragments, e.g. "title", "storeName", "body"
+
+	// Notes records what DecodeSnapshot, FromHTML or FromHAR cut or dropped
+	// because of the caps above; Parse copies them into Model.Notes. It is
+	// never read from JSON.
+	Notes []string `json:"-"`
 }
 
 // Response is one data response the page received (mtop JSONP, JSON...).
@@ -93,8 +98,10 @@ type Offer struct {
 	PriceTiers  []PriceTier
 	PriceMin    Field[float64]
 	PriceMax    Field[float64]
+	PriceType   Field[string] // as the page says: "rangePrice" (PriceTiers are quantity breaks) or "skuPrice" (per-SKU prices: min/max only, no tiers)
 	MOQ         Field[int]
 	SalesText   Field[string] // as shown, e.g. "3.5万+", "月销1000+"
+	SalesPeriod Field[string] // the period SalesText covers, as shown, e.g. "一年内"
 	SalesCount  Field[int]    // numeric count when the page carries one
 	ShipFrom    Field[string]
 	Logistics   Field[string] // logistics promise text

@@ -1,0 +1,231 @@
+package page
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Model markers searched for in inline scripts (and by FromHTML).
+const (
+	markerG3Start   = "window.context=(function(b,d){"
+	markerG3Call    = "(window.contextPath," // the IIFE call: `})(window.contextPath,{"result":…})`
+	markerG3Context = "window.context"
+	markerInitData  = "__INIT_DATA"
+	markerStoreData = "__STORE_DATA"
+	markerPageData  = "pageData"
+)
+
+// Generation values.
+const (
+	genG3     = "g3"
+	genG2     = "g2"
+	genMobile = "mobile"
+)
+
+// Parse reads a snapshot into a Model. It never panics: a panic inside the
+// parser (a bug) is turned into a Note and an unreadable model, because at
+// the wasm boundary a panic would kill the instance for every later call.
+// It never invents a value: a field the page did not carry stays unknown.
+func Parse(s Snapshot) (m Model) {
+	defer func() {
+		if r := recover(); r != nil {
+			m = Model{
+				Kind:  KindOf(truncateUTF8(s.URL, MaxURLBytes)),
+				URL:   truncateUTF8(s.URL, MaxURLBytes),
+				Notes: []string{fmt.Sprintf("internal error while reading the page: %v", r)},
+			}
+		}
+	}()
+	return parse(s)
+}
+
+// builder accumulates a Model. Sources are read in priority order and each
+// Field keeps the first known value (see fill).
+type builder struct {
+	m             Model
+	u             urlInfo
+	badges        map[string]bool
+	tagSrc        []tagSource // where each Offer.Tags entry came from, for badge sources
+	store         []tagSource // store-level tag texts (header shopTag, factory tags)
+	gotOfferModel bool
+	gotStoreModel bool
+}
+
+// tagSource is a text with the exact field it came from.
+type tagSource struct{ text, src string }
+
+// parse is Parse without the recover, so that tests and fuzzing see panics.
+func parse(in Snapshot) Model {
+	s, capNotes := capSnapshot(in)
+	b := &builder{badges: map[string]bool{}}
+	b.m.URL = s.URL
+	b.u = parseURL(s.URL)
+	b.m.Kind = b.u.kind
+	b.m.Notes = append(b.m.Notes, in.Notes...)
+	b.m.Notes = append(b.m.Notes, capNotes...)
+
+	// One look per script for the markers; the models are then read in
+	// priority order: G3, G2 / mobile, store globals.
+	var g3, initData, storeData, pageData []int
+	for i, sc := range s.Scripts {
+		if strings.Contains(sc, markerG3Call) && strings.Contains(sc, markerG3Context) {
+			g3 = append(g3, i)
+		}
+		if strings.Contains(sc, markerInitData) {
+			initData = append(initData, i)
+		}
+		if strings.Contains(sc, markerStoreData) {
+			storeData = append(storeData, i)
+		}
+		if strings.Contains(sc, markerPageData) {
+			pageData = append(pageData, i)
+		}
+	}
+	for _, i := range g3 {
+		b.readG3Script(s.Scripts[i])
+	}
+	for _, i := range initData {
+		b.readInitDataScript(s.Scripts[i])
+	}
+	for _, i := range storeData {
+		b.readStoreDataScript(s.Scripts[i])
+	}
+	for _, i := range pageData {
+		b.readPageDataScript(s.Scripts[i])
+	}
+	for i, r := range s.Responses {
+		b.readResponse(i, r)
+	}
+	b.badgesFromTags()
+	b.readDOM(s.DOM)
+	b.finish(s.DOM)
+	return b.m
+}
+
+func (b *builder) note(format string, a ...any) {
+	b.m.Notes = append(b.m.Notes, fmt.Sprintf(format, a...))
+}
+
+// fill sets f unless an earlier (higher-priority) source already did.
+func fill[T any](f *Field[T], v T, src string) bool {
+	if f.Known {
+		return false
+	}
+	f.Set(v, src)
+	return true
+}
+
+// addBadge records a badge unless one with the same id is already there:
+// the first source wins.
+func (b *builder) addBadge(id, src string) {
+	if b.badges[id] {
+		return
+	}
+	b.badges[id] = true
+	b.m.Supplier.Badges = append(b.m.Supplier.Badges, Badge{ID: id, Source: src})
+}
+
+// sign records a seller-sign boolean; the first value seen for a name wins.
+func (b *builder) sign(name string, v bool) {
+	if b.m.Supplier.Signs == nil {
+		b.m.Supplier.Signs = map[string]bool{}
+	}
+	if _, seen := b.m.Supplier.Signs[name]; !seen {
+		b.m.Supplier.Signs[name] = v
+	}
+}
+
+// acceptOffer decides whether a model for offer id may be used: it must
+// not contradict the offer id already read nor the id in the page address
+// (a single-page navigation can leave another offer's model behind).
+func (b *builder) acceptOffer(id, what string) bool {
+	if id == "" {
+		return true
+	}
+	if b.u.offerID != "" && id != b.u.offerID {
+		b.note("%s is for offer %s but the page address is offer %s: ignored", what, id, b.u.offerID)
+		return false
+	}
+	if o := b.m.Offer.ID; o.Known && o.Value != id {
+		b.note("%s is for offer %s, not offer %s read earlier: ignored", what, id, o.Value)
+		return false
+	}
+	return true
+}
+
+// foundOfferModel marks a page model as read.
+func (b *builder) foundOfferModel(gen string) {
+	if !b.m.Offer.ID.Known && !b.m.Offer.Title.Known {
+		return
+	}
+	b.gotOfferModel = true
+	if b.m.Generation == "" {
+		b.m.Generation = gen
+	}
+}
+
+// addTag appends an offer tag / label once, remembering its source.
+func (b *builder) addTag(text, src string) {
+	for _, t := range b.m.Offer.Tags {
+		if t == text {
+			return
+		}
+	}
+	b.m.Offer.Tags = append(b.m.Offer.Tags, text)
+	b.tagSrc = append(b.tagSrc, tagSource{text, src})
+}
+
+// addSKU appends a SKU name once.
+func (b *builder) addSKU(name string) {
+	if name == "" {
+		return
+	}
+	for _, n := range b.m.Offer.SKUNames {
+		if n == name {
+			return
+		}
+	}
+	b.m.Offer.SKUNames = append(b.m.Offer.SKUNames, name)
+}
+
+// finish derives Readable and the Texts list from what was read.
+func (b *builder) finish(dom map[string]string) {
+	m := &b.m
+	m.Readable = b.gotOfferModel || (m.Kind == KindStore && b.gotStoreModel)
+
+	add := func(where, text string) {
+		if text != "" {
+			m.Texts = append(m.Texts, Text{Where: where, Text: text})
+		}
+	}
+	if m.Offer.Title.Known {
+		add("title", m.Offer.Title.Value)
+	}
+	for _, a := range m.Offer.Attributes {
+		add("attribute "+a.Name, a.Value)
+	}
+	for _, n := range m.Offer.SKUNames {
+		add("SKU", n)
+	}
+	for _, t := range m.Offer.Tags {
+		add("tag", t)
+	}
+	for _, g := range m.Offer.Guarantees {
+		add("guarantee", g)
+	}
+	for _, d := range m.Offer.OfficialDoc {
+		add("certificate "+d.Name, d.Value)
+	}
+	if m.Offer.Logistics.Known {
+		add("logistics", m.Offer.Logistics.Value)
+	}
+	for _, t := range b.store {
+		add("store tag", t.text)
+	}
+	if d, ok := dom[domDescription]; ok {
+		add("description", d)
+	}
+	if m.Supplier.Company.Known {
+		add("store name", m.Supplier.Company.Value)
+	}
+}

@@ -1,0 +1,245 @@
+package page
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/tidwall/gjson"
+)
+
+// Paths of the snapshot JSON accepted by analyze().
+const (
+	pathSnapURL       = "url"
+	pathSnapScripts   = "scripts"
+	pathSnapResponses = "responses"
+	pathSnapDOM       = "dom"
+	pathRespURL       = "url"
+	pathRespBody      = "body"
+)
+
+// DecodeSnapshot decodes the snapshot JSON handed over by the content script.
+// It applies the caps of this package while decoding: strings longer than
+// their cap are truncated (on a UTF-8 boundary), entries beyond a count cap
+// are dropped, and each cut is recorded in Snapshot.Notes for Parse to
+// report. It never adds data. It fails on invalid JSON, on nesting deeper
+// than the parser accepts, and on fields of the wrong type (null counts as
+// absent).
+func DecodeSnapshot(b []byte) (Snapshot, error) {
+	var s Snapshot
+	js := string(b)
+	i := skipSpace(js, 0)
+	if i >= len(js) || js[i] != '{' {
+		return s, errors.New("snapshot: not a JSON object")
+	}
+	if _, _, ok := scanObject(js, i); !ok {
+		return s, errors.New("snapshot: unbalanced, truncated or nested too deep")
+	}
+	if !gjson.Valid(js) {
+		return s, errors.New("snapshot: invalid JSON")
+	}
+	root := gjson.Parse(js)
+
+	var firstErr error
+	fail := func(format string, a ...any) {
+		if firstErr == nil {
+			firstErr = fmt.Errorf("snapshot: "+format, a...)
+		}
+	}
+
+	if u := root.Get(pathSnapURL); u.Exists() && u.Type != gjson.Null {
+		if u.Type != gjson.String {
+			fail("url is not a string")
+		} else {
+			s.URL = capText(u.Str, MaxURLBytes, "url", &s.Notes)
+		}
+	}
+
+	if v := root.Get(pathSnapScripts); v.Exists() && v.Type != gjson.Null {
+		if !v.IsArray() {
+			fail("scripts is not an array")
+		}
+		n := 0
+		v.ForEach(func(_, e gjson.Result) bool {
+			if e.Type != gjson.String {
+				fail("scripts[%d] is not a string", n)
+				return false
+			}
+			if len(s.Scripts) >= MaxScripts {
+				n++
+				return true
+			}
+			s.Scripts = append(s.Scripts, capText(e.Str, MaxScriptBytes, fmt.Sprintf("script %d", n), &s.Notes))
+			n++
+			return true
+		})
+		if n > MaxScripts {
+			s.Notes = append(s.Notes, fmt.Sprintf("cap hit: %d scripts, only the first %d read (MaxScripts)", n, MaxScripts))
+		}
+	}
+
+	if v := root.Get(pathSnapResponses); v.Exists() && v.Type != gjson.Null {
+		if !v.IsArray() {
+			fail("responses is not an array")
+		}
+		n := 0
+		v.ForEach(func(_, e gjson.Result) bool {
+			if !e.IsObject() {
+				fail("responses[%d] is not an object", n)
+				return false
+			}
+			u, body := e.Get(pathRespURL), e.Get(pathRespBody)
+			if (u.Exists() && u.Type != gjson.Null && u.Type != gjson.String) ||
+				(body.Exists() && body.Type != gjson.Null && body.Type != gjson.String) {
+				fail("responses[%d]: url and body must be strings", n)
+				return false
+			}
+			if len(s.Responses) < MaxResponses {
+				s.Responses = append(s.Responses, Response{
+					URL:  capText(u.Str, MaxURLBytes, fmt.Sprintf("response %d url", n), &s.Notes),
+					Body: capText(body.Str, MaxResponseBytes, fmt.Sprintf("response %d body", n), &s.Notes),
+				})
+			}
+			n++
+			return true
+		})
+		if n > MaxResponses {
+			s.Notes = append(s.Notes, fmt.Sprintf("cap hit: %d responses, only the first %d read (MaxResponses)", n, MaxResponses))
+		}
+	}
+
+	if v := root.Get(pathSnapDOM); v.Exists() && v.Type != gjson.Null {
+		if !v.IsObject() {
+			fail("dom is not an object")
+		}
+		dom := map[string]string{}
+		v.ForEach(func(k, e gjson.Result) bool {
+			if e.Type == gjson.Null {
+				return true
+			}
+			if e.Type != gjson.String {
+				fail("dom[%q] is not a string", k.Str)
+				return false
+			}
+			dom[k.Str] = e.Str
+			return true
+		})
+		s.DOM = capDOM(dom, &s.Notes)
+	}
+
+	if firstErr != nil {
+		return Snapshot{}, firstErr
+	}
+	return s, nil
+}
+
+// capText truncates s to at most max bytes on a UTF-8 boundary and records
+// a Note when it does.
+func capText(s string, max int, what string, notes *[]string) string {
+	if len(s) <= max {
+		return s
+	}
+	*notes = append(*notes, fmt.Sprintf("cap hit: %s truncated from %d to %d bytes", what, len(s), max))
+	return truncateUTF8(s, max)
+}
+
+// truncateUTF8 cuts s to at most max bytes without splitting a rune.
+func truncateUTF8(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && cut > max-utf8.UTFMax && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut]
+}
+
+// domPriority lists the fragments the parser reads, kept first when there
+// are more than MaxDOMFragments.
+var domPriority = map[string]int{"title": 0, "storeName": 1, "header": 2, "badges": 3, "description": 4, "body": 5}
+
+// sortedDOMNames returns the fragment names: the known ones first, then the
+// rest in byte order, so the result never depends on map iteration order.
+func sortedDOMNames(dom map[string]string) []string {
+	names := make([]string, 0, len(dom))
+	for k := range dom {
+		names = append(names, k)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		pi, iok := domPriority[names[i]]
+		pj, jok := domPriority[names[j]]
+		switch {
+		case iok && jok:
+			return pi < pj
+		case iok != jok:
+			return iok
+		}
+		return names[i] < names[j]
+	})
+	return names
+}
+
+// capDOM applies MaxDOMFragments and MaxDOMBytes; nil in, nil out.
+func capDOM(dom map[string]string, notes *[]string) map[string]string {
+	if dom == nil {
+		return nil
+	}
+	names := sortedDOMNames(dom)
+	over := len(names) > MaxDOMFragments
+	tooLong := false
+	for _, k := range names {
+		if len(dom[k]) > MaxDOMBytes || len(k) > MaxURLBytes {
+			tooLong = true
+			break
+		}
+	}
+	if !over && !tooLong {
+		return dom
+	}
+	out := make(map[string]string, min(len(names), MaxDOMFragments))
+	for i, k := range names {
+		if i >= MaxDOMFragments {
+			*notes = append(*notes, fmt.Sprintf("cap hit: %d DOM fragments, only %d read (MaxDOMFragments)", len(names), MaxDOMFragments))
+			break
+		}
+		if len(k) > MaxURLBytes {
+			*notes = append(*notes, "cap hit: DOM fragment with an over-long name dropped")
+			continue
+		}
+		out[k] = capText(dom[k], MaxDOMBytes, fmt.Sprintf("DOM fragment %q", k), notes)
+	}
+	return out
+}
+
+// capSnapshot applies every cap to a snapshot built in Go (the CLI, tests),
+// so that Parse holds to the limits whatever the caller did. It copies
+// rather than modifying the caller's slices and map.
+func capSnapshot(s Snapshot) (Snapshot, []string) {
+	var notes []string
+	out := Snapshot{URL: capText(s.URL, MaxURLBytes, "url", &notes)}
+	if len(s.Scripts) > MaxScripts {
+		notes = append(notes, fmt.Sprintf("cap hit: %d scripts, only the first %d read (MaxScripts)", len(s.Scripts), MaxScripts))
+	}
+	for i, sc := range s.Scripts {
+		if i >= MaxScripts {
+			break
+		}
+		out.Scripts = append(out.Scripts, capText(sc, MaxScriptBytes, fmt.Sprintf("script %d", i), &notes))
+	}
+	if len(s.Responses) > MaxResponses {
+		notes = append(notes, fmt.Sprintf("cap hit: %d responses, only the first %d read (MaxResponses)", len(s.Responses), MaxResponses))
+	}
+	for i, r := range s.Responses {
+		if i >= MaxResponses {
+			break
+		}
+		out.Responses = append(out.Responses, Response{
+			URL:  capText(r.URL, MaxURLBytes, fmt.Sprintf("response %d url", i), &notes),
+			Body: capText(r.Body, MaxResponseBytes, fmt.Sprintf("response %d body", i), &notes),
+		})
+	}
+	out.DOM = capDOM(s.DOM, &notes)
+	return out, notes
+}
