@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/trustlens/trustlens/internal/core"
@@ -24,10 +25,11 @@ import (
 // maxFileBytes caps what the CLI reads; a HAR with images can be large.
 const maxFileBytes = 64 << 20
 
-const usage = `usage: trustlens analyze FILE [--url URL] [--json]
+const usage = `usage: trustlens analyze FILE [--url URL] [--order AMOUNT{USD|CNY}] [--json]
 
 FILE    a saved 1688 page (.html), an HTTP Archive (.har) or a snapshot (.json)
 --url   the page's address, when the file does not carry it
+--order a planned order value, e.g. 5000USD or 30000CNY: adds payment advice
 --json  print the verdict as JSON (docs/verdict.md)`
 
 func main() {
@@ -37,6 +39,22 @@ func main() {
 type options struct {
 	file, url string
 	json      bool
+	buyer     core.Buyer
+}
+
+// parseOrder reads "5000USD", "5000 usd" or "30000CNY".
+func parseOrder(s string) (core.Buyer, error) {
+	s = strings.ToUpper(strings.ReplaceAll(s, " ", ""))
+	for _, cur := range []string{"USD", "CNY"} {
+		if num, ok := strings.CutSuffix(s, cur); ok {
+			v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+			if err != nil || v <= 0 || v > 1e9 {
+				break
+			}
+			return core.Buyer{PlannedAmount: v, PlannedCurrency: cur}, nil
+		}
+	}
+	return core.Buyer{}, fmt.Errorf("--order wants an amount and USD or CNY, e.g. 5000USD, not %q", s)
 }
 
 func parseArgs(args []string) (options, error) {
@@ -57,6 +75,20 @@ func parseArgs(args []string) (options, error) {
 			o.url = args[i]
 		case strings.HasPrefix(a, "--url="):
 			o.url = strings.TrimPrefix(a, "--url=")
+		case a == "--order" || strings.HasPrefix(a, "--order="):
+			v, ok := strings.CutPrefix(a, "--order=")
+			if !ok {
+				if i+1 >= len(args) {
+					return o, errors.New("--order needs a value")
+				}
+				i++
+				v = args[i]
+			}
+			b, err := parseOrder(v)
+			if err != nil {
+				return o, err
+			}
+			o.buyer = b
 		case a == "-h" || a == "--help":
 			return o, errors.New("help")
 		case strings.HasPrefix(a, "-") && a != "-":
@@ -93,7 +125,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "trustlens: %s: %v\n", o.file, err)
 		return 2
 	}
-	v := core.Analyze(snap)
+	v := core.Analyze(snap, o.buyer)
 	if o.json {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false) // page strings appear unchanged

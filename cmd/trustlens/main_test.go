@@ -181,3 +181,14 @@ func TestSummaryShowsBadgeLine(t *testing.T) {
 		}
 	}
 }
+
+func TestOrderFlag(t *testing.T) {
+	v := analyzeJSON(t, samples+"offer-new-store-wechat.har", "--order", "10,000USD")
+	if v.OrderAdvice == nil || v.OrderAdvice.Tone != "stop" {
+		t.Fatalf("order advice = %+v", v.OrderAdvice)
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"analyze", samples + "no-model.html", "--order", "lots"}, &out, &errb); code != 2 {
+		t.Fatalf("bad --order accepted: %d", code)
+	}
+}

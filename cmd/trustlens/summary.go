@@ -66,6 +66,12 @@ func writeSummary(w io.Writer, v core.Verdict) {
 			fmt.Fprintf(w, "  + %s  (%s)\n", f.Title.EN, f.Evidence)
 		}
 	}
+	if a := v.OrderAdvice; a != nil {
+		fmt.Fprintf(w, "\nPlanned order %.0f USD (%s):\n", a.PlannedUSD, a.Tone)
+		for _, s := range a.Steps {
+			fmt.Fprintf(w, "  - %s\n", s.EN)
+		}
+	}
 	for _, n := range v.Notes {
 		fmt.Fprintf(w, "note: %s\n", n)
 	}

@@ -5,10 +5,17 @@ package core
 import (
 	"encoding/json"
 	"fmt"
+	"math"
+	"strings"
+
+	"github.com/tidwall/gjson"
 
 	"github.com/trustlens/trustlens/internal/page"
 	"github.com/trustlens/trustlens/internal/rules"
 )
+
+// parse is page.Parse; tests swap it to prove panics are recovered.
+var parse = page.Parse
 
 // Schema is the verdict format version (docs/verdict.md).
 const Schema = 1
@@ -27,6 +34,54 @@ type Verdict struct {
 	Findings   []rules.Finding `json:"findings"`
 	Notes      []string        `json:"notes"`
 	Error      string          `json:"error"`
+	// OrderAdvice is set when the buyer typed a planned order value.
+	OrderAdvice *rules.OrderAdvice `json:"orderAdvice"`
+}
+
+// Buyer is what the buyer typed in the panel, sent beside the snapshot as
+// {"buyer": {"plannedOrder": {"amount": 5000, "currency": "USD"}}}.
+type Buyer struct {
+	PlannedAmount   float64
+	PlannedCurrency string // "USD" or "CNY"
+}
+
+// Paths of the buyer block in the analyze() input.
+const (
+	pathPlannedAmount   = "buyer.plannedOrder.amount"
+	pathPlannedCurrency = "buyer.plannedOrder.currency"
+)
+
+// maxPlannedAmount bounds a typed order value; anything above is a typo.
+const maxPlannedAmount = 1e9
+
+// buyerOf reads the buyer block; invalid or absent values mean "not given".
+func buyerOf(input []byte) Buyer {
+	var b Buyer
+	if !gjson.ValidBytes(input) {
+		return b
+	}
+	amt := gjson.GetBytes(input, pathPlannedAmount)
+	cur := strings.ToUpper(gjson.GetBytes(input, pathPlannedCurrency).String())
+	if amt.Type != gjson.Number || math.IsNaN(amt.Num) || amt.Num <= 0 || amt.Num > maxPlannedAmount {
+		return b
+	}
+	if cur != "USD" && cur != "CNY" {
+		return b
+	}
+	b.PlannedAmount, b.PlannedCurrency = amt.Num, cur
+	return b
+}
+
+// context turns the buyer's input into the rules' context.
+func (b Buyer) context() *rules.Context {
+	c := &rules.Context{}
+	switch b.PlannedCurrency {
+	case "USD":
+		c.PlannedOrderUSD = b.PlannedAmount
+	case "CNY":
+		c.PlannedOrderUSD = b.PlannedAmount * rules.USDPerCNY
+	}
+	return c
 }
 
 // SupplierOut is the verdict's supplier block; nil pointers are unknown.
@@ -58,15 +113,23 @@ func opt[T any](f page.Field[T]) *T {
 }
 
 // Analyze reads a snapshot and returns its verdict.
-func Analyze(s page.Snapshot) Verdict {
-	m := page.Parse(s)
-	return Judge(&m, nil)
+func Analyze(s page.Snapshot, b Buyer) Verdict {
+	m := parse(s)
+	return Judge(&m, b.context())
 }
 
 // Judge evaluates the rules on a parsed model.
 func Judge(m *page.Model, c *rules.Context) Verdict {
+	if c == nil {
+		c = &rules.Context{}
+	}
 	findings := rules.Evaluate(m, c)
 	score, level := rules.Score(m, findings)
+	var advice *rules.OrderAdvice
+	if c.PlannedOrderUSD > 0 && m.Readable {
+		a := rules.AdviseOrder(c.PlannedOrderUSD, m, findings)
+		advice = &a
+	}
 	badges := make([]string, 0, len(m.Supplier.Badges))
 	for _, b := range m.Supplier.Badges {
 		badges = append(badges, b.ID)
@@ -100,10 +163,11 @@ func Judge(m *page.Model, c *rules.Context) Verdict {
 			MOQ:      opt(m.Offer.MOQ),
 			Sales:    opt(m.Offer.SalesText),
 		},
-		Score:    score,
-		Level:    level,
-		Findings: findings,
-		Notes:    notes,
+		Score:       score,
+		Level:       level,
+		Findings:    findings,
+		Notes:       notes,
+		OrderAdvice: advice,
 	}
 }
 
@@ -134,7 +198,7 @@ func AnalyzeJSON(snapshotJSON []byte) (out []byte) {
 	if err != nil {
 		return mustJSON(ErrorVerdict("", "could not read the page snapshot: "+err.Error()))
 	}
-	return mustJSON(Analyze(s))
+	return mustJSON(Analyze(s, buyerOf(snapshotJSON)))
 }
 
 func mustJSON(v Verdict) []byte {

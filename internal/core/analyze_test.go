@@ -1,0 +1,108 @@
+package core
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/trustlens/trustlens/internal/page"
+)
+
+func decode(t *testing.T, b []byte) Verdict {
+	t.Helper()
+	var v Verdict
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatalf("verdict is not JSON: %v\n%s", err, b)
+	}
+	return v
+}
+
+func snapshotJSON(t *testing.T, extra map[string]any) []byte {
+	t.Helper()
+	model, err := os.ReadFile("../page/testdata/real/offer-597090034012.init-data.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := map[string]any{
+		"url":     "https://detail.1688.com/offer/597090034012.html",
+		"scripts": []string{"window.__INIT_DATA=" + string(model) + ";"},
+		"responses": []map[string]string{{
+			"url":  "https://h5api.m.1688.com/h5/mtop.1688.moga.pc.shopcard/1.0/?callback=mtopjsonp3",
+			"body": `mtopjsonp3({"api":"mtop.1688.moga.pc.shopcard","ret":["SUCCESS::调用成功"],"data":{"model":{"tpYear":1}}})`,
+		}},
+	}
+	for k, v := range extra {
+		in[k] = v
+	}
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestAnalyzeJSONBadInput(t *testing.T) {
+	for _, in := range []string{"", "null", "[]", "{", `{"url": 5}`, `{"scripts": "x"}`, strings.Repeat("[", 100000)} {
+		v := decode(t, AnalyzeJSON([]byte(in)))
+		if v.Level != "unknown" || v.Score != nil || v.Error == "" {
+			t.Errorf("%.20q: level %s score %v error %q", in, v.Level, v.Score, v.Error)
+		}
+	}
+}
+
+func TestAnalyzeJSONRecoversPanics(t *testing.T) {
+	defer func(p func(page.Snapshot) page.Model) { parse = p }(parse)
+	parse = func(page.Snapshot) page.Model { panic("boom") }
+	v := decode(t, AnalyzeJSON([]byte(`{"url":"https://detail.1688.com/offer/1.html"}`)))
+	if v.Level != "unknown" || !strings.Contains(v.Error, "boom") {
+		t.Fatalf("verdict after panic: %+v", v)
+	}
+}
+
+func TestAnalyzeJSONOrderAdvice(t *testing.T) {
+	tests := []struct {
+		name   string
+		buyer  any
+		advice bool
+		fires  bool
+	}{
+		{"no buyer block", nil, false, false},
+		{"10,000 USD to a 1-year store", map[string]any{"plannedOrder": map[string]any{"amount": 10000, "currency": "USD"}}, true, true},
+		{"CNY converted", map[string]any{"plannedOrder": map[string]any{"amount": 1000, "currency": "cny"}}, true, false},
+		{"unknown currency ignored", map[string]any{"plannedOrder": map[string]any{"amount": 10000, "currency": "EUR"}}, false, false},
+		{"negative ignored", map[string]any{"plannedOrder": map[string]any{"amount": -5, "currency": "USD"}}, false, false},
+		{"string amount ignored", map[string]any{"plannedOrder": map[string]any{"amount": "10000", "currency": "USD"}}, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			extra := map[string]any{}
+			if tt.buyer != nil {
+				extra["buyer"] = tt.buyer
+			}
+			v := decode(t, AnalyzeJSON(snapshotJSON(t, extra)))
+			if (v.OrderAdvice != nil) != tt.advice {
+				t.Fatalf("orderAdvice = %+v, want present=%v", v.OrderAdvice, tt.advice)
+			}
+			fired := false
+			for _, f := range v.Findings {
+				fired = fired || f.ID == "order-exceeds-store-trust"
+			}
+			if fired != tt.fires {
+				t.Fatalf("order-exceeds-store-trust fired=%v, want %v", fired, tt.fires)
+			}
+			if tt.advice && (len(v.OrderAdvice.Steps) == 0 || v.OrderAdvice.Steps[0].ZH == "") {
+				t.Fatalf("advice without bilingual steps: %+v", v.OrderAdvice)
+			}
+		})
+	}
+}
+
+func TestVerdictNullsForUnknown(t *testing.T) {
+	out := string(AnalyzeJSON([]byte(`{"url":"https://detail.1688.com/offer/1.html","scripts":["var x=1;"]}`)))
+	for _, want := range []string{`"storeAgeYears":null`, `"score":null`, `"level":"unknown"`, `"company":null`, `"priceMin":null`, `"findings":[{"id":"page-unreadable"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("verdict lacks %s:\n%s", want, out)
+		}
+	}
+}
