@@ -1,0 +1,122 @@
+// Launches Debian's Chromium with the unpacked extension, all *.1688.com hosts
+// mapped to the local fixture server (recipe: /work/shared/docs/toolchain.md).
+import { chromium } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(here, '..');
+/** The built extension: $TRUSTLENS_DIST, else dist/chrome from `bash scripts/build.sh`. */
+export const DIST = resolve(process.env.TRUSTLENS_DIST ?? join(ROOT, 'dist', 'chrome'));
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const ARTIFACTS = join(ROOT, 'e2e-artifacts');
+
+export function assertBuilt(dist = DIST) {
+  for (const f of ['manifest.json', 'core.wasm', 'wasm_exec.js', 'background.js']) {
+    if (!existsSync(join(dist, f))) {
+      throw new Error(`${join(dist, f)} is missing: build the extension first (bash scripts/build.sh) or set TRUSTLENS_DIST`);
+    }
+  }
+}
+
+export async function launch(dist, port) {
+  assertBuilt(dist);
+  const profile = mkdtempSync(join(tmpdir(), 'trustlens-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 720 },
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=MAP *.1688.com 127.0.0.1:${port}`,
+      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+    ],
+  });
+  const worker = async () => {
+    const live = context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'));
+    return live.at(-1) ?? context.waitForEvent('serviceworker', { timeout: 10_000 });
+  };
+  const sw = await worker();
+  const extensionId = new URL(sw.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Everything the tests read back from the overlay (shadow roots opened by the test hook). */
+export function readOverlayInPage() {
+  const host = document.querySelector('[data-trustlens-host]');
+  if (!host) return null;
+  const panelHost = document.querySelector('[data-trustlens-panel]');
+  const b = host.shadowRoot;
+  const p = panelHost?.shadowRoot;
+  const panel = p?.querySelector('.panel');
+  const prev = host.previousElementSibling;
+  return {
+    hosts: document.querySelectorAll('[data-trustlens-host]').length,
+    closed: b == null,
+    state: host.getAttribute('data-state'),
+    level: host.getAttribute('data-level'),
+    score: host.getAttribute('data-score'),
+    captures: host.getAttribute('data-captures'),
+    paintMs: host.hasAttribute('data-tl-dcl-to-paint-ms') ? Number(host.getAttribute('data-tl-dcl-to-paint-ms')) : null,
+    badgeText: b?.querySelector('.badge .text')?.textContent ?? null,
+    badgeGlyph: b?.querySelector('.badge .glyph')?.textContent ?? null,
+    expanded: b?.querySelector('.badge')?.getAttribute('aria-expanded') ?? null,
+    anchoredAfter: host.parentElement === document.documentElement ? null : prev && (prev.id || prev.className || prev.tagName),
+    hostPosition: getComputedStyle(host).position,
+    panelHidden: panel ? panel.hidden : null,
+    panelText: panel?.textContent ?? null,
+    company: panel?.querySelector('.company')?.textContent ?? null,
+    offerTitle: panel?.querySelector('.otitle')?.textContent ?? null,
+    stateMsg: panel?.querySelector('[data-state-msg]')?.getAttribute('data-state-msg') ?? null,
+    findings: panel ? [...panel.querySelectorAll('[data-finding-id]')].map((li) => ({
+      id: li.getAttribute('data-finding-id'),
+      positive: li.classList.contains('sev-positive'),
+      evidence: li.querySelector('.evidence')?.textContent ?? '',
+    })) : [],
+    badges: panel ? [...panel.querySelectorAll('[data-badge-id]')].map((li) => li.getAttribute('data-badge-id')) : [],
+    zhCount: panel ? panel.querySelectorAll('[lang="zh-CN"]').length : null,
+    imgCount: document.querySelectorAll('img').length + (b?.querySelectorAll('img').length ?? 0) + (p?.querySelectorAll('img').length ?? 0),
+  };
+}
+
+/** Waits until the overlay shows a finished check (ready or error) and its paint time is recorded. */
+export async function waitForVerdict(page, timeout = 10_000) {
+  await page.waitForFunction(() => {
+    const h = document.querySelector('[data-trustlens-host]');
+    return h && h.getAttribute('data-state') !== 'loading' && h.hasAttribute('data-tl-dcl-to-paint-ms');
+  }, null, { timeout });
+  return page.evaluate(readOverlayInPage);
+}
+
+/** Waits until the badge text contains `text`. */
+export async function waitForBadgeText(page, text, timeout = 10_000) {
+  await page.waitForFunction((t) => {
+    const h = document.querySelector('[data-trustlens-host]');
+    return h?.shadowRoot?.querySelector('.badge .text')?.textContent.includes(t);
+  }, text, { timeout });
+  return page.evaluate(readOverlayInPage);
+}
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};

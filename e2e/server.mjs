@@ -1,0 +1,58 @@
+// A tiny HTTP server standing in for 1688 during the e2e suite. Chromium maps
+// every *.1688.com host to it (--host-resolver-rules), so it routes by Host:
+//   detail.1688.com /offer/<id>.html    fixture pages (e2e/pages.mjs)
+//   h5api.m.1688.com /h5/<api>/<v>/     the mtop gateway: shopcard as JSONP
+//                                       (type=jsonp&callback=...) or JSON (CORS),
+//                                       optional &delay=<ms>
+import { createServer } from 'node:http';
+import { buildPages, shopcards, SHOPCARD_API } from './pages.mjs';
+
+export async function startServer() {
+  const pages = buildPages();
+  const log = [];
+  const server = createServer((req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const url = new URL(req.url, `http://${host}`);
+    log.push(`${host}${url.pathname}`);
+    const send = (status, type, body, headers = {}) => {
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+      res.end(body);
+    };
+
+    if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
+    if (host === 'detail.1688.com' || host === 'm.1688.com') {
+      const page = pages.get(url.pathname);
+      if (!page) return send(404, 'text/plain', 'not found');
+      return send(200, 'text/html; charset=utf-8', page.html, page.headers);
+    }
+
+    if (host === 'h5api.m.1688.com' && url.pathname === `/h5/${SHOPCARD_API}/1.0/`) {
+      let offerId = '';
+      try { offerId = JSON.parse(url.searchParams.get('data') ?? '{}').offerId; } catch { /* bad data */ }
+      const card = shopcards.get(String(offerId));
+      const body = card ?? { api: SHOPCARD_API, v: '1.0', ret: ['FAIL_SYS_ILLEGAL_ACCESS::非法请求'], data: {} };
+      const delay = Math.min(Number(url.searchParams.get('delay')) || 0, 5000);
+      setTimeout(() => {
+        const cb = url.searchParams.get('callback');
+        if (url.searchParams.get('type') === 'jsonp' && cb && /^[A-Za-z_$][\w$]*$/.test(cb)) {
+          send(200, 'application/javascript; charset=utf-8', `${cb}(${JSON.stringify(body)})`);
+        } else {
+          send(200, 'application/json; charset=utf-8', JSON.stringify(body), {
+            'Access-Control-Allow-Origin': req.headers.origin ?? '*',
+            'Access-Control-Allow-Credentials': 'true',
+          });
+        }
+      }, delay);
+      return undefined;
+    }
+
+    return send(404, 'text/plain', 'not found');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    port,
+    log,
+    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
+  };
+}

@@ -1,0 +1,124 @@
+// Bilingual UI text shown on 1688 pages and in the popup: English first, with
+// the Chinese the buyer will meet on the page. (The browser-locale strings of
+// the extension's own chrome - name, options page, toolbar title - live in
+// _locales/.) Loaded by the content scripts and by popup.html.
+(() => {
+  'use strict';
+  const TL = (globalThis.TrustLens ??= {});
+
+  TL.levels = {
+    'high-risk': { en: 'High risk', zh: '高风险', glyph: '⚠', short: 'RISK' },
+    caution: { en: 'Caution', zh: '谨慎', glyph: '!', short: 'WARN' },
+    trusted: { en: 'Trusted', zh: '可信', glyph: '✓', short: 'OK' },
+    unknown: { en: 'Unknown', zh: '未知', glyph: '?', short: '?' },
+  };
+
+  TL.severities = {
+    high: { en: 'High', zh: '高' },
+    medium: { en: 'Medium', zh: '中' },
+    low: { en: 'Low', zh: '低' },
+    info: { en: 'Info', zh: '提示' },
+    positive: { en: 'Good sign', zh: '正面' },
+  };
+  TL.severityRank = { high: 0, medium: 1, low: 2, info: 3, positive: 4 };
+
+  // Badge ids from docs/verdict.md: what each means and what it does NOT prove.
+  TL.badges = {
+    trustpass: {
+      en: 'TrustPass', zh: '诚信通',
+      means: 'Paid 1688 membership; the business registration was checked once.',
+      notProof: 'Does not prove the goods are good or the seller is honest: any registered business can buy it.',
+    },
+    'powerful-merchant': {
+      en: 'Powerful Merchant', zh: '实力商家',
+      means: 'Higher-tier paid membership with extra checks of the company.',
+      notProof: 'Does not prove it owns a factory or that this product meets your standard.',
+    },
+    'super-factory': {
+      en: 'Super Factory', zh: '超级工厂',
+      means: "1688's top factory tier, with verified production capacity.",
+      notProof: 'Does not prove this listing is made there or that quality is checked per order.',
+    },
+    'powerful-factory': {
+      en: 'Powerful Factory', zh: '实力工厂',
+      means: 'Factory membership with verified production facilities.',
+      notProof: 'Does not prove product quality or compliance for your market.',
+    },
+    'deep-factory-audit': {
+      en: 'Deep Factory Audit', zh: '深度验厂',
+      means: 'A third-party inspector visited the factory.',
+      notProof: 'Does not prove the audit is recent or covers this product.',
+    },
+    'deep-merchant-audit': {
+      en: 'Deep Merchant Audit', zh: '深度验商',
+      means: "A third party checked the company's registration and premises.",
+      notProof: 'Does not prove it makes the goods: it may be a trader.',
+    },
+    'brand-authorization': {
+      en: 'Brand Authorization', zh: '品牌授权',
+      means: 'The seller says it can license its own brand.',
+      notProof: 'Does not prove it is authorised for any other brand shown.',
+    },
+  };
+
+  // orderAdvice.tone from the core (docs/verdict.md), mildest first.
+  TL.tones = {
+    ok: { en: 'This amount fits the supplier’s record', zh: '该金额与店铺记录相符' },
+    careful: { en: 'Be careful with this amount', zh: '该金额需谨慎' },
+    strong: { en: 'Too much for this supplier’s record', zh: '金额超出该店铺记录' },
+    stop: { en: 'Do not send money to this supplier yet', zh: '暂勿向该供应商付款' },
+  };
+
+  TL.text = {
+    plannedOrder: { en: 'Planned order', zh: '计划订单金额' },
+    amount: { en: 'Amount', zh: '金额' },
+    currency: { en: 'Currency', zh: '币种' },
+    getAdvice: { en: 'Get payment advice', zh: '获取付款建议' },
+    clearOrder: { en: 'Clear', zh: '清除' },
+    amountInvalid: { en: 'Enter an amount above 0.', zh: '请输入大于0的金额。' },
+    orderHint: { en: 'Type what you plan to pay: TrustLens says how to pay this supplier safely.', zh: '输入您计划支付的金额，TrustLens 会告诉您如何安全付款。' },
+    ceilingSamples: { en: 'This record supports: samples only', zh: '店铺记录仅支持：先拿样品' },
+    ceilingUpTo: { en: 'This record supports a first order up to', zh: '店铺记录支持的首单上限' },
+    checking: { en: 'Checking…', zh: '检查中…' },
+    score: { en: 'Score', zh: '评分' },
+    supplier: { en: 'Supplier', zh: '供应商' },
+    storeAge: { en: 'On 1688', zh: '入驻' },
+    storeAgeUnknown: { en: 'Store age unknown', zh: '店铺年限未知' },
+    offer: { en: 'Offer', zh: '商品' },
+    moq: { en: 'MOQ', zh: '起订量' },
+    sales: { en: 'Sales', zh: '销量' },
+    badges: { en: 'Badges', zh: '认证标志' },
+    noBadges: { en: 'No platform badges found on this page.', zh: '本页未发现平台认证标志。' },
+    findings: { en: 'Warnings', zh: '风险提示' },
+    noFindings: { en: 'No warnings from the data this page carried.', zh: '根据本页数据未发现风险提示。' },
+    positives: { en: 'Positive signals', zh: '正面信号' },
+    notes: { en: "Couldn't read", zh: '未能读取' },
+    evidence: { en: 'Evidence', zh: '证据' },
+    advice: { en: 'What to do', zh: '建议' },
+    doesNotProve: { en: 'Does not prove', zh: '不能证明' },
+    unreadableTitle: { en: 'Could not read this page', zh: '无法读取此页面' },
+    unreadableBody: {
+      en: 'TrustLens found no supplier data it can read here. Treat this supplier as unknown: this is not a clean result.',
+      zh: 'TrustLens 在此页面未找到可读取的供应商数据。请将该供应商视为未知，这不代表没有风险。',
+    },
+    coreFailedTitle: { en: 'TrustLens core failed to load', zh: 'TrustLens 核心加载失败' },
+    coreFailedBody: {
+      en: 'The analysis engine did not start, so this page was not checked. Reload the page; if it persists, reinstall the extension.',
+      zh: '分析引擎未能启动，本页未经检查。请刷新页面；如仍失败，请重新安装扩展。',
+    },
+    error: { en: 'Error', zh: '错误' },
+    close: { en: 'Close', zh: '关闭' },
+    privacy: { en: 'Checked on your computer. Nothing is sent anywhere.', zh: '在您的电脑上检查，不发送任何数据。' },
+    openOffer: { en: 'Open a 1688 offer page to see its check.', zh: '请打开一个1688商品页面查看检查结果。' },
+    moreInPanel: { en: 'More on the page: click the TrustLens badge.', zh: '更多内容：点击页面上的 TrustLens 标记。' },
+  };
+
+  /** "1 yr", "11 yrs", or "?" when unknown. */
+  TL.formatYears = (n) => (Number.isFinite(n) ? `${n} ${n === 1 ? 'yr' : 'yrs'}` : '?');
+  /** Score as shown on the badge; an en dash when unknown. */
+  TL.formatScore = (n) => (Number.isFinite(n) ? String(Math.round(n)) : '–');
+  /** obj[key] only for the object's own entries (never the prototype's, e.g. "constructor"). */
+  TL.own = (obj, key) => (typeof key === 'string' && Object.hasOwn(obj, key) ? obj[key] : undefined);
+  /** Level entry for any value, "unknown" for anything unexpected. */
+  TL.level = (id) => TL.own(TL.levels, id) ?? TL.levels.unknown;
+})();
