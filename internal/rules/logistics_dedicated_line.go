@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"regexp"
-
 	"github.com/trustlens/trustlens/internal/page"
 )
 
@@ -10,9 +8,10 @@ import (
 // cities is common and legitimate), so the rule is medium, not high: the risk
 // is an international "dedicated line" with internal tracking numbers that
 // no public carrier can confirm.
-var dedicatedLinePatterns = []*regexp.Regexp{
-	regexp.MustCompile(`(国际|海外|欧美|美国|美加|英国|欧洲|日本|韩国|澳洲|加拿大|东南亚|中东|跨境|海运|空运|双清|fba)专线|专线小包|内部单号|内部物流|自有物流|自建物流|私人物流|dedicated\s+line|internal\s+tracking`),
-}
+var dedicatedLine = newPhrases(
+	[]string{"专线", "内部", "自有物流", "自建物流", "私人物流", "dedicated", "internal"},
+	`(国际|海外|欧美|美国|美加|英国|欧洲|日本|韩国|澳洲|加拿大|东南亚|中东|跨境|海运|空运|双清|fba)专线|专线小包|内部单号|内部物流|自有物流|自建物流|私人物流|dedicated\s+line|internal\s+tracking`,
+)
 
 var logisticsDedicatedLine = Rule{
 	ID:       "logistics-dedicated-line",
@@ -27,7 +26,7 @@ var logisticsDedicatedLine = Rule{
 	},
 	Fires: "Listing or logistics text offers an international 专线 (国际专线, 美国专线, FBA专线, 专线小包…) / 内部单号 / 自有物流 or \"dedicated line\" shipping.",
 	Guide: "“Fake Logistics & Tracking: The tracking numbers given by sellers are for “dedicated line” but they are fake” / “Choose service providers like Cainiao or SF Express and avoid using “dedicated lines” or internal tracking numbers.”",
-	Check: func(m *page.Model, _ *Context) []string {
-		return hitsEvidence(findPhrases(m.Texts, dedicatedLinePatterns))
+	Check: func(m *page.Model, c *Context) []string {
+		return hitsEvidence(dedicatedLine.find(c, m, nil, maxHitsPerRule))
 	},
 }

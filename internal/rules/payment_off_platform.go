@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"regexp"
-
 	"github.com/trustlens/trustlens/internal/page"
 )
 
@@ -11,16 +9,17 @@ import (
 // paying privately. Bare product words are deliberately not enough: QQ糖
 // (a sweet), 银行卡套 (a card holder), 微信扫码 (a scanner feature) and model
 // numbers such as WX-2000 must not fire.
-var offPlatformPatterns = []*regexp.Regexp{
+var offPlatform = newPhrases(
+	[]string{"微信", "薇信", "威信", "v信", "vx", "wx", "weixin", "wechat", "qq", "扣扣", "企鹅", "加", "私", "线下", "个人", "银行卡", "对公", "公户", "平台", "支付宝", "pay", "transfer", "contact", "whatsapp"},
 	// "add me on WeChat / V / QQ"
-	regexp.MustCompile(`(加|添加|加我|联系|咨询|私信|找我)\s*(微信|薇信|威信|v信|vx|wx|weixin|wechat|qq|扣扣|企鹅|(v|q)([^a-z0-9]|$))`),
-	// a contact id after a chat app's name
-	regexp.MustCompile(`(微信|薇信|威信|v信|wechat|weixin|扣扣)\s*(号码|号|id)?\s*[:：]?\s*[a-z0-9_-]{5,}`),
-	regexp.MustCompile(`(vx|wx|qq)\s*(号码|号|[:：])\s*[a-z0-9_-]{5,}`),
-	// paying or dealing outside the platform
-	regexp.MustCompile(`私聊|私下(交易|转账|付款|联系)|线下(交易|付款|转账|打款)|个人(账户|账号|银行卡|收款)|私人账户|银行卡(转账|付款|汇款)|打到银行卡|对公(转账|打款)|公户转账|不走平台|绕过平台|平台外(交易|付款)|微信(付款|转账|收款)|支付宝转账`),
-	regexp.MustCompile(`(pay|payment|transfer)\s+(via|by|through|to|with)\s+(wechat|bank|western union|paypal|alipay account)|contact\s+(me|us)\s+(on|via|by)\s+(wechat|whatsapp|qq)|whatsapp`),
-}
+	`(加|添加|加我|联系|咨询|私信|找我)\s*(微信|薇信|威信|v信|vx|wx|weixin|wechat|qq|扣扣|企鹅|(v|q)([^a-z0-9]|$))`+
+		// a contact id after a chat app's name
+		`|(微信|薇信|威信|v信|wechat|weixin|扣扣)\s*(号码|号|id)?\s*[:：]?\s*[a-z0-9_-]{5,}`+
+		`|(vx|wx|qq)\s*(号码|号|[:：])\s*[a-z0-9_-]{5,}`+
+		// paying or dealing outside the platform
+		`|私聊|私下(交易|转账|付款|联系)|线下(交易|付款|转账|打款)|个人(账户|账号|银行卡|收款)|私人账户|银行卡(转账|付款|汇款)|打到银行卡|对公(转账|打款)|公户转账|不走平台|绕过平台|平台外(交易|付款)|微信(付款|转账|收款)|支付宝转账`+
+		`|(pay|payment|transfer)\s+(via|by|through|to|with)\s+(wechat|bank|western union|paypal|alipay account)|contact\s+(me|us)\s+(on|via|by)\s+(wechat|whatsapp|qq)|whatsapp`,
+)
 
 var paymentOffPlatform = Rule{
 	ID:       "payment-off-platform",
@@ -35,7 +34,7 @@ var paymentOffPlatform = Rule{
 	},
 	Fires: "The title, attributes, SKU names, tags or description ask the buyer to add a chat contact (加微信, 加V, VX号, QQ:…), or to pay or deal privately (私聊, 私下交易, 个人账户, 银行卡转账, 对公转账, 线下付款, pay via WeChat…).",
 	Guide: "“Payment Diversion via WeChat: Buyers are persuaded by scammers to make payment transactions through private accounts (WeChat, personal bank accounts), where they avoid platform-mediated protection.” / “Compulsory exclusive payment channels”",
-	Check: func(m *page.Model, _ *Context) []string {
-		return hitsEvidence(findPhrases(m.Texts, offPlatformPatterns))
+	Check: func(m *page.Model, c *Context) []string {
+		return hitsEvidence(offPlatform.find(c, m, nil, maxHitsPerRule))
 	},
 }

@@ -47,32 +47,76 @@ func (h phraseHit) Evidence() string {
 	return fmt.Sprintf("%s: %q (matched %q)", h.Text.Where, h.Context, h.Match)
 }
 
-// findPhrases returns the first match of any pattern in each text (at most
-// maxHitsPerRule). Patterns are matched against the normalised text; the
-// evidence quotes the original characters.
-func findPhrases(texts []page.Text, patterns []*regexp.Regexp) []phraseHit {
+// normText is a page text with its normalised form, computed once per
+// evaluation and shared by every phrase rule.
+type normText struct {
+	page.Text
+	norm string
+}
+
+// texts returns the model's texts normalised, preparing them on first use.
+func (c *Context) texts(m *page.Model) []normText {
+	if c.norm == nil {
+		c.norm = make([]normText, 0, len(m.Texts))
+		for _, t := range m.Texts {
+			if t.Text != "" {
+				c.norm = append(c.norm, normText{Text: t, norm: normalize([]rune(t.Text))})
+			}
+		}
+	}
+	return c.norm
+}
+
+// phrases is a phrase matcher: cheap keywords checked with strings.Contains
+// before the regular expression runs (the gitleaks contract: one prefilter,
+// the matcher only on a hit). Keywords are in normalised form; a pattern
+// can only match a text that contains one of them.
+type phrases struct {
+	keywords []string
+	re       *regexp.Regexp
+}
+
+func newPhrases(keywords []string, pattern string) phrases {
+	return phrases{keywords: keywords, re: regexp.MustCompile(pattern)}
+}
+
+func (p phrases) candidate(norm string) bool {
+	for _, k := range p.keywords {
+		if strings.Contains(norm, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// find returns the first match in each text accepted by where (nil: all),
+// at most limit hits. Evidence quotes the original characters.
+func (p phrases) find(c *Context, m *page.Model, where func(string) bool, limit int) []phraseHit {
 	var hits []phraseHit
-	for _, t := range texts {
-		if t.Text == "" {
+	for _, t := range c.texts(m) {
+		if where != nil && !where(t.Where) {
 			continue
 		}
-		rs := []rune(t.Text)
-		norm := normalize(rs)
-		for _, re := range patterns {
-			loc := re.FindStringIndex(norm)
-			if loc == nil {
-				continue
-			}
-			start := utf8.RuneCountInString(norm[:loc[0]])
-			end := start + utf8.RuneCountInString(norm[loc[0]:loc[1]])
-			hits = append(hits, phraseHit{Text: t, Match: string(rs[start:end]), Context: window(rs, start, end)})
-			break
+		if !p.candidate(t.norm) {
+			continue
 		}
-		if len(hits) >= maxHitsPerRule {
-			break
+		if loc := p.re.FindStringIndex(t.norm); loc != nil {
+			hits = append(hits, hitAt(t, loc))
+			if len(hits) >= limit {
+				break
+			}
 		}
 	}
 	return hits
+}
+
+// hitAt maps a byte range of the normalised text back to the original
+// (normalize maps rune for rune).
+func hitAt(t normText, loc []int) phraseHit {
+	rs := []rune(t.Text.Text)
+	start := utf8.RuneCountInString(t.norm[:loc[0]])
+	end := start + utf8.RuneCountInString(t.norm[loc[0]:loc[1]])
+	return phraseHit{Text: t.Text, Match: string(rs[start:end]), Context: window(rs, start, end)}
 }
 
 // window returns the original text around [start,end), trimmed to

@@ -7,6 +7,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"time"
 
 	"github.com/trustlens/trustlens/internal/page"
 )
@@ -50,6 +51,10 @@ type Text struct {
 type Context struct {
 	// PlannedOrderUSD is the order value the buyer typed, in USD (0: none).
 	PlannedOrderUSD float64
+	// Now is the time findings are judged at (zero: the clock).
+	Now time.Time
+
+	norm []normText // the model's texts, normalised once per evaluation
 }
 
 // Rule is one entry of the catalogue.
