@@ -8,6 +8,13 @@ require (
 )
 
 require (
+	github.com/agnivade/levenshtein v1.2.2 // indirect
 	github.com/tidwall/match v1.1.1 // indirect
 	github.com/tidwall/pretty v1.2.0 // indirect
+)
+
+ignore (
+	./bench/node_modules
+	./node_modules
+	./worker/node_modules
 )

@@ -57,6 +57,14 @@ func TestVerdictsOnSamples(t *testing.T) {
 		{"no-model.html", "unknown", "unknown", "", 0,
 			[]string{"page-unreadable"}, nil},
 		{"offer-xss-company.html", "offer", "caution", "<img src=x onerror=alert(1)>", 0, nil, nil},
+		{"store-credit-1634230375.html", "store", "trusted", "深圳橙色之城科技有限公司", 11,
+			[]string{"store-age-established"}, []string{"page-unreadable", "factory-address-withheld"}},
+		{"store-contact-1634230375.html", "store", "caution", "深圳橙色之城科技有限公司", 11,
+			[]string{"factory-address-withheld"}, nil},
+		{"store-factory-card-1634230375.html", "store", "unknown", "深圳橙色之城科技有限公司", 0,
+			[]string{"export-not-supported", "page-unreadable"}, []string{"low-repurchase-rate"}},
+		{"store-home-406915100661872.har", "store", "trusted", "广州领宸科技有限公司", 8,
+			[]string{"badge-super-factory", "store-age-established"}, []string{"licence-mismatch", "licence-young-company", "factory-claim-unverified"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -190,5 +198,15 @@ func TestOrderFlag(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := run([]string{"analyze", samples + "no-model.html", "--order", "lots"}, &out, &errb); code != 2 {
 		t.Fatalf("bad --order accepted: %d", code)
+	}
+}
+
+func TestStoreFactsForRemembering(t *testing.T) {
+	v := analyzeJSON(t, samples+"store-home-406915100661872.har")
+	if v.Facts == nil || v.Facts.MemberID != "b2b-406915100661872" || v.Facts.StoreAgeYears == nil || *v.Facts.StoreAgeYears != 8 || v.Facts.LicenceCompany != "广州领宸科技有限公司" {
+		t.Fatalf("facts = %+v", v.Facts)
+	}
+	if v.StorePage != "home" {
+		t.Fatalf("storePage = %q", v.StorePage)
 	}
 }

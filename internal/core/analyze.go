@@ -36,6 +36,13 @@ type Verdict struct {
 	Error      string          `json:"error"`
 	// OrderAdvice is set when the buyer typed a planned order value.
 	OrderAdvice *rules.OrderAdvice `json:"orderAdvice"`
+	// StorePage says which store page this is ("home", "credit", "contact",
+	// "licence", "factory-card", "offer-list"), or "".
+	StorePage string `json:"storePage"`
+	// Facts are what this page itself revealed about the supplier, for the
+	// extension to remember by member id and pass back as "remembered" on
+	// that supplier's later pages. Null when the supplier is unidentified.
+	Facts *page.SupplierFacts `json:"facts"`
 }
 
 // Buyer is what the buyer typed in the panel, sent beside the snapshot as
@@ -168,6 +175,8 @@ func Judge(m *page.Model, c *rules.Context) Verdict {
 		Findings:    findings,
 		Notes:       notes,
 		OrderAdvice: advice,
+		StorePage:   m.StorePage,
+		Facts:       page.FactsOf(m),
 	}
 }
 

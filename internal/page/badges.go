@@ -11,6 +11,16 @@ var badgeWords = [...]struct{ word, id string }{
 	{"深度验商", "deep-merchant-audit"},
 	{"品牌授权", "brand-authorization"},
 	{"实力商家", "powerful-merchant"},
+	// GUESS (doc §3a, §5): 深度认证 is the header's certInfo wording for the
+	// numbered on-site audit report; mapped to the factory audit.
+	{"深度认证", "deep-factory-audit"},
+}
+
+// badgeIDs is the documented set of badge ids (see Badge). Remembered
+// facts carry ids from earlier pages; only these are accepted.
+var badgeIDs = map[string]bool{
+	"trustpass": true, "powerful-merchant": true, "super-factory": true, "powerful-factory": true,
+	"deep-factory-audit": true, "deep-merchant-audit": true, "brand-authorization": true,
 }
 
 // Attribute that implies brand authorisation (SEEN-DATA in the

@@ -21,7 +21,13 @@ const (
 	domHeader      = "header"
 	domBadges      = "badges"
 	domDescription = "description"
+	domBody        = "body"        // the page's visible text
+	domOfferTitles = "offerTitles" // titles of the offers a shop page lists, one per line
+	domSlogan      = "slogan"      // the store's slogan / self-description
 )
+
+// maxOfferTitles bounds the store offer titles kept as Texts.
+const maxOfferTitles = 200
 
 // domBadgeWords are looked for only in the "badges" and "header" fragments:
 // the page body also lists other suppliers (recommendations), whose badges
@@ -29,8 +35,11 @@ const (
 var domBadgeWords = [...]struct{ word, id string }{
 	{"实力商家", "powerful-merchant"},
 	{"超级工厂", "super-factory"},
+	{"实力工厂", "powerful-factory"},
 	{"深度验厂", "deep-factory-audit"},
 	{"深度验商", "deep-merchant-audit"},
+	{"深度认证", "deep-factory-audit"}, // GUESS, see badgeWords
+	{"诚信通", "trustpass"},
 }
 
 func (b *builder) readDOM(dom map[string]string) {
@@ -42,7 +51,10 @@ func (b *builder) readDOM(dom map[string]string) {
 	if !sup.StoreAgeYears.Known {
 	find:
 		for _, name := range names {
-			text := dom[name]
+			if name == domOfferTitles || name == domSlogan {
+				continue // offer titles and slogans are the seller's wording, not the site's figures
+			}
+			text := ownText(dom[name])
 			for _, re := range storeAgePatterns {
 				m := re.FindStringSubmatch(text)
 				if m == nil {
@@ -62,6 +74,7 @@ func (b *builder) readDOM(dom map[string]string) {
 		if !ok {
 			continue
 		}
+		text = ownText(text)
 		for _, w := range domBadgeWords {
 			if strings.Contains(text, w.word) {
 				b.addBadge(w.id, "DOM "+name+": "+quote(w.word))
@@ -74,5 +87,19 @@ func (b *builder) readDOM(dom map[string]string) {
 	}
 	if v := strings.TrimSpace(dom[domStoreName]); v != "" {
 		fill(&sup.Company, v, "DOM storeName")
+	}
+	b.readStoreText(dom)
+	n := 0
+	for _, line := range strings.Split(dom[domOfferTitles], "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			if n++; n > maxOfferTitles {
+				b.note("more than %d store offer titles: the rest not read", maxOfferTitles)
+				break
+			}
+			b.texts = append(b.texts, Text{Where: whereOfferTitle, Text: line})
+		}
+	}
+	if v := strings.TrimSpace(dom[domSlogan]); v != "" {
+		b.texts = append(b.texts, Text{Where: whereSlogan, Text: v})
 	}
 }

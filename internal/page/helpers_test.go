@@ -22,6 +22,10 @@ const (
 	fixtureStoreHeader  = "company-b2b-406915100661872.wp_pc_common_header.moduleasyncservice.jsonp"
 	fixtureBusinessInfo = "company-b2b-406915100661872.businessinfo.moduleasyncservice.json"
 	fixtureStoreTexts   = "company-b2b-1634230375.page-texts.json"
+	fixtureTPDocs       = "company-b2b-406915100661872.tpdocument-responses.json"
+	fixtureLicenceText  = "company-b2b-406915100661872.businessinfor-page.txt"
+	fixtureCreditText   = "company-b2b-406915100661872.creditdetail-page.txt"
+	fixtureContactText  = "company-b2b-406915100661872.contactinfo-page.txt"
 )
 
 func mustRead(tb testing.TB, name string) string {
@@ -116,6 +120,21 @@ func checkInvariants(t testing.TB, m Model) {
 	}
 	if (m.Generation != "") && !m.Readable {
 		t.Errorf("generation %q but not readable", m.Generation)
+	}
+	if m.Readable && m.Kind == KindStore && !m.Offer.ID.Known && !m.Supplier.Company.Known {
+		t.Errorf("readable store page without company")
+	}
+	if m.StorePage != "" && m.Kind != KindStore {
+		t.Errorf("store page %q on a %s page", m.StorePage, m.Kind)
+	}
+	for _, r := range []Field[float64]{m.Store.RepurchaseRate, m.Store.GoodRate, m.Store.OnTimeRate, m.Store.DisputeRate,
+		m.Store.QualityReturnRate, m.Store.Pickup48hRate, m.Store.Fulfil48hRate, m.Store.Response3mRate} {
+		if r.Known && (r.Value < 0 || r.Value > 100) {
+			t.Errorf("rate %v out of range (%s)", r.Value, r.Source)
+		}
+	}
+	if s := m.Store.ServiceScore; s.Known && (s.Value < 0 || s.Value > 5) {
+		t.Errorf("service score %v", s.Value)
 	}
 	seen := map[string]bool{}
 	for _, b := range m.Supplier.Badges {

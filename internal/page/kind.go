@@ -2,6 +2,7 @@ package page
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 )
 
@@ -23,9 +24,75 @@ var serviceHosts = map[string]bool{
 
 // urlInfo is what the page address says.
 type urlInfo struct {
-	kind    Kind
-	offerID string // from /offer/{id}.html, only to cross-check the model
-	host    string
+	kind      Kind
+	offerID   string // from /offer/{id}.html, only to cross-check the model
+	host      string
+	memberID  string // from ?memberId= (or facMemId, or /winport/{memberId}.html)
+	storePage string // Model.StorePage
+}
+
+// Store page kinds (Model.StorePage).
+const (
+	StoreHome        = "home"
+	StoreCredit      = "credit"
+	StoreContact     = "contact"
+	StoreLicence     = "licence"
+	StoreFactoryCard = "factory-card"
+	StoreOfferList   = "offer-list"
+)
+
+// storePages maps the file name of a store sub-page (/page/{name}.htm or
+// .html, doc §1) to its kind. Other sub-pages (albumlist, feedback,
+// creditdetail_remark …) are store pages of no particular kind.
+var storePages = map[string]string{
+	"index":         StoreHome,
+	"offerlist":     StoreOfferList,
+	"creditdetail":  StoreCredit,
+	"contactinfo":   StoreContact,
+	"businessinfor": StoreLicence,
+}
+
+// factoryCardPath is the factory card (工厂档案) on sale.1688.com.
+const factoryCardPath = "/factory/card.html"
+
+// memberIDPattern is a 1688 member id: "b2b-" and letters or digits
+// (doc §1: b2b-[0-9a-z]{8,24}; the search API also writes "a-b2b-…").
+var memberIDPattern = regexp.MustCompile(`^(?:a-)?b2b-[0-9A-Za-z]{1,40}$`)
+
+// memberIDOf returns the member id a store address carries, if any.
+func memberIDOf(u *url.URL) string {
+	q := u.Query()
+	for _, k := range []string{"memberId", "facMemId"} {
+		if v := strings.TrimSpace(q.Get(k)); memberIDPattern.MatchString(v) {
+			return v
+		}
+	}
+	// m.1688.com/winport/{memberId}.html
+	if name, ok := strings.CutPrefix(u.Path, "/winport/"); ok {
+		name = strings.TrimSuffix(name, ".html")
+		if memberIDPattern.MatchString(name) {
+			return name
+		}
+	}
+	return ""
+}
+
+// storePageOf names the kind of store page a path is; root is true for the
+// shop hosts, where "/" is the shop home.
+func storePageOf(path string, root bool) string {
+	if root && (path == "" || path == "/") {
+		return StoreHome
+	}
+	name, ok := strings.CutPrefix(path, "/page/")
+	if !ok {
+		return ""
+	}
+	for _, ext := range []string{".html", ".htm"} {
+		if n, ok := strings.CutSuffix(name, ext); ok {
+			return storePages[n]
+		}
+	}
+	return ""
 }
 
 // KindOf classifies a page address. Only http(s) addresses under 1688.com
@@ -56,27 +123,37 @@ func parseURL(rawURL string) urlInfo {
 			return info
 		}
 		if sub == "m" && strings.HasPrefix(path, "/winport/") {
-			info.kind = KindStore
+			info.store(u, StoreHome) // m.1688.com/winport/{memberId}.html
 		}
 		return info
 	case "s":
 		info.kind = KindSearch
 		return info
 	case "winport.m", "wp.m":
-		info.kind = KindStore
+		info.store(u, storePageOf(path, false))
+		return info
+	case "sale":
+		if path == factoryCardPath {
+			info.store(u, StoreFactoryCard)
+		}
 		return info
 	}
 	if strings.Contains(sub, ".") {
 		return info // deeper hosts we do not know
 	}
 	if strings.HasPrefix(sub, "shop") && len(sub) > len("shop") {
-		info.kind = KindStore // shop{13 alnum}.1688.com
+		info.store(u, storePageOf(path, true)) // shop{13 alnum}.1688.com
 		return info
 	}
 	if !serviceHosts[sub] && sub != "" {
-		info.kind = KindStore // vanity {loginname}.1688.com
+		info.store(u, storePageOf(path, true)) // vanity {loginname}.1688.com
 	}
 	return info
+}
+
+// store marks the address as a store page.
+func (info *urlInfo) store(u *url.URL, page string) {
+	info.kind, info.storePage, info.memberID = KindStore, page, memberIDOf(u)
 }
 
 // offerPathID reads {id} from /offer/{id}.html.

@@ -4,6 +4,8 @@
 // never invents a value the page did not carry.
 package page
 
+import "time"
+
 // Limits applied before any parsing. Real 1688 models are 100-200 KB; the
 // caps leave an order of magnitude of headroom and bound the work a hostile
 // page can cause.
@@ -23,7 +25,12 @@ type Snapshot struct {
 	URL       string            `json:"url"`
 	Scripts   []string          `json:"scripts,omitempty"`   // inline script texts
 	Responses []Response        `json:"responses,omitempty"` // data responses the page received
-	DOM       map[string]string `json:"dom,omitempty"`       // named visible-text fragments, e.g. "title", "storeName", "body"
+	DOM       map[string]string `json:"dom,omitempty"`       // named visible-text fragments, e.g. "title", "storeName", "body", "header", "offerTitles", "slogan"
+
+	// Remembered is what the extension saw of a seller on an earlier page
+	// (see FactsOf). Parse uses it only for fields this page left unknown,
+	// and only when it is about the same seller.
+	Remembered *SupplierFacts `json:"remembered,omitempty"`
 
 	// Notes records what DecodeSnapshot, FromHTML or FromHAR cut or dropped
 	// because of the caps above; Parse copies them into Model.Notes. It is
@@ -124,6 +131,36 @@ type Supplier struct {
 	ShopType      Field[string] // shopcard shopType / sellerIdentity, e.g. "cjgc", "cht"
 	Signs         map[string]bool
 	Badges        []Badge
+
+	Licence       Licence          // the business licence (主体资质) as the licence page / response shows it
+	Founded       Field[time.Time] // founding as the store claims it (establishedYear "2017.09", found_time, credit page 成立时间); month-only dates are the 1st, the source quotes the raw text
+	BusinessModel Field[string]    // 经营模式 as shown: 生产厂家, 生产型, 经销批发, 贸易型, 工贸一体…, or the header bizTypeName (生产加工)
+	Address       Field[string]    // contact / factory address as shown; "暂无" (none given) is kept raw
+	ExportSupport Field[bool]      // factory card 接外贸订单 支持 / 不支持
+	CreditLevel   Field[string]    // credit grade: tpdocument aliAuth.creditLevel ("AA") or 诚信通体系 text ("BBB")
+	FactoryArea   Field[string]    // as shown, e.g. "3100m²"
+	Employees     Field[string]    // as shown, e.g. "27人", "51 - 100 人"
+	MainCategory  Field[string]    // 主营 / mainCate, e.g. "运动户外"
+	Certificates  []string         // certificate names (tpdocument certificate), e.g. "营业执照"
+}
+
+// Licence is the business licence (主体资质) as 1688 shows it. Every value
+// is the page's text, except dates (parsed, see parseDate).
+type Licence struct {
+	Company      Field[string]    // 公司名称
+	CreditCode   Field[string]    // 统一社会信用代码
+	RegNumber    Field[string]    // 注册号
+	RegCapital   Field[string]    // 注册资本 as shown, e.g. "500万元"
+	LegalRep     Field[string]    // 法定代表人
+	CompanyType  Field[string]    // 企业类型
+	RegAuthority Field[string]    // 登记机关
+	Scope        Field[string]    // 经营范围
+	Address      Field[string]    // 注册地址
+	Term         Field[string]    // 营业期限, e.g. "2017-09-28 至 至今"
+	Founded      Field[time.Time] // 成立日期 / companyYearStarted / startYear
+	VerifiedBy   Field[string]    // third-party verifier, e.g. 联信, 中诚信
+	VerifiedAt   Field[time.Time] // when the verifier passed it
+	AnnualReport Field[string]    // 年报时间, e.g. "2025"
 }
 
 // StoreStats are the store-level figures of the shopcard / store header.
@@ -134,12 +171,21 @@ type StoreStats struct {
 	GoodRate       Field[float64] // 好评率
 	OnTimeRate     Field[float64] // 准时发货率
 	Pairs          []Attribute    // every label/value pair as shown
+
+	DisputeRate       Field[float64] // 纠纷率 (last 30 days)
+	QualityReturnRate Field[float64] // 品质退货率 (last 30 days)
+	Pickup48hRate     Field[float64] // 48H揽收率 (last 30 days)
+	Fulfil48hRate     Field[float64] // 48H履约率 (last 30 days)
+	Response3mRate    Field[float64] // 3分钟响应率 (last 30 days)
+	PaidOrders30d     Field[int]     // 最近30天支付订单数
+	ServiceStars      []Attribute    // per-aspect service scores as shown, e.g. {售后体验, 3.3}
 }
 
 // Model is the typed result of reading a snapshot.
 type Model struct {
 	Kind       Kind
 	URL        string
+	StorePage  string // on store pages: "home", "credit", "contact", "licence", "factory-card", "offer-list"; else ""
 	Generation string // "g3", "g2", "mobile", "" when no model was found
 	Readable   bool   // a usable page model was found
 	Offer      Offer

@@ -13,6 +13,7 @@ const (
 	apiShopcard    = "mtop.1688.moga.pc.shopcard"
 	apiFCGateway   = "mtop.mbox.fc.common.gateway"
 	apiModuleAsync = "moduleasyncservice" // mtop.alibaba.alisite.cbu.server[.pc].moduleasyncservice
+	apiTPDocument  = "mtop.com.alibaba.business.query.tpdocument."
 
 	pathAPI      = "api"
 	pathRet      = "ret"
@@ -47,6 +48,7 @@ const (
 	apiKindShopcard
 	apiKindSKU
 	apiKindModule
+	apiKindTPDoc
 )
 
 func (k apiKind) label() string {
@@ -57,6 +59,8 @@ func (k apiKind) label() string {
 		return "sku"
 	case apiKindModule:
 		return "store module"
+	case apiKindTPDoc:
+		return "tpdocument"
 	}
 	return "mtop"
 }
@@ -70,6 +74,8 @@ func apiOf(s string) apiKind {
 		return apiKindSKU // also used for the factory card: checked by shape below
 	case strings.Contains(s, apiModuleAsync):
 		return apiKindModule
+	case strings.Contains(s, apiTPDocument):
+		return apiKindTPDoc
 	}
 	return apiUnknown
 }
@@ -88,11 +94,21 @@ func (b *builder) readResponse(i int, r Response) {
 		}
 		return
 	}
+	apiName := r.URL
 	if kind == apiUnknown {
-		kind = apiOf(root.Get(pathAPI).Str)
+		apiName = root.Get(pathAPI).Str
+		kind = apiOf(apiName)
 	}
 	if kind == apiUnknown {
 		kind = shapeOf(root)
+	}
+	label := kind.label()
+	if kind == apiKindTPDoc {
+		sub := tpdocName(apiName)
+		if sub == "" {
+			sub = tpdocName(root.Get(pathAPI).Str)
+		}
+		label += " " + sub
 	}
 	if ret := root.Get(pathRet); ret.Exists() {
 		first := ret
@@ -105,7 +121,7 @@ func (b *builder) readResponse(i int, r Response) {
 				if code == "" {
 					code = "no status"
 				}
-				b.note("%s response failed: %s", kind.label(), truncateUTF8(code, 80))
+				b.note("%s response failed: %s", label, truncateUTF8(code, 80))
 			}
 			return
 		}
@@ -116,13 +132,30 @@ func (b *builder) readResponse(i int, r Response) {
 	case apiKindSKU:
 		b.readSKUResponse(root.Get(pathSKUResult))
 	case apiKindModule:
-		h := root.Get(pathModuleHeader)
-		src := "store module data.data"
-		if !h.Get(pathCompanyName).Exists() {
+		// The header sits under data.data, the licence (business info)
+		// under data; whichever carries store fields is read.
+		h, src := root.Get(pathModuleHeader), "store module data.data"
+		if !isStoreObject(h) {
 			h, src = root.Get(pathModuleData0), "store module data"
 		}
 		b.readStoreHeader(h, src)
+	case apiKindTPDoc:
+		b.readTPDocument(root, label)
 	}
+}
+
+// isStoreObject reports whether a module response object carries store
+// header or licence fields.
+func isStoreObject(h gjson.Result) bool {
+	if !h.IsObject() {
+		return false
+	}
+	for _, p := range []string{pathCompanyName, pathTpYear, pathSellerType, pathBusinessInfo, pathMemberID} {
+		if h.Get(p).Exists() {
+			return true
+		}
+	}
+	return false
 }
 
 // shapeOf recognises a response without api name (like the doc excerpts).

@@ -47,6 +47,7 @@ type builder struct {
 	badges        map[string]bool
 	tagSrc        []tagSource // where each Offer.Tags entry came from, for badge sources
 	store         []tagSource // store-level tag texts (header shopTag, factory tags)
+	texts         []Text      // store texts (certificates, credit tags, offer titles …) for Model.Texts
 	gotOfferModel bool
 	gotStoreModel bool
 }
@@ -61,6 +62,10 @@ func parse(in Snapshot) Model {
 	b.m.URL = s.URL
 	b.u = parseURL(s.URL)
 	b.m.Kind = b.u.kind
+	b.m.StorePage = b.u.storePage
+	if b.u.memberID != "" {
+		b.m.Supplier.MemberID.Set(b.u.memberID, "page address memberId")
+	}
 	b.m.Notes = append(b.m.Notes, in.Notes...)
 	b.m.Notes = append(b.m.Notes, capNotes...)
 
@@ -98,8 +103,29 @@ func parse(in Snapshot) Model {
 	}
 	b.badgesFromTags()
 	b.readDOM(s.DOM)
+	b.m.Readable = b.readable()
+	b.applyRemembered(s.Remembered)
 	b.finish(s.DOM)
 	return b.m
+}
+
+// readable decides whether a usable page model was found: an offer model,
+// or on a store page the company plus something about it (store age,
+// licence, header module, credit figures). Remembered facts do not count.
+func (b *builder) readable() bool {
+	if b.gotOfferModel {
+		return true
+	}
+	m := &b.m
+	if m.Kind != KindStore || !m.Supplier.Company.Known {
+		return false
+	}
+	st, lic := &m.Store, &m.Supplier.Licence
+	return b.gotStoreModel || m.Supplier.StoreAgeYears.Known || m.Supplier.CreditLevel.Known ||
+		lic.Company.Known || lic.CreditCode.Known || lic.Founded.Known ||
+		st.RepurchaseRate.Known || st.ServiceScore.Known || st.GoodRate.Known || st.DisputeRate.Known ||
+		st.QualityReturnRate.Known || st.Pickup48hRate.Known || st.Fulfil48hRate.Known ||
+		st.Response3mRate.Known || st.PaidOrders30d.Known
 }
 
 func (b *builder) note(format string, a ...any) {
@@ -188,11 +214,9 @@ func (b *builder) addSKU(name string) {
 	b.m.Offer.SKUNames = append(b.m.Offer.SKUNames, name)
 }
 
-// finish derives Readable and the Texts list from what was read.
+// finish derives the Texts list from what was read.
 func (b *builder) finish(dom map[string]string) {
 	m := &b.m
-	m.Readable = b.gotOfferModel || (m.Kind == KindStore && b.gotStoreModel)
-
 	add := func(where, text string) {
 		if text != "" {
 			m.Texts = append(m.Texts, Text{Where: where, Text: text})
@@ -226,6 +250,13 @@ func (b *builder) finish(dom map[string]string) {
 		add("description", d)
 	}
 	if m.Supplier.Company.Known {
-		add("store name", m.Supplier.Company.Value)
+		add(whereStoreName, m.Supplier.Company.Value)
 	}
+	for _, c := range m.Supplier.Certificates {
+		add(whereCertificate, c)
+	}
+	if s := m.Supplier.Licence.Scope; s.Known {
+		add(whereLicenceScope, s.Value)
+	}
+	m.Texts = append(m.Texts, b.texts...)
 }

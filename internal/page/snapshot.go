@@ -17,6 +17,7 @@ const (
 	pathSnapDOM       = "dom"
 	pathRespURL       = "url"
 	pathRespBody      = "body"
+	pathSnapRemember  = "remembered"
 )
 
 // DecodeSnapshot decodes the snapshot JSON handed over by the content script.
@@ -128,10 +129,90 @@ func DecodeSnapshot(b []byte) (Snapshot, error) {
 		s.DOM = capDOM(dom, &s.Notes)
 	}
 
+	if v := root.Get(pathSnapRemember); v.Exists() && v.Type != gjson.Null {
+		// Facts come from the extension's storage: a bad block is dropped
+		// with a Note rather than failing the whole page.
+		if f, why := decodeFacts(v); why != "" {
+			s.Notes = append(s.Notes, "remembered facts ignored: "+why)
+		} else {
+			s.Remembered = capFacts(f, &s.Notes)
+		}
+	}
+
 	if firstErr != nil {
 		return Snapshot{}, firstErr
 	}
 	return s, nil
+}
+
+// decodeFacts reads the remembered block; every member is optional, null
+// counts as absent, a wrong type rejects the block.
+func decodeFacts(v gjson.Result) (*SupplierFacts, string) {
+	if !v.IsObject() {
+		return nil, "not an object"
+	}
+	f := &SupplierFacts{}
+	why := ""
+	v.ForEach(func(k, e gjson.Result) bool {
+		if e.Type == gjson.Null {
+			return true
+		}
+		var dst *string
+		switch k.Str {
+		case "memberId":
+			dst = &f.MemberID
+		case "company":
+			dst = &f.Company
+		case "founded":
+			dst = &f.Founded
+		case "businessModel":
+			dst = &f.BusinessModel
+		case "licenceCompany":
+			dst = &f.LicenceCompany
+		case "licenceFounded":
+			dst = &f.LicenceFounded
+		case "seenUrl":
+			dst = &f.SeenURL
+		case "seenAt":
+			dst = &f.SeenAt
+		case "storeAgeYears":
+			n, ok := intOf(e)
+			if e.Type != gjson.Number || !ok {
+				why = "storeAgeYears is not an integer"
+				return false
+			}
+			f.StoreAgeYears = &n
+			return true
+		case "badges":
+			if !e.IsArray() {
+				why = "badges is not an array"
+				return false
+			}
+			e.ForEach(func(_, x gjson.Result) bool {
+				if x.Type != gjson.String {
+					why = "badges has a non-string entry"
+					return false
+				}
+				if len(f.Badges) <= maxFactBadges { // one over, so capFacts notes the cut
+					f.Badges = append(f.Badges, x.Str)
+				}
+				return true
+			})
+			return why == ""
+		default:
+			return true // unknown members: ignored (newer extension versions)
+		}
+		if e.Type != gjson.String {
+			why = k.Str + " is not a string"
+			return false
+		}
+		*dst = e.Str
+		return true
+	})
+	if why != "" {
+		return nil, why
+	}
+	return f, ""
 }
 
 // capText truncates s to at most max bytes on a UTF-8 boundary and records
@@ -158,7 +239,7 @@ func truncateUTF8(s string, max int) string {
 
 // domPriority lists the fragments the parser reads, kept first when there
 // are more than MaxDOMFragments.
-var domPriority = map[string]int{"title": 0, "storeName": 1, "header": 2, "badges": 3, "description": 4, "body": 5}
+var domPriority = map[string]int{"title": 0, "storeName": 1, "header": 2, "badges": 3, "description": 4, "body": 5, "offerTitles": 6, "slogan": 7}
 
 // sortedDOMNames returns the fragment names: the known ones first, then the
 // rest in byte order, so the result never depends on map iteration order.
@@ -241,5 +322,6 @@ func capSnapshot(s Snapshot) (Snapshot, []string) {
 		})
 	}
 	out.DOM = capDOM(s.DOM, &notes)
+	out.Remembered = capFacts(s.Remembered, &notes)
 	return out, notes
 }

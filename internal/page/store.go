@@ -38,6 +38,61 @@ const (
 	pathCardTitle       = "title"
 	pathCardInfo        = "info"
 	pathIsShiliFactory  = "isShiliFactory"
+	pathEstablished     = "establishedYear"
+	pathMainCate        = "mainCate"
+	pathEntAddress      = "addr.entAddress"
+	pathAddress         = "address"
+	pathShopURLCommon   = "commonUrl.shopUrl"
+	pathCertInfo        = "certInfo"
+	pathCertType        = "certType"
+	pathCertNum         = "certNum"
+	pathCompanyLabel    = "companyLabel"    // SEEN-CODE (doc §3a): "深度认证"
+	pathFactoryAuth     = "factoryAuthText" // SEEN-CODE (doc §3a): "深度认证 编号:…"
+	pathServiceStarList = "lindormDataModel.serviceStarList"
+	pathServiceKey      = "serviceKey"
+	pathScore           = "score"
+	pathCardCode        = "code"
+	pathInfoUnit        = "extendInfo.infoUnit"
+	moduleBasicInfo     = "wp_pc_shop_basic_info"
+
+	// cardDetail codes
+	cardFoundTime     = "found_time"
+	cardAcreage       = "acreage"
+	cardWorkerNum     = "worker_num"
+	cardEmployeeTotal = "employeeTotal" // SEEN-CODE (doc §3a)
+
+	// licence response: data.businessInfo.* and data.*
+	pathBusinessInfo    = "businessInfo"
+	pathSocialCredit    = "socialCreditCode"
+	pathRegCode         = "regCode"
+	pathRegCapital      = "regCapital"
+	pathPrincipal       = "companyPrincipal"
+	pathLegalStatus     = "legalStatus"
+	pathRegOrgan        = "regOrgan"
+	pathBusinessLine    = "companyBusinessLine"
+	pathCompanyAddr     = "companyAddress"
+	pathAuthProvider    = "authProviderName"
+	pathAuthPassDate    = "authPassDate"
+	pathCheckYear       = "checkYear"
+	pathYearStarted     = "companyYearStarted"
+	pathStartYear       = "startYear"
+	pathFundDate        = "fundDate"
+	pathBusinessLineTop = "businessLine"
+	pathProductionSvc   = "productionService"
+
+	unitWanYuan     = "万元"
+	tagExportOrders = "支持外贸订单"
+)
+
+// Text.Where labels of store texts.
+const (
+	whereCertificate  = "certificate"
+	whereCreditTag    = "credit tag"
+	whereMainProducts = "main products"
+	whereLicenceScope = "licence scope"
+	whereOfferTitle   = "store offer title"
+	whereSlogan       = "store slogan"
+	whereStoreName    = "store name"
 )
 
 // readStoreDataScript reads window.__STORE_DATA: every component's
@@ -55,7 +110,10 @@ func (b *builder) readStoreDataScript(sc string) {
 	n := 0
 	root.Get(pathComponents).ForEach(func(k, c gjson.Result) bool {
 		md := c.Get(pathModuleData)
-		if md.Get(pathCompanyName).Exists() {
+		name := c.Get(pathModuleName)
+		// By moduleName when the component has one, else by content
+		// (the userscript that reads __STORE_DATA shows no moduleName).
+		if name.Str == moduleHeader || name.Str == moduleBasicInfo || (!name.Exists() && md.Get(pathCompanyName).Exists()) {
 			b.readStoreHeader(md, "__STORE_DATA components."+k.Str+".moduleData")
 		}
 		n++
@@ -76,7 +134,8 @@ func (b *builder) readPageDataScript(sc string) {
 	}
 	n := 0
 	root.Get(pathComponents).ForEach(func(k, c gjson.Result) bool {
-		if c.Get(pathModuleName).Str == moduleHeader {
+		switch c.Get(pathModuleName).Str {
+		case moduleHeader, moduleBasicInfo:
 			b.readStoreHeader(c.Get(pathModuleData), "pageData components."+k.Str+".moduleData")
 		}
 		n++
@@ -93,8 +152,14 @@ func (b *builder) readStoreHeader(h gjson.Result, src string) {
 	if !h.IsObject() {
 		return
 	}
+	if id, ok := str(h.Get(pathMemberID)); ok && !b.acceptSeller(id, src) {
+		return
+	}
 	sup, st := &b.m.Supplier, &b.m.Store
 	got := false
+	if id, ok := str(h.Get(pathMemberID)); ok && memberIDPattern.MatchString(id) {
+		fill(&sup.MemberID, id, src+".memberId")
+	}
 	if v, ok := str(h.Get(pathCompanyName)); ok {
 		fill(&sup.Company, v, src+".companyName")
 		got = true
@@ -109,6 +174,22 @@ func (b *builder) readStoreHeader(h gjson.Result, src string) {
 	}
 	if v, ok := str(h.Get(pathBizTypeName)); ok {
 		fill(&sup.BusinessType, v, src+".bizTypeName")
+		fill(&sup.BusinessModel, v, src+".bizTypeName")
+	}
+	if t, raw, ok := dateOf(h.Get(pathEstablished)); ok {
+		fill(&sup.Founded, t, src+".establishedYear = "+quote(raw))
+	}
+	if v, ok := str(h.Get(pathMainCate)); ok {
+		fill(&sup.MainCategory, v, src+".mainCate")
+	}
+	if v, ok := str(h.Get(pathEntAddress)); ok {
+		fill(&sup.Address, v, src+"."+pathEntAddress)
+	}
+	if v, ok := str(h.Get(pathAddress)); ok { // §3b: a plain address in the async header
+		fill(&sup.Address, v, src+"."+pathAddress)
+	}
+	if v, ok := str(h.Get(pathShopURLCommon)); ok {
+		fill(&sup.WinportURL, v, src+"."+pathShopURLCommon)
 	}
 	if v, ok := str(h.Get(pathCustomerStar)); ok {
 		if f, ok := parseStat(v, "分"); ok && f <= 5 {
@@ -127,6 +208,7 @@ func (b *builder) readStoreHeader(h gjson.Result, src string) {
 		{pathIsShili, "powerful-merchant"},
 		{pathSuperFactory, "super-factory"},
 		{pathShiliFactory, "powerful-factory"},
+		{pathIsShiliFactory, "powerful-factory"},
 		{pathFactoryInspect, "deep-factory-audit"},
 		{pathBusinessInspect, "deep-merchant-audit"},
 	} {
@@ -139,15 +221,223 @@ func (b *builder) readStoreHeader(h gjson.Result, src string) {
 		h.Get(p).ForEach(func(_, t gjson.Result) bool {
 			if v, ok := str(t.Get(pathText)); ok {
 				b.store = append(b.store, tagSource{v, src + "." + p + "[].text"})
+				if strings.Contains(v, tagExportOrders) {
+					// GUESS: the factory tag 支持外贸订单 says what the
+					// factory card's 接外贸订单 支持 says.
+					fill(&sup.ExportSupport, true, src+"."+p+"[].text = "+quote(v))
+				}
 			}
 			n++
 			return n < maxListItems
 		})
 	}
+	b.readCertInfo(h.Get(pathCertInfo), src+"."+pathCertInfo)
 	st.Pairs = append(st.Pairs, readPairs(h.Get(pathBusinessTags), pathText, pathValue)...)
 	st.Pairs = append(st.Pairs, readPairs(h.Get(pathCardDetail), pathCardTitle, pathCardInfo)...)
+	b.addServiceStars(readPairs(h.Get(pathBusinessTags), pathText, pathValue))
+	b.readServiceStarList(h.Get(pathServiceStarList))
+	b.readCardDetail(h.Get(pathCardDetail), src+"."+pathCardDetail)
+	if bi := h.Get(pathBusinessInfo); bi.IsObject() {
+		b.readBusinessInfo(h, src)
+		got = true
+	}
 	if got {
 		b.gotStoreModel = true
+	}
+}
+
+// acceptSeller decides whether store data about member id may be used: it
+// must not contradict the member id of the page address nor one read
+// earlier (a stale response of another store).
+func (b *builder) acceptSeller(id, what string) bool {
+	if b.u.memberID != "" && id != b.u.memberID {
+		b.note("%s is for member %s but the page address is member %s: ignored", what, truncateUTF8(id, 64), b.u.memberID)
+		return false
+	}
+	if m := b.m.Supplier.MemberID; m.Known && m.Value != id {
+		b.note("%s is for member %s, not member %s read earlier: ignored", what, truncateUTF8(id, 64), m.Value)
+		return false
+	}
+	return true
+}
+
+// readCertInfo reads the header's certInfo: its texts are shown (as a
+// certificate Text) and looked at for badge words (深度认证, doc §3a).
+func (b *builder) readCertInfo(ci gjson.Result, src string) {
+	if !ci.IsObject() {
+		return
+	}
+	var parts []string
+	for _, p := range []string{pathCertType, pathCertNum, pathCompanyLabel, pathFactoryAuth} {
+		v, ok := str(ci.Get(p))
+		if !ok {
+			continue
+		}
+		parts = append(parts, v)
+		for _, w := range badgeWords {
+			if strings.Contains(v, w.word) {
+				b.addBadge(w.id, src+"."+p+" = "+quote(v))
+			}
+		}
+	}
+	if len(parts) > 0 {
+		b.texts = append(b.texts, Text{Where: whereCertificate, Text: strings.Join(parts, " ")})
+	}
+}
+
+// serviceStarNames are the serviceKeys of lindormDataModel.serviceStarList
+// with the labels the header shows for them (doc §3b, Greasyfork 523901).
+var serviceStarNames = map[string]string{
+	"rdf_group_value_new": "售后体验",
+	"goods_group_value":   "商品体验",
+	"lgt_group_value_new": "物流体验",
+	"dspt_group_value":    "纠纷解决",
+	"cst_group_value_new": "咨询体验",
+}
+
+// readServiceStarList reads [{serviceKey, score}] into Store.ServiceStars;
+// unknown keys are kept under their raw name.
+func (b *builder) readServiceStarList(list gjson.Result) {
+	var stars []Attribute
+	n := 0
+	list.ForEach(func(_, e gjson.Result) bool {
+		key, ok := str(e.Get(pathServiceKey))
+		if !ok {
+			return true
+		}
+		score := e.Get(pathScore)
+		v, ok := str(score)
+		if !ok && score.Type == gjson.Number {
+			v, ok = score.Raw, true
+		}
+		if !ok {
+			return true
+		}
+		name := key
+		if cn, ok := serviceStarNames[key]; ok {
+			name = cn
+		}
+		stars = append(stars, Attribute{Name: name, Value: v})
+		n++
+		return n < maxListItems
+	})
+	b.addServiceStars(stars)
+}
+
+// addServiceStars appends scores for aspects not yet known.
+func (b *builder) addServiceStars(stars []Attribute) {
+	st := &b.m.Store
+next:
+	for _, s := range stars {
+		if len(st.ServiceStars) >= maxListItems {
+			return
+		}
+		for _, have := range st.ServiceStars {
+			if have.Name == s.Name {
+				continue next
+			}
+		}
+		st.ServiceStars = append(st.ServiceStars, s)
+	}
+}
+
+// readCardDetail reads the header's cardDetail [{code, title, info,
+// extendInfo.infoUnit}] by code: founding, factory area, staff.
+func (b *builder) readCardDetail(list gjson.Result, src string) {
+	sup := &b.m.Supplier
+	n := 0
+	list.ForEach(func(_, e gjson.Result) bool {
+		if n++; n > maxListItems {
+			return false
+		}
+		code, _ := str(e.Get(pathCardCode))
+		info := e.Get(pathCardInfo)
+		val, ok := str(info)
+		if !ok && info.Type == gjson.Number {
+			val, ok = info.Raw, true
+		}
+		if !ok || strings.Trim(val, "-— ") == "" {
+			return true
+		}
+		unit, _ := str(e.Get(pathInfoUnit))
+		at := src + "[" + code + "]"
+		switch code {
+		case cardFoundTime:
+			if t, ok := parseDate(val); ok {
+				fill(&sup.Founded, t, at+".info = "+quote(val))
+			}
+		case cardAcreage:
+			fill(&sup.FactoryArea, withUnit(val, unit), at+".info")
+		case cardWorkerNum, cardEmployeeTotal:
+			fill(&sup.Employees, withUnit(val, unit), at+".info")
+		}
+		return true
+	})
+}
+
+// withUnit appends a unit the value does not already end with.
+func withUnit(v, unit string) string {
+	if unit == "" || strings.HasSuffix(v, unit) {
+		return v
+	}
+	return v + unit
+}
+
+// readBusinessInfo reads the licence response (moduleasyncservice for the
+// 主体资质 page, or wp_pc_shop_basic_info): d.businessInfo.* plus the
+// store's own fundDate, productionService and businessLine. Field paths
+// are SEEN-DATA in the 406915100661872 capture; their meaning is checked
+// against the licence page text of the same company (same values).
+func (b *builder) readBusinessInfo(d gjson.Result, src string) {
+	bi := d.Get(pathBusinessInfo)
+	sup, lic := &b.m.Supplier, &b.m.Supplier.Licence
+	bsrc := src + "." + pathBusinessInfo + "."
+	for _, f := range []struct {
+		field *Field[string]
+		path  string
+	}{
+		{&lic.Company, pathCompanyName},
+		{&lic.CreditCode, pathSocialCredit},
+		{&lic.RegNumber, pathRegCode},
+		{&lic.LegalRep, pathPrincipal},
+		{&lic.CompanyType, pathLegalStatus},
+		{&lic.RegAuthority, pathRegOrgan},
+		{&lic.Scope, pathBusinessLine},
+		{&lic.Address, pathCompanyAddr},
+		{&lic.VerifiedBy, pathAuthProvider},
+		{&lic.AnnualReport, pathCheckYear},
+	} {
+		if v, ok := str(bi.Get(f.path)); ok {
+			fill(f.field, strings.TrimSpace(v), bsrc+f.path)
+		}
+	}
+	if v, ok := idOf(bi.Get(pathRegCapital)); ok {
+		v = strings.TrimSpace(v)
+		if _, plain := parseDecimal(v); plain {
+			// GUESS (doc §3b): a bare number is in 万元 (ten thousand
+			// yuan); the licence page of the same company shows "500万元"
+			// for regCapital "500".
+			fill(&lic.RegCapital, v+unitWanYuan, bsrc+pathRegCapital+" = "+quote(v)+" (unit 万元 assumed)")
+		} else {
+			fill(&lic.RegCapital, v, bsrc+pathRegCapital)
+		}
+	}
+	for _, p := range []string{pathYearStarted, pathStartYear} {
+		if t, raw, ok := dateOf(bi.Get(p)); ok {
+			fill(&lic.Founded, t, bsrc+p+" = "+quote(raw))
+		}
+	}
+	if t, raw, ok := dateOf(bi.Get(pathAuthPassDate)); ok {
+		fill(&lic.VerifiedAt, t, bsrc+pathAuthPassDate+" = "+quote(raw))
+	}
+	if t, raw, ok := dateOf(d.Get(pathFundDate)); ok {
+		fill(&sup.Founded, t, src+"."+pathFundDate+" = "+quote(raw))
+	}
+	if v, ok := str(d.Get(pathBusinessLineTop)); ok {
+		fill(&sup.MainCategory, v, src+"."+pathBusinessLineTop)
+	}
+	if v, ok := str(d.Get(pathProductionSvc)); ok {
+		b.texts = append(b.texts, Text{Where: whereMainProducts, Text: v})
 	}
 }
 

@@ -1,0 +1,43 @@
+package rules
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/trustlens/trustlens/internal/page"
+)
+
+// 1688's service score (服务分) and its parts (售后/商品/物流/咨询体验) run
+// 0-5. The captures show 4.0-4.5 for ordinary stores and 3.0-4.0 for the
+// parts; under 3.5 overall, or a part under 3.0, is below every store we saw.
+const (
+	lowServiceScore = 3.5
+	lowServicePart  = 3.0
+)
+
+var lowServiceScoreRule = Rule{
+	ID:       "low-service-score",
+	Severity: Medium,
+	Title: Text{
+		EN: "Low service score",
+		ZH: "服务分低",
+	},
+	Advice: Text{
+		EN: "Buyers rate this store's service poorly. Agree delivery dates and after-sales terms in writing in the 1688 contract and keep every chat.",
+		ZH: "买家对该店铺服务评价较低。请在1688合同中书面约定交期和售后条款，并保留全部聊天记录。",
+	},
+	Fires: fmt.Sprintf("The store's service score (服务分) is under %.1f of 5, or one of its parts (售后体验, 商品体验, 物流体验, 咨询体验) is under %.1f.", lowServiceScore, lowServicePart),
+	Guide: "“Analysis of Transaction Data and Reviews: Verify the genuineness of monthly transaction levels and client feedback.”",
+	Check: func(m *page.Model, _ *Context) []string {
+		var out []string
+		if s := m.Store.ServiceScore; s.Known && s.Value < lowServiceScore {
+			out = append(out, fmt.Sprintf("%s = %g", s.Source, s.Value))
+		}
+		for _, p := range m.Store.ServiceStars {
+			if v, err := strconv.ParseFloat(p.Value, 64); err == nil && v < lowServicePart {
+				out = append(out, fmt.Sprintf("%s = %s", p.Name, p.Value))
+			}
+		}
+		return out
+	},
+}
