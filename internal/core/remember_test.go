@@ -50,4 +50,3 @@ func TestRememberedSupplierOnOfferPage(t *testing.T) {
 		t.Fatalf("facts of another member applied: %d", *v.Supplier.StoreAgeYears)
 	}
 }
-
