@@ -1,0 +1,5 @@
+package main
+
+import "runtime/debug"
+
+func debugSetGCPercent(p int) int { return debug.SetGCPercent(p) }

@@ -1,0 +1,76 @@
+package reviews
+
+import (
+	"fmt"
+	"time"
+)
+
+// Reviews-vs-sales thresholds.
+const (
+	// SalesMinReviews: fewer dated reviews in the window never fire.
+	SalesMinReviews = 10
+	// SalesPlusSlack: a "+" count ("100+") is a rounded-down display; assume
+	// the true count may be up to this many times the number shown.
+	SalesPlusSlack = 2
+)
+
+// reviewsVsSales: more reviews than the sales count allows. Each review
+// needs an order and each order at least one unit, so reviews dated inside
+// the sales window cannot exceed the units sold in it. Only reviews whose
+// dates fall in the window are counted (the page's total is lifetime, the
+// sales count is not), which makes the count a lower bound.
+func (a *analysis) reviewsVsSales() *Finding {
+	s := a.opts.Sales
+	if s == nil || s.Count < 0 {
+		return nil
+	}
+	win := s.WindowDays
+	if win <= 0 {
+		win = 365
+	}
+	if a.now.IsZero() {
+		return nil
+	}
+	from := a.now.Add(-time.Duration(win) * 24 * time.Hour)
+	inWin, qty, dated := 0, 0, 0
+	for _, r := range a.rs {
+		if r.Published.IsZero() {
+			continue
+		}
+		dated++
+		if !r.Published.Before(from) && !r.Published.After(a.now.Add(24*time.Hour)) {
+			inWin++
+			qty += r.Quantity
+		}
+	}
+	if dated == 0 && len(a.rs) > 0 {
+		a.note("review dates unknown: reviews cannot be compared with sales")
+		return nil
+	}
+	limit := s.Count
+	if s.Plus {
+		limit = s.Count * SalesPlusSlack
+	}
+	if inWin < SalesMinReviews || inWin <= limit {
+		return nil
+	}
+	f := newFinding(DetectorVsSales)
+	shown := fmtInt(s.Count)
+	if s.Plus {
+		shown += "+"
+	}
+	period := fmt.Sprintf("the last %d days", win)
+	if win == 365 {
+		period = "the last year (一年内)"
+	} else if win == 30 {
+		period = "the last 30 days (月销)"
+	}
+	f.Evidence = fmt.Sprintf("%s reviews are dated within %s, but the page shows %s sold in that period; every review needs an order of at least one unit", fmtInt(inWin), period, shown)
+	if s.Plus {
+		f.Evidence += fmt.Sprintf(" (even allowing %d× for the rounded-down “+” count)", SalesPlusSlack)
+	}
+	if qty > 0 {
+		f.Evidence += fmt.Sprintf("; those reviews alone account for %s units", fmtInt(qty))
+	}
+	return f
+}

@@ -1,0 +1,69 @@
+package reviews
+
+import "testing"
+
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{
+		"质量很好，物美价廉！！":      "质量很好物美价廉",
+		"ＡＢＣ１２３　好":         "abc123好",
+		"好好好好好👍👍":          "好",
+		"Good  Quality!!!": "godquality", // repeated letters collapse too
+		"赞❤️✨～～":           "赞",
+		"【正品】质量·不错…":       "正品质量不错",
+		"6666 发货快":         "6发货快",
+		"很\u200d好\ufe0f":   "很好",
+		"":                 "",
+		"。。。":              "",
+		"第１次买，ｘｌ码刚好":       "第1次买xl码刚好",
+	} {
+		if got := Normalize(in); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestClassify(t *testing.T) {
+	for in, want := range map[string]textClass{
+		"":          classDefault,
+		"此用户没有填写评价": classDefault,
+		"评价方未及时做出评价,系统默认好评!": classDefault,
+		"默认好评":        classDefault,
+		"好评":          classCanned,
+		"好评！！！":       classCanned,
+		"好":           classCanned,
+		"不错不错":        classCanned,
+		"好评好评好评":      classCanned,
+		"很好，满意，下次还来👍": classCanned,
+		"质量不错，物流很快":   classCanned,
+		"👍👍👍":         classCanned,
+		"GOOD":        classCanned,
+		"质量很好，就是发货慢了两天":   classText,
+		"面料很厚实，170的穿XL正好": classText,
+		"不是默认的那种，真的好":     classText,
+		"还凑合":             classText,
+	} {
+		if got := classify(in, Normalize(in)); got != want {
+			t.Errorf("classify(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+func TestNearDupText(t *testing.T) {
+	long := "这款卫衣真的太好了，黑色特别正，做工精细没有线头，质感非常好"
+	if NearDupText(long) == "" {
+		t.Error("long text not compared")
+	}
+	for _, s := range []string{"好评", "此用户没有填写评价", "质量很好，物流很快，下次还来", "面料很厚实，做工不错"} {
+		if NearDupText(s) != "" {
+			t.Errorf("NearDupText(%q) compared", s)
+		}
+	}
+}
+
+func TestAnonymousNick(t *testing.T) {
+	for n, want := range map[string]bool{"": true, "***": true, "匿名买家": true, "Anonymous": true, "t**8": false, "小**店": false} {
+		if anonymousNick(n) != want {
+			t.Errorf("anonymousNick(%q) != %v", n, want)
+		}
+	}
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Benchmarks the review analysis (internal/reviews) in one run on the same
+# generated review sets (100 / 1,000 / 5,000 reviews with planted
+# near-duplicate clusters, bursts and repeat reviewers):
+#   - ours in native Go, and ours compiled to WebAssembly (GOOS=js) running
+#     in Node and, when /usr/bin/chromium (or $CHROMIUM) exists, in headless
+#     Chromium, the extension's engine;
+#   - a naive all-pairs Go Levenshtein (agnivade/levenshtein) and an
+#     all-pairs JavaScript baseline (fastest-levenshtein in Node) on the same
+#     compared texts;
+# and prints times, ratios, memory, and precision / recall on the planted
+# clusters and bursts. Installs what it needs (Go modules; the npm packages
+# pinned in bench/package-lock.json). Outputs go to bench/data and bench/out
+# (both git-ignored). Usage: scripts/bench.sh [sizes, default 100,1000,5000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes="${1:-100,1000,5000}"
+step() { printf '\n== %s\n' "$*" >&2; }
+
+step "setup"
+go mod download
+(cd bench && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+mkdir -p bench/out bench/data
+rm -f bench/out/*.json
+
+step "generate the review sets ($sizes)"
+go run ./bench/gen -out bench/data -sizes "$sizes" >&2
+
+step "build the wasm harness"
+GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w -buildid=' -o bench/out/reviews.wasm ./bench/wasm
+cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" bench/out/wasm_exec.js
+printf 'reviews.wasm %s bytes, go %s, node %s\n' "$(wc -c <bench/out/reviews.wasm)" "$(go env GOVERSION)" "$(node --version)" >&2
+
+step "Go native: ours and naive all-pairs"
+go run ./bench/native -data bench/data -sizes "$sizes" >bench/out/native.json
+
+step "Go wasm in Node"
+node bench/run-wasm.mjs "$sizes" >bench/out/wasm-node.json
+
+chromium_bin="${CHROMIUM:-/usr/bin/chromium}"
+if [ -x "$chromium_bin" ]; then
+  step "Go wasm in Chromium ($("$chromium_bin" --version 2>/dev/null | head -1))"
+  CHROMIUM="$chromium_bin" node bench/run-chromium.mjs "$sizes" >bench/out/wasm-chromium.json ||
+    { echo "Chromium run failed; its rows are left out" >&2; rm -f bench/out/wasm-chromium.json; }
+else
+  echo "no Chromium at $chromium_bin: the Chromium rows are left out" >&2
+fi
+
+step "JavaScript all-pairs (fastest-levenshtein)"
+node bench/allpairs.mjs "$sizes" >bench/out/js.json
+
+step "results (machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg))"
+node bench/table.mjs
