@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: Go vet and formatting, the Go tests (with the fuzz seed
 # corpora), the core tests again under GOOS=js GOARCH=wasm in Node, the build,
-# and the end-to-end suite in Debian Chromium with the built extension.
+# the team service against a real local wrangler, and the end-to-end suite
+# in Debian Chromium with the built extension.
 # Installs what it needs itself (Chromium and fonts from apt, npm packages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,9 @@ go test -count=1 ./...
 
 step "go test under GOOS=js GOARCH=wasm (Node)"
 PATH="$(go env GOROOT)/lib/wasm:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./internal/...
+
+step "team service (unit tests, then live tests against wrangler dev with local D1)"
+bash scripts/worker-test.sh
 
 step "build"
 bash scripts/build.sh >/tmp/trustlens-build.log 2>&1 || { cat /tmp/trustlens-build.log; exit 1; }
