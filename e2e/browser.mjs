@@ -21,7 +21,8 @@ export function assertBuilt(dist = DIST) {
   }
 }
 
-export async function launch(dist, port) {
+/** opts.args: extra Chromium flags (e.g. --unsafely-treat-insecure-origin-as-secure for the clipboard test). */
+export async function launch(dist, port, opts = {}) {
   assertBuilt(dist);
   const profile = mkdtempSync(join(tmpdir(), 'trustlens-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -40,6 +41,7 @@ export async function launch(dist, port) {
       '--disable-sync',
       `--host-resolver-rules=MAP *.1688.com 127.0.0.1:${port}`,
       '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+      ...(opts.args ?? []),
     ],
   });
   const worker = async () => {
@@ -92,6 +94,14 @@ export function readOverlayInPage() {
       evidence: li.querySelector('.evidence')?.textContent ?? '',
     })) : [],
     badges: panel ? [...panel.querySelectorAll('[data-badge-id]')].map((li) => li.getAttribute('data-badge-id')) : [],
+    analyses: host.hasAttribute('data-analyses') ? Number(host.getAttribute('data-analyses')) : null,
+    remembered: panel ? Object.fromEntries([...panel.querySelectorAll('[data-remembered]')].map((p) => [p.getAttribute('data-remembered'), p.textContent])) : {},
+    checklist: panel?.querySelector('[data-chk-progress]') ? {
+      progress: panel.querySelector('[data-chk-progress]').textContent,
+      done: Number(panel.querySelector('[data-chk-progress]').getAttribute('data-done')),
+      ticked: [...panel.querySelectorAll('input[data-chk]')].filter((b) => b.checked).map((b) => b.getAttribute('data-chk')),
+    } : null,
+    licenceName: panel?.querySelector('input.licence-name')?.value ?? null,
     zhCount: panel ? panel.querySelectorAll('[lang="zh-CN"]').length : null,
     imgCount: document.querySelectorAll('img').length + (b?.querySelectorAll('img').length ?? 0) + (p?.querySelectorAll('img').length ?? 0),
   };

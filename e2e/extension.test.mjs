@@ -46,6 +46,13 @@ async function waitLocal(key, value) {
   }
   assert.fail(`chrome.storage.local ${key} never became ${value}`);
 }
+/** Forgets every remembered supplier: pages of a seller seen earlier in this file would otherwise show its remembered store age. */
+async function forgetSuppliers() {
+  await (await sw()).evaluate(async () => {
+    const all = await chrome.storage.local.get(null);
+    await chrome.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('sup:') || k === 'supIndex'));
+  });
+}
 async function load(id) {
   await page.goto(URL_OF(id));
   return waitForVerdict(page);
@@ -151,6 +158,7 @@ test('(f) page without a model: Unknown badge and "could not read this page"', a
 });
 
 test('(g) strict page CSP (no wasm-unsafe-eval): real verdict, styled overlay', async () => {
+  await forgetSuppliers(); // the seller of (a): its store age would be remembered here
   const response = await page.goto(URL_OF(PAGES.csp));
   assert.equal(response.headers()['content-security-policy'], CSP);
   const o = await waitForVerdict(page);
@@ -167,6 +175,7 @@ test('(g) strict page CSP (no wasm-unsafe-eval): real verdict, styled overlay', 
 });
 
 test('(h) a late shopcard (XHR, ~500 ms) updates the same badge in place', async () => {
+  await forgetSuppliers(); // same seller as (a) and (g)
   const first = await load(PAGES.late);
   assert.equal(first.captures, '0', 'first verdict painted before the shopcard arrived');
   assert.match(first.badgeText, / · \?$/);

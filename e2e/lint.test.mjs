@@ -60,7 +60,12 @@ test('no network requests from extension/ (only background.js fetches its own co
   // addresses inside background.js's warm-up snapshot (data handed to the core, never requested).
   const warmup = sources['background.js'].match(/const WARMUP_SNAPSHOT = JSON\.stringify\(\{[\s\S]*?\n\}\);/)?.[0] ?? '';
   assert.ok(!/fetch|XMLHttpRequest/.test(warmup));
-  assert.deepEqual(offenders(/\b(https?|wss?|ftp):\/\//, (file, line) => file === 'background.js' && warmup.includes(line)), []);
+  // The one other address: the official company register, a link the buyer clicks (never fetched).
+  const gsxtLine = /^\s*gsxt: 'https:\/\/www\.gsxt\.gov\.cn\/',$/;
+  assert.deepEqual(offenders(/\b(https?|wss?|ftp):\/\//, (file, line) =>
+    (file === 'background.js' && warmup.includes(line)) || (file === 'strings.js' && gsxtLine.test(line))), []);
+  assert.deepEqual(offenders(/TL\.links\.gsxt/).map((l) => l.split(':')[0]), ['view.js'], 'the register address is used in one place');
+  assert.match(sources['view.js'], /href: TL\.links\.gsxt, target: '_blank', rel: 'noopener noreferrer'/, 'as a link target only');
   // Extension code never injects scripts or frames into pages.
   assert.deepEqual(offenders(/createElement\(\s*['"](script|iframe|object|embed|link)['"]/), []);
 });
@@ -102,7 +107,7 @@ test('manifest: background works in Chrome (service worker) and Firefox (scripts
   assert.deepEqual(gecko.data_collection_permissions, { required: ['none'] });
 });
 
-test('manifest: content scripts only on 1688 offer pages; capture.js in MAIN at document_start', () => {
+test('manifest: content scripts on 1688 hosts only (pages chosen by selectors.js); capture.js in MAIN at document_start', () => {
   const [capture, isolated, ...rest] = manifest.content_scripts;
   assert.equal(rest.length, 0);
   assert.deepEqual(capture.js, ['capture.js']);
@@ -112,8 +117,10 @@ test('manifest: content scripts only on 1688 offer pages; capture.js in MAIN at 
   assert.equal(isolated.js[0], 'selectors.js');
   assert.equal(isolated.js.at(-1), 'content.js');
   for (const cs of manifest.content_scripts) {
+    assert.deepEqual(cs.matches, ['*://*.1688.com/*'], 'store hosts are open-ended (vanity names): selectors.js decides');
     assert.deepEqual(cs.matches, capture.matches, 'capture and content scripts match the same pages');
-    for (const m of cs.matches) assert.match(m, /^\*:\/\/(detail|m)\.1688\.com\/offer\/\*$/);
+    assert.deepEqual(cs.exclude_matches, capture.exclude_matches);
+    for (const m of cs.exclude_matches) assert.match(m, /^\*:\/\/([\w-]+\.)*1688\.com\/\*$/);
     assert.equal(cs.all_frames, undefined);
   }
 });

@@ -26,6 +26,11 @@ export const XSS = '<img src=x onerror=alert(1)>';
 export const CSP_NONCE = 'XYZ';
 export const CSP = `default-src 'self'; script-src 'self' 'nonce-${CSP_NONCE}'`;
 export const SHOPCARD_API = 'mtop.1688.moga.pc.shopcard';
+export const MODULE_API = 'mtop.alibaba.alisite.cbu.server.moduleasyncservice';
+
+// Real stores of the store-page fixtures (internal/page/testdata/real/SOURCES.md).
+export const CCGAME = { memberId: 'b2b-1634230375', company: '深圳橙色之城科技有限公司', host: 'ccgame.1688.com' };
+export const LINGCHEN = { memberId: 'b2b-406915100661872', company: '广州领宸科技有限公司' };
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 // JSON inside <script>: only "</" could end the element early; "<\/" is the same JSON string.
@@ -49,6 +54,16 @@ function g2Model(file, edit) {
   return m;
 }
 const component = (m, type) => Object.values(m.data).find((c) => c.componentType === type);
+
+/** Model A (real, 597090034012) as another seller's offer: member id, company and offer id replaced everywhere. */
+function g2ModelAs({ memberId, company, offerId }) {
+  const text = readReal('offer-597090034012.init-data.json')
+    .replaceAll('b2b-29266662898cf9d', memberId)
+    .replaceAll('广州欧博化妆品有限公司', company);
+  const m = JSON.parse(text);
+  m.globalData.tempModel.offerId = offerId;
+  return m;
+}
 
 // The page's own mtop call (what lib-mtop does), in one of three transports.
 function shopcardScript({ offerId, memberId, transport, delayMs = 0 }) {
@@ -177,6 +192,142 @@ export function buildPages() {
     const model = g2Model(A, (m) => { m.globalData.tempModel.offerId = 900000000005; });
     shopcards.set('900000000005', shopcard({ shopName: model.globalData.tempModel.companyName, tpYear: 7 }));
     pages.set('/offer/900000000005.html', { html: g2Page({ model, shop: { transport: 'xhr', delayMs: 500 } }) });
+  }
+  // (i) seller 406915100661872 (the store of the winport fixture) on an offer page without a shopcard
+  {
+    const model = g2ModelAs({ ...LINGCHEN, offerId: 900000000006 });
+    pages.set('/offer/900000000006.html', { html: g2Page({ model }) });
+  }
+  // (j) another member with the same company name, no shopcard: must not get 406915100661872's facts
+  {
+    const model = g2ModelAs({ memberId: 'b2b-999999999999999999', company: LINGCHEN.company, offerId: 900000000007 });
+    pages.set('/offer/900000000007.html', { html: g2Page({ model }) });
+  }
+  // (k) a 1-year store (JSONP shopcard tpYear 1) with no other warning: for the planned-order advice
+  {
+    const model = g2ModelAs({ memberId: 'b2b-3000000000000c0de', company: '东莞市新店示例有限公司', offerId: 900000000008 });
+    shopcards.set('900000000008', shopcard({ shopName: model.globalData.tempModel.companyName, tpYear: 1 }));
+    pages.set('/offer/900000000008.html', { html: g2Page({ model, shop: { transport: 'jsonp' } }) });
+  }
+  return pages;
+}
+
+// ---- store pages --------------------------------------------------------------
+//
+// Served on their real hosts (e2e/server.mjs maps every *.1688.com host here).
+// Markup: the winport header as the G3 offer page carries it
+// (#shopNavigation .winport-title a.shop-company-name h1, extension/selectors.js)
+// followed by the page's real visible text.
+
+/** The real page texts of store 1634230375 (page_type -> {url, title, text}). */
+function ccgameTexts() {
+  const raw = JSON.parse(readReal('company-b2b-1634230375.page-texts.json'));
+  return Object.fromEntries(raw.pages.map((p) => [p.page_type, p]));
+}
+
+/** Splits a real store page text into the header (name … "联系方式" nav) and the rest. */
+function splitHeader(text, company) {
+  const nav = '联系方式';
+  const end = text.indexOf(nav) + nav.length;
+  const header = text.slice(0, end).replace(company, '').trim();
+  return { header, main: text.slice(end).trim() };
+}
+
+function storeBody({ company, header, main }) {
+  return `<div id="shopNavigation" style="font:14px sans-serif;padding:12px;border-bottom:1px solid #ddd"><div class="winport-title v-flex"><a class="shop-company-name v-flex" href="#"><h1 style="font-size:18px;display:inline">${esc(company)}</h1></a></div>
+<div class="winport-info">${esc(header)}</div></div>
+<div class="main" style="font:14px sans-serif;padding:12px">${esc(main)}</div>`;
+}
+
+// Renders the same markup from a page script some time after load, as the
+// client-rendered store pages do (the text arrives after DOMContentLoaded).
+function clientRender({ company, header, main, delayMs }) {
+  const data = scriptJSON({ company, header, main });
+  return `(function () {
+  var d = ${data};
+  function el(tag, attrs, text) { var n = document.createElement(tag); for (var k in attrs) n.setAttribute(k, attrs[k]); if (text != null) n.textContent = text; return n; }
+  document.addEventListener('DOMContentLoaded', function () {
+    setTimeout(function () {
+      var nav = el('div', { id: 'shopNavigation' });
+      var title = el('div', { 'class': 'winport-title v-flex' });
+      var a = el('a', { 'class': 'shop-company-name v-flex', href: '#' });
+      a.appendChild(el('h1', {}, d.company));
+      title.appendChild(a);
+      nav.appendChild(title);
+      nav.appendChild(el('div', { 'class': 'winport-info' }, d.header));
+      var app = document.getElementById('app');
+      app.appendChild(nav);
+      app.appendChild(el('div', { 'class': 'main' }, d.main));
+      window.__rendered = true;
+    }, ${delayMs});
+  });
+})();`;
+}
+
+// The store's own mtop calls (what the winport page's lib-mtop does): the
+// header module by JSONP, the licence (basic info) module by fetch; the header
+// is then rendered into the page.
+function moduleScript({ memberId }) {
+  const params = (componentKey) => encodeURIComponent(JSON.stringify({ componentKey, params: JSON.stringify({ memberId }) }));
+  return `(function () {
+  var base = 'http://h5api.m.1688.com/h5/${MODULE_API}/1.0/?jsv=2.7.2&appKey=12574478&t=' + Date.now() + '&sign=0&api=${MODULE_API}&v=1.0';
+  function el(tag, attrs, text) { var n = document.createElement(tag); for (var k in attrs) n.setAttribute(k, attrs[k]); if (text != null) n.textContent = text; return n; }
+  window.mtopjsonp4 = function (resp) {
+    var h = resp && resp.data && resp.data.data;
+    if (!h) return;
+    var show = function () {
+      var nav = el('div', { id: 'shopNavigation' });
+      var title = el('div', { 'class': 'winport-title v-flex' });
+      var a = el('a', { 'class': 'shop-company-name v-flex', href: '#' });
+      a.appendChild(el('h1', {}, h.companyName));
+      title.appendChild(a);
+      nav.appendChild(title);
+      nav.appendChild(el('div', { 'class': 'winport-info' }, '入驻' + h.tpYear + ' 主营类目: ' + h.mainCate));
+      document.getElementById('app').appendChild(nav);
+      window.__headerShown = true;
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show); else show();
+  };
+  var s = document.createElement('script');
+  s.src = base + '&type=jsonp&dataType=jsonp&callback=mtopjsonp4&data=${params('wp_pc_common_header')}';
+  document.head.appendChild(s);
+  fetch(base + '&type=originaljson&dataType=json&data=${params('wp_pc_shop_basic_info')}').then(function (r) { return r.json(); }).then(function (b) { window.__licenceLoaded = Boolean(b && b.data); });
+})();`;
+}
+
+// Module responses served by the fake mtop gateway: `${memberId} ${componentKey}` -> body.
+export const moduleBodies = new Map();
+
+/** Every store fixture page: host + path -> {html, headers}. */
+export function buildStorePages() {
+  const pages = new Map();
+  const cc = ccgameTexts();
+
+  // Credit profile (公司档案) of 1634230375, real text, rendered ~150 ms after DOMContentLoaded.
+  {
+    const p = cc.credit_detail;
+    const { header, main } = splitHeader(p.text, CCGAME.company);
+    pages.set(`${CCGAME.host}/page/creditdetail.html`, {
+      html: html({ title: p.title, head: [clientRender({ company: CCGAME.company, header, main, delayMs: 150 })], body: '<div id="app"></div>' }),
+    });
+  }
+  // Contact page (联系方式) of 1634230375, real text ("地址：暂无"), server-rendered.
+  {
+    const p = cc.contact_info;
+    const { header, main } = splitHeader(p.text, CCGAME.company);
+    pages.set(`${CCGAME.host}/page/contactinfo.html`, { html: html({ title: p.title, body: storeBody({ company: CCGAME.company, header, main }) }) });
+  }
+  // Mobile shop home of 406915100661872 (memberId in the address): real header
+  // module (JSONP) and real licence module (fetch JSON) from the mtop gateway.
+  {
+    const headerJsonp = readReal('company-b2b-406915100661872.wp_pc_common_header.moduleasyncservice.jsonp');
+    const header = JSON.parse(headerJsonp.slice(headerJsonp.indexOf('(') + 1, headerJsonp.lastIndexOf(')')));
+    const licence = JSON.parse(readReal('company-b2b-406915100661872.businessinfo.moduleasyncservice.json'));
+    moduleBodies.set(`${LINGCHEN.memberId} wp_pc_common_header`, header);
+    moduleBodies.set(`${LINGCHEN.memberId} wp_pc_shop_basic_info`, licence);
+    pages.set('winport.m.1688.com/page/index.html', {
+      html: html({ title: LINGCHEN.company, head: [moduleScript({ memberId: LINGCHEN.memberId })], body: '<div id="app"></div>' }),
+    });
   }
   return pages;
 }

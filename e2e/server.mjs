@@ -1,14 +1,19 @@
 // A tiny HTTP server standing in for 1688 during the e2e suite. Chromium maps
 // every *.1688.com host to it (--host-resolver-rules), so it routes by Host:
 //   detail.1688.com /offer/<id>.html    fixture pages (e2e/pages.mjs)
-//   h5api.m.1688.com /h5/<api>/<v>/     the mtop gateway: shopcard as JSONP
+//   <store host>/<path>                 store fixture pages (e2e/pages.mjs buildStorePages),
+//                                       e.g. ccgame.1688.com/page/creditdetail.html
+//   h5api.m.1688.com /h5/<api>/<v>/     the mtop gateway: shopcard and store modules
+//                                       (moduleasyncservice) as JSONP
 //                                       (type=jsonp&callback=...) or JSON (CORS),
 //                                       optional &delay=<ms>
+//   anything else                       404
 import { createServer } from 'node:http';
-import { buildPages, shopcards, SHOPCARD_API } from './pages.mjs';
+import { buildPages, buildStorePages, moduleBodies, shopcards, MODULE_API, SHOPCARD_API } from './pages.mjs';
 
 export async function startServer() {
   const pages = buildPages();
+  const storePages = buildStorePages();
   const log = [];
   const server = createServer((req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
@@ -26,11 +31,19 @@ export async function startServer() {
       return send(200, 'text/html; charset=utf-8', page.html, page.headers);
     }
 
-    if (host === 'h5api.m.1688.com' && url.pathname === `/h5/${SHOPCARD_API}/1.0/`) {
-      let offerId = '';
-      try { offerId = JSON.parse(url.searchParams.get('data') ?? '{}').offerId; } catch { /* bad data */ }
-      const card = shopcards.get(String(offerId));
-      const body = card ?? { api: SHOPCARD_API, v: '1.0', ret: ['FAIL_SYS_ILLEGAL_ACCESS::非法请求'], data: {} };
+    const store = storePages.get(`${host}${url.pathname}`);
+    if (store) return send(200, 'text/html; charset=utf-8', store.html, store.headers);
+
+    const api = host === 'h5api.m.1688.com' && [SHOPCARD_API, MODULE_API].find((a) => url.pathname === `/h5/${a}/1.0/`);
+    if (api) {
+      let body;
+      try {
+        const data = JSON.parse(url.searchParams.get('data') ?? '{}');
+        body = api === SHOPCARD_API
+          ? shopcards.get(String(data.offerId))
+          : moduleBodies.get(`${JSON.parse(data.params ?? '{}').memberId} ${data.componentKey}`);
+      } catch { /* bad data: the failure below */ }
+      body ??= { api, v: '1.0', ret: ['FAIL_SYS_ILLEGAL_ACCESS::非法请求'], data: {} };
       const delay = Math.min(Number(url.searchParams.get('delay')) || 0, 5000);
       setTimeout(() => {
         const cb = url.searchParams.get('callback');

@@ -118,7 +118,11 @@ function readFlags() {
   }).catch(() => ({ openShadow: false, prefs: { showChinese: true, panelOpen: false }, plannedOrder: null }));
   return flagsPromise;
 }
-chrome.storage.onChanged.addListener((_changes, area) => { if (area === 'local') flagsPromise = null; });
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local') return;
+  flagsPromise = null;
+  if (changes.supIndex) indexPromise = null; // re-read on the next change (it may have been cleared or edited elsewhere)
+});
 readFlags();
 
 // ---- per-tab verdicts (storage.session survives worker restarts; memory fallback) --
@@ -167,6 +171,159 @@ chrome.tabs.onRemoved.addListener((tabId) => clearTab(tabId));
 // A navigation starts: the old verdict no longer describes the tab. (Without the
 // "tabs" permission, info.url is only present on 1688 pages, so status is the cue.)
 chrome.tabs.onUpdated.addListener((tabId, info) => { if (info.status === 'loading') clearTab(tabId); });
+
+// ---- supplier memory (chrome.storage.local) -----------------------------------
+//
+// What a page revealed about its supplier (verdict.facts: store age, founding,
+// licence, badges) is kept per supplier, so that an offer page lacking it can be
+// judged with it: the core gets it back as the snapshot's "remembered" block and
+// says in the evidence where it came from. Entries are keyed by member id
+// ("sup:m:b2b-…"), else by company name ("sup:c:…"); each field keeps the page
+// and time it was seen on, and a newer sighting replaces an older one. At most
+// MAX_SUPPLIERS entries; the least recently updated go first.
+//
+//   sup:<id>   {memberId?, company?, fields: {<name>: {value, url, at}}, updatedAt}
+//   supIndex   {<id>: updatedAt}   (for eviction; cached until it changes)
+//   chk:<id>   {items: {<checklist item>: true}, updatedAt}   the buyer's checklist
+// (<id> is "m:<memberId>" or "c:<company>"; times are epoch ms.)
+
+const MAX_SUPPLIERS = 2000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const FACT_FIELDS = ['storeAgeYears', 'founded', 'businessModel', 'licenceCompany', 'licenceFounded', 'badges'];
+const FACT_TEXT_MAX = 512; // as internal/page/facts.go maxFactText
+const CHECKLIST_ITEMS = ['samples', 'reports', 'video', 'contract', 'inspection', 'tracking', 'export'];
+const MEMBER_ID = /^(?:a-)?b2b-[0-9A-Za-z]{1,40}$/; // internal/page/kind.go memberIDPattern
+
+/** The supplier id for a member id and company (either may be null), or null. */
+function supplierId(memberId, company) {
+  if (typeof memberId === 'string' && MEMBER_ID.test(memberId)) return `m:${memberId}`;
+  if (typeof company === 'string' && company.trim() && company.length <= FACT_TEXT_MAX) return `c:${company.trim()}`;
+  return null;
+}
+const isSupplierId = (id) => typeof id === 'string' && id.length <= FACT_TEXT_MAX + 2 &&
+  ((id.startsWith('m:') && MEMBER_ID.test(id.slice(2))) || (id.startsWith('c:') && id.length > 2));
+
+/** A fact value as the core's remembered block accepts it, or undefined. */
+function cleanFact(name, v) {
+  if (name === 'storeAgeYears') return Number.isInteger(v) && v >= 1 && v <= 100 ? v : undefined;
+  if (name === 'badges') {
+    if (!Array.isArray(v)) return undefined;
+    const ids = v.filter((b) => typeof b === 'string' && /^[a-z][a-z-]{0,39}$/.test(b)).slice(0, 16);
+    return ids.length ? ids : undefined;
+  }
+  return typeof v === 'string' && v !== '' && v.length <= FACT_TEXT_MAX ? v : undefined;
+}
+const sameValue = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+let memoryQueue = Promise.resolve(); // writes run one after another; reads wait for them
+let indexPromise = null;
+function readIndex() {
+  indexPromise ??= chrome.storage.local.get('supIndex')
+    .then((s) => (isPlain(s.supIndex) ? s.supIndex : {}))
+    .catch(() => ({}));
+  return indexPromise;
+}
+
+/** Merges a verdict's facts into the supplier's entry (newer sightings win per field). */
+async function mergeFacts(facts) {
+  const id = supplierId(facts.memberId, facts.company);
+  if (!id) return;
+  const key = `sup:${id}`;
+  const seen = Date.parse(facts.seenAt);
+  const at = Number.isFinite(seen) ? Math.min(seen, Date.now()) : Date.now();
+  const seenOn = isStr(facts.seenUrl, LIMITS.urlChars) ? facts.seenUrl : ''; // the page's address (data, never fetched)
+  const stored = (await chrome.storage.local.get(key))[key];
+  const entry = isPlain(stored) && isPlain(stored.fields) ? stored : { fields: {}, updatedAt: 0 };
+  let changed = false;
+  for (const [name, value] of [['memberId', cleanFact('memberId', facts.memberId)], ['company', cleanFact('company', facts.company)]]) {
+    if (value !== undefined && entry[name] !== value && (entry[name] === undefined || at >= entry.updatedAt)) {
+      entry[name] = value;
+      changed = true;
+    }
+  }
+  for (const name of FACT_FIELDS) {
+    const value = cleanFact(name, facts[name]);
+    if (value === undefined) continue; // unknown on this page: keep what is known
+    const cur = entry.fields[name];
+    const curAt = isPlain(cur) && Number.isFinite(cur.at) ? cur.at : -Infinity;
+    if (at < curAt) continue; // an older sighting never replaces a newer one
+    // Same value seen again: only refresh where and when once a day (fewer writes).
+    if (isPlain(cur) && sameValue(cur.value, value) && at - curAt < DAY_MS) continue;
+    entry.fields[name] = { value, url: seenOn, at };
+    changed = true;
+  }
+  if (!changed) return;
+  entry.updatedAt = Math.max(entry.updatedAt || 0, at);
+  const index = await readIndex();
+  index[id] = entry.updatedAt;
+  const evict = [];
+  const ids = Object.keys(index);
+  if (ids.length > MAX_SUPPLIERS) {
+    ids.sort((a, b) => index[a] - index[b]);
+    for (const old of ids.slice(0, ids.length - MAX_SUPPLIERS)) {
+      if (old === id) continue;
+      delete index[old];
+      evict.push(`sup:${old}`);
+    }
+  }
+  await chrome.storage.local.set({ [key]: entry, supIndex: index });
+  if (evict.length) await chrome.storage.local.remove(evict);
+}
+
+function rememberFacts(facts) {
+  if (!isPlain(facts)) return;
+  memoryQueue = memoryQueue.then(() => mergeFacts(facts)).catch(() => {});
+}
+
+/**
+ * The remembered block for a verdict: the supplier's stored fields that this
+ * page did not show, seen on another page. Returns {facts, used} or null;
+ * used = {<field>: {url, at}} says where each value came from (for the panel).
+ */
+function rememberedFor(entry, verdict, pageUrl) {
+  if (!isPlain(entry) || !isPlain(entry.fields)) return null;
+  const own = isPlain(verdict.facts) ? verdict.facts : {};
+  const sup = isPlain(verdict.supplier) ? verdict.supplier : {};
+  const shownBadges = new Set(Array.isArray(sup.badges) ? sup.badges : []);
+  const lacks = {
+    storeAgeYears: () => sup.storeAgeYears == null,
+    badges: (v) => v.some((b) => !shownBadges.has(b)),
+  };
+  const used = {};
+  const facts = {};
+  for (const name of FACT_FIELDS) {
+    const f = entry.fields[name];
+    if (!isPlain(f) || f.url === pageUrl) continue; // this page's own values are read fresh
+    const value = cleanFact(name, f.value);
+    if (value === undefined || !Number.isFinite(f.at)) continue;
+    if (!(lacks[name] ? lacks[name](value) : own[name] == null)) continue;
+    facts[name] = value;
+    used[name] = { url: isStr(f.url, LIMITS.urlChars) ? f.url : '', at: f.at };
+  }
+  const names = Object.keys(used);
+  if (!names.length) return null;
+  // The core takes one source for the whole block: the page the store age
+  // came from when it is used (the value the badge shows), else the newest.
+  const primary = used.storeAgeYears ?? names.map((n) => used[n]).sort((a, b) => b.at - a.at)[0];
+  if (entry.memberId) facts.memberId = entry.memberId;
+  if (entry.company) facts.company = entry.company;
+  facts.seenUrl = primary.url;
+  facts.seenAt = new Date(primary.at).toISOString();
+  return { facts, used };
+}
+
+/** The stored supplier entry and checklist for an id (after pending writes). */
+async function readSupplier(id) {
+  await memoryQueue;
+  const keys = [`sup:${id}`, `chk:${id}`];
+  const s = await chrome.storage.local.get(keys).catch(() => ({}));
+  return { entry: s[keys[0]] ?? null, checklist: checklistOf(s[keys[1]]) };
+}
+
+function checklistOf(stored) {
+  const items = isPlain(stored) && isPlain(stored.items) ? stored.items : {};
+  return Object.fromEntries(CHECKLIST_ITEMS.filter((k) => items[k] === true).map((k) => [k, true]));
+}
 
 // ---- message schema -------------------------------------------------------
 
@@ -235,18 +392,64 @@ async function handleAnalyze(msg, sender) {
   analyzedOnce = true;
   let verdict;
   try {
-    verdict = JSON.parse(analyze(JSON.stringify(input)));
-    if (!isPlain(verdict)) throw new Error('verdict is not an object');
+    verdict = runCore(analyze, input);
   } catch (e) {
     core = null; // the instance may be dead (a Go program that exited throws on every call): reload next time
     mirrorOnToolbar(tabId, null, true);
     sessionSet({ [tabKey(tabId)]: { url: snap.url, failed: String(e?.message ?? e), at: Date.now() } });
     return { ok: false, coreFailed: true, error: `TrustLens core failed: ${e?.message ?? e}`, flags };
   }
+  // The supplier: what earlier pages revealed fills what this one lacks (a
+  // second run with "remembered"); what this one revealed is remembered.
+  let supplier = null;
+  const usable = verdict.readable !== false && !verdict.error;
+  const id = usable ? supplierId(verdict.supplier?.memberId, verdict.supplier?.company) : null;
+  if (id) {
+    const { entry, checklist } = await readSupplier(id);
+    supplier = { id, checklist, remembered: null };
+    const rem = rememberedFor(entry, verdict, snap.url);
+    if (rem) {
+      try {
+        const second = runCore(analyze, { ...input, remembered: rem.facts });
+        if (second.readable !== false && !second.error) {
+          verdict = second;
+          supplier.remembered = rem.used;
+        }
+      } catch {
+        core = null; // keep the first verdict; reload the core before the next call
+      }
+    }
+  }
+  if (usable) rememberFacts(verdict.facts);
   const analyzeMs = +(performance.now() - t0).toFixed(2);
   mirrorOnToolbar(tabId, verdict, false);
   sessionSet({ [tabKey(tabId)]: { url: snap.url, verdict, at: Date.now() } }); // not awaited: reply first
-  return { ok: true, verdict, flags, analyzeMs };
+  return { ok: true, verdict, flags, analyzeMs, supplier };
+}
+
+/** One call into the core: input object in, verdict object out (throws when the core fails). */
+function runCore(analyze, input) {
+  const verdict = JSON.parse(analyze(JSON.stringify(input)));
+  if (!isPlain(verdict)) throw new Error('verdict is not an object');
+  return verdict;
+}
+
+// The buyer ticks an item of the checklist for a supplier (content script).
+async function handleSetChecklist(msg, sender) {
+  if (!fromOurContentScript(sender)) return { ok: false, error: 'setChecklist is only accepted from the TrustLens content script on 1688' };
+  if (!isSupplierId(msg.supplier)) return { ok: false, error: 'supplier must be a supplier id' };
+  if (!CHECKLIST_ITEMS.includes(msg.item)) return { ok: false, error: 'unknown checklist item' };
+  if (typeof msg.done !== 'boolean') return { ok: false, error: 'done must be a boolean' };
+  const key = `chk:${msg.supplier}`;
+  const job = memoryQueue.then(async () => {
+    const checklist = checklistOf((await chrome.storage.local.get(key))[key]);
+    if (msg.done) checklist[msg.item] = true;
+    else delete checklist[msg.item];
+    await chrome.storage.local.set({ [key]: { items: checklist, updatedAt: Date.now() } });
+    return checklist;
+  });
+  memoryQueue = job.catch(() => {});
+  return { ok: true, checklist: await job };
 }
 
 async function handleGetTabVerdict(msg, sender) {
@@ -265,7 +468,7 @@ async function handleWarmup(_msg, sender) {
   return { ok: true };
 }
 
-const HANDLERS = { warmup: handleWarmup, analyze: handleAnalyze, getTabVerdict: handleGetTabVerdict };
+const HANDLERS = { warmup: handleWarmup, analyze: handleAnalyze, getTabVerdict: handleGetTabVerdict, setChecklist: handleSetChecklist };
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!isPlain(msg) || typeof msg.type !== 'string' || !Object.hasOwn(HANDLERS, msg.type)) return false;

@@ -1,7 +1,9 @@
 // TrustLens content script (isolated world): collects the page snapshot, asks
 // the background for a verdict, renders it, and re-checks (debounced) when the
-// page receives more data. Runs at document_start so it hears every capture
-// and can time DOMContentLoaded; the page is only read after DOMContentLoaded.
+// page receives more data or, on client-rendered store pages, when its visible
+// text changes. Acts only on the pages TL.detectPage accepts (selectors.js).
+// Runs at document_start so it hears every capture and can time
+// DOMContentLoaded; the page is only read after DOMContentLoaded.
 // Everything it attaches hangs off one AbortController (teardown = abort()).
 (() => {
   'use strict';
@@ -14,6 +16,16 @@
   const TAG = 'trustlens-capture-v1'; // same tag as capture.js
   const DEBOUNCE_MS = 100;
   const FALLBACK_BADGE_MS = 1500; // show "Checking…" if the background is this slow
+  // Store pages render client-side: their visible text is re-read after it
+  // settles (TEXT_SETTLE_MS without mutations, TEXT_MAX_WAIT_MS at most while
+  // the page keeps changing) and re-checked when it changed by at least
+  // TEXT_CHANGE_MIN characters (or a tenth): at most TEXT_RERUNS_MAX re-checks
+  // and TEXT_READS_MAX reads, then the watch switches itself off.
+  const TEXT_SETTLE_MS = 300;
+  const TEXT_MAX_WAIT_MS = 1000;
+  const TEXT_CHANGE_MIN = 100;
+  const TEXT_RERUNS_MAX = 8;
+  const TEXT_READS_MAX = 40;
 
   const controller = new AbortController();
   const { signal } = controller;
@@ -51,6 +63,8 @@
   let timer = 0;
   let painted = false;
   let tReply = 0;
+  let runs = 0; // analyses sent (exposed for tests as data-analyses)
+  let lastTextLength = -1; // store pages: length of the visible text last sent
   // The buyer's planned order: undefined until the background has told us the
   // saved one; then {amount, currency} or null. Sent with each analysis once known.
   let planned;
@@ -66,7 +80,9 @@
     if (inflight) { again = true; return; }
     inflight = true;
     again = false;
-    const snapshot = TL.buildSnapshot(responses);
+    const snapshot = TL.buildSnapshot(responses, page);
+    if (page.store) lastTextLength = snapshot.dom.body?.length ?? 0;
+    runs++;
     let reply;
     try {
       const msg = { type: 'analyze', snapshot };
@@ -85,7 +101,10 @@
   }
 
   function stateFrom(reply) {
-    if (reply.ok && reply.verdict && typeof reply.verdict === 'object') return { phase: 'ready', verdict: reply.verdict };
+    if (reply.ok && reply.verdict && typeof reply.verdict === 'object') {
+      const supplier = reply.supplier && typeof reply.supplier === 'object' ? reply.supplier : null;
+      return { phase: 'ready', verdict: reply.verdict, supplier };
+    }
     if (reply.coreFailed) return { phase: 'error', error: String(reply.error ?? '') };
     // The background refused the snapshot: show it as unreadable, never as clean.
     return { phase: 'ready', verdict: { level: 'unknown', score: null, readable: false, error: String(reply.error ?? 'unknown error'), findings: [], notes: [] } };
@@ -105,6 +124,9 @@
         (value ? chrome.storage.local.set({ plannedOrder: value }) : chrome.storage.local.remove('plannedOrder')).catch(() => {});
         schedule(0);
       },
+      onChecklist: (supplier, item, done) => {
+        chrome.runtime.sendMessage({ type: 'setChecklist', supplier, item, done }).catch(() => {});
+      },
     });
     overlay.place();
     watchPlacement();
@@ -119,6 +141,7 @@
     const o = ensureOverlay();
     o.update(stateFrom(reply));
     o.badgeHost.setAttribute('data-captures', String(captures));
+    o.badgeHost.setAttribute('data-analyses', String(runs));
     if (Number.isFinite(reply.analyzeMs)) o.badgeHost.setAttribute('data-tl-analyze-ms', reply.analyzeMs.toFixed(1));
     if (!painted) {
       painted = true;
@@ -146,6 +169,37 @@
     signal.addEventListener('abort', () => mo.disconnect(), { once: true });
   }
 
+  // Store pages: re-check when the client-rendered text changes substantially.
+  // Our own hosts' insertion is ignored (their shadow content is not page text).
+  // Driven by mutations only: a page that does not change costs nothing.
+  function watchText() {
+    let timer2 = 0;
+    let firstPending = 0; // when the oldest unchecked mutation happened
+    let reruns = 0;
+    let reads = 0;
+    const ours = (n) => n instanceof Element && (n.hasAttribute('data-trustlens-host') || n.hasAttribute('data-trustlens-panel'));
+    const onlyOurs = (r) => r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(ours);
+    const stop = () => { mo.disconnect(); clearTimeout(timer2); };
+    const check = () => {
+      timer2 = 0;
+      if (signal.aborted) return;
+      if (++reads >= TEXT_READS_MAX) stop(); // a page that never settles: stop watching
+      const len = TL.storeText().length;
+      if (Math.abs(len - lastTextLength) < Math.max(TEXT_CHANGE_MIN, lastTextLength / 10)) return;
+      if (++reruns >= TEXT_RERUNS_MAX) stop();
+      schedule(0);
+    };
+    const mo = new MutationObserver((records) => {
+      if (records.every(onlyOurs)) return;
+      const now = performance.now();
+      if (!timer2) firstPending = now;
+      clearTimeout(timer2);
+      timer2 = setTimeout(check, Math.max(0, Math.min(TEXT_SETTLE_MS, firstPending + TEXT_MAX_WAIT_MS - now)));
+    });
+    mo.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener('abort', stop, { once: true });
+  }
+
   chrome.storage.onChanged.addListener(function onChanged(changes, area) {
     if (signal.aborted) { chrome.storage.onChanged.removeListener(onChanged); return; }
     if (area === 'local' && changes.prefs && overlay) overlay.setPrefs(changes.prefs.newValue ?? {});
@@ -155,6 +209,7 @@
     if (started || signal.aborted) return;
     started = true;
     run();
+    if (page.store) watchText();
     setTimeout(() => { if (!overlay && !signal.aborted) ensureOverlay(); }, FALLBACK_BADGE_MS);
   }
 

@@ -1,4 +1,5 @@
-// Options: preferences the overlay reads (via the background's analyze reply).
+// Options: preferences the overlay reads (via the background's analyze reply),
+// and a button that forgets the remembered suppliers and the buyer's checklists.
 // Stored in chrome.storage.local under "prefs"; changing "open by default"
 // also forgets the panel state remembered from the last toggle.
 (() => {
@@ -19,6 +20,13 @@
     const p = { ...DEFAULTS, ...(prefs && typeof prefs === 'object' ? prefs : {}) };
     for (const box of boxes) box.checked = p[box.id] === true;
     document.body.setAttribute('data-ready', '');
+  });
+
+  // Supplier memory and checklists (background.js: sup:*, supIndex, chk:*) stay on this computer; this clears them.
+  document.getElementById('forgetSuppliers').addEventListener('click', async () => {
+    const all = await chrome.storage.local.get(null);
+    await chrome.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('sup:') || k.startsWith('chk:') || k === 'supIndex'));
+    status.textContent = msg('optForgotten');
   });
 
   for (const box of boxes) {

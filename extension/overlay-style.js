@@ -83,6 +83,24 @@
 .tone-careful { border-color: #d97706; }
 .tone-strong, .tone-stop { border-color: #b91c1c; background: #fef2f2; }
 .steps { margin: 0.3em 0; padding-left: 1.3em; }
+.remembered { font-size: 0.9em; color: #374151; border-left: 0.2em solid #2563eb; padding-left: 0.5em; }
+.remembered .src, .licence .src { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.85em; color: #4b5563; overflow-wrap: anywhere; }
+.chk { list-style: none; margin: 0.3em 0; padding: 0; }
+.chk li { margin: 0.45em 0; padding-left: 1.7em; position: relative; }
+.chk input[type="checkbox"] { position: absolute; left: 0; top: 0.15em; margin: 0; width: 1.1em; height: 1.1em; }
+.chk label { font-weight: 600; cursor: pointer; }
+.chk .why { margin: 0.1em 0 0; color: #4b5563; font-size: 0.9em; }
+.chk input:focus-visible { outline: 0.2em solid #2563eb; outline-offset: 0.1em; }
+.chk-progress { font-weight: 700; margin: 0.3em 0; }
+.licence-field { margin: 0.3em 0; }
+.licence-name { font: inherit; font-size: 0.95em; padding: 0.2em 0.4em; border: 0.0625em solid #6b7280; border-radius: 0.3em; background: #f9fafb; color: #111827; width: min(100%, 22em); box-sizing: border-box; }
+.licence-name:focus-visible { outline: 0.2em solid #2563eb; }
+.btn-link { display: inline-block; text-decoration: none; line-height: 1.35; }
+.btn-link:focus-visible { outline: 0.2em solid #2563eb; outline-offset: 0.15em; }
+.btn-link .newtab { font-weight: 400; opacity: 0.9; }
+.licence-status { margin: 0.3em 0; color: #15803d; font-weight: 600; }
+.licence-status[data-licence-status="manual"] { color: #92400e; }
+.licence-status:empty { display: none; }
 .steps li { margin: 0.25em 0; }
 .step-zh { display: block; }
 `;

@@ -28,8 +28,9 @@
    *   onOpenChange(open) called when the buyer opens or closes the panel
    *   plannedOrder {amount, currency} | null, the buyer's saved planned order
    *   onPlannedOrder(value | null) called when the buyer submits or clears it
+   *   onChecklist(supplierId, item, done) called when the buyer ticks or unticks a checklist item
    */
-  TL.createOverlay = ({ page, openShadow, prefs, signal, onOpenChange, plannedOrder, onPlannedOrder }) => {
+  TL.createOverlay = ({ page, openShadow, prefs, signal, onOpenChange, plannedOrder, onPlannedOrder, onChecklist }) => {
     const mode = openShadow ? 'open' : 'closed';
     let state = { phase: 'loading' };
     let open = Boolean(prefs.panelOpen);
@@ -37,6 +38,9 @@
     let anchored = null; // the page element the badge sits after, or null (pill)
     let planned = plannedOrder ?? null;
     let draft = null; // typed but not yet submitted: survives re-renders caused by late page data
+    // Per supplier id: ticks made on this page (newer than any reply in flight) and the licence-copy status.
+    const ticks = new Map();
+    const licenceStatus = new Map();
 
     const badgeHost = document.createElement('trustlens-badge');
     badgeHost.setAttribute('data-trustlens-host', '');
@@ -85,7 +89,20 @@
       // Re-rendering must not drop the buyer's focus: restore it to the same control.
       const active = panelRoot.activeElement;
       const key = active?.getAttribute?.('data-fk');
-      panel.replaceChildren(TL.buildPanel(state, { showChinese, onClose: () => setOpen(false, true), order }));
+      const id = typeof state.supplier?.id === 'string' ? state.supplier.id : null;
+      const checklist = id ? {
+        value: ticks.get(id) ?? state.supplier.checklist ?? {},
+        onToggle: (item, done) => {
+          const next = { ...(ticks.get(id) ?? state.supplier.checklist ?? {}) };
+          if (done) next[item] = true;
+          else delete next[item];
+          ticks.set(id, next);
+          onChecklist?.(id, item, done);
+        },
+      } : null;
+      const licenceKey = id ?? '';
+      const licence = { status: licenceStatus.get(licenceKey) ?? null, onStatus: (st) => licenceStatus.set(licenceKey, st) };
+      panel.replaceChildren(TL.buildPanel(state, { showChinese, onClose: () => setOpen(false, true), order, checklist, licence }));
       if (active && open) {
         const again = key ? panel.querySelector(`[data-fk="${key}"]`) : null;
         (again ?? panel.querySelector('h2'))?.focus({ preventScroll: true });
@@ -112,6 +129,9 @@
     function place() {
       let anchor = null;
       for (const name of page.anchors) if ((anchor = TL.query(name))) break;
+      // Never inside a link or button (the store name heading sits in a link to the
+      // shop): a click on the badge would also follow it. Go after the control instead.
+      if (anchor) anchor = anchor.closest('a[href], button, label, summary, [role="link"], [role="button"]') ?? anchor;
       if (anchor && anchor.isConnected) {
         if (anchored !== anchor || badgeHost.previousSibling !== anchor) {
           anchored = anchor;

@@ -10,8 +10,39 @@
   'use strict';
   const TL = (globalThis.TrustLens ??= {});
 
-  // Pages we handle. Adding store or search pages = one entry here plus its
-  // match pattern in manifest.json content_scripts.
+  // Hosts under 1688.com that are never a store, whatever their path. Any
+  // other single label is an old vanity store host ({loginname}.1688.com,
+  // e.g. ccgame.1688.com, wwm16888.1688.com). Mirrors serviceHosts in
+  // internal/page/kind.go (the core classifies the same way).
+  TL.serviceHosts = new Set([
+    'www', 'detail', 'm', 's', 'search', 'login', 'passport', 'work', 'trade', 'order', 'offer',
+    'sale', 'air', 'show', 'rate', 'h5api', 'cybert', 'mindx', 'peixun', 'page', 'club', 'info',
+    'news', 'help', 'service', 'widget', 're', 'cart', 'p4p', 'res', 'img', 'cbu01', 'shop',
+    'winport', 'wp', 'member', 'buyer', 'seller', 'login-test', 'air-test', 'go', 'b2b', 'exodus',
+    'smartkey', 'dj', 'data', 'i', 'aliqin', 'fuwu', 'ad', 'u', 'tbm',
+  ]);
+
+  /** The store label of a PC shop host (shop{id} or a vanity name), or null. */
+  function shopLabel(u) {
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
+    const m = /^([a-z0-9][a-z0-9-]{0,62})\.1688\.com$/.exec(u.hostname);
+    if (!m) return null;
+    const label = m[1];
+    if (/^shop[0-9a-z]+$/.test(label)) return label; // shop1467652076311.1688.com (docs 1688-pages.md §1)
+    return TL.serviceHosts.has(label) ? null : label; // ccgame.1688.com (real, 1634230375 page texts)
+  }
+
+  // Store pages on a shop host: the home page and the sub-pages that carry
+  // trust data (docs 1688-pages.md §1). Other sub-pages (albumlist,
+  // feedback …) are left alone.
+  const SHOP_PATH = /^\/(?:page\/(?:index|creditdetail|contactinfo|offerlist)\.html?)?$/;
+
+  // Pages we handle: every entry needs the manifest's content_scripts to
+  // match its URLs (e2e/selectors.test.mjs checks both against the same URLs).
+  //   anchors  element groups (TL.selectors) the badge is placed after
+  //   store    a store page: its visible text is sent, and re-sent when the
+  //            client-rendered page changes (content.js)
+  //   offerTitles  the page lists the store's own offers
   TL.pages = [
     {
       id: 'offer',
@@ -25,6 +56,41 @@
       test: (u) => u.hostname === 'm.1688.com' && /^\/offer\/\d+\.html$/.test(u.pathname),
       anchors: ['offerTitle'],
     },
+    {
+      id: 'shop',
+      // https://shop1467652076311.1688.com/ (real, sellerWinportUrl); https://ccgame.1688.com/page/index.html,
+      // /page/creditdetail.html, /page/contactinfo.html (real, 1634230375 page texts);
+      // /page/creditdetail.htm, /page/contactinfo.htm, /page/offerlist.htm (public scrapers); e2e store pages
+      test: (u) => shopLabel(u) != null && SHOP_PATH.test(u.pathname),
+      anchors: ['storeHeading'],
+      store: true,
+      offerTitles: true,
+    },
+    {
+      id: 'shop-mobile',
+      // https://winport.m.1688.com/page/index.html?memberId=b2b-406915100661872 (real, header commonUrl.shopUrl);
+      // https://m.1688.com/winport/b2b-….html (public code); e2e remembered-supplier store page
+      test: (u) => u.hostname === 'winport.m.1688.com' ||
+        (u.hostname === 'm.1688.com' && /^\/winport\/(?:a-)?b2b-[0-9A-Za-z]{1,40}\.html$/.test(u.pathname)),
+      anchors: ['storeHeading'],
+      store: true,
+      offerTitles: true,
+    },
+    {
+      id: 'licence',
+      // https://wp.m.1688.com/page/businessinfor.html?memberId=b2b-1634230375&bizCode=winport (real, page texts)
+      test: (u) => u.hostname === 'wp.m.1688.com' && u.pathname === '/page/businessinfor.html',
+      anchors: ['storeHeading'],
+      store: true,
+    },
+    {
+      id: 'factory-card',
+      // https://sale.1688.com/factory/card.html?memberId=b2b-1634230375&__recSource__=win_port&facMemId=… (real, page texts).
+      // It also lists other factories ("为你推荐相似工厂"): no offer titles, and no generic name selectors.
+      test: (u) => u.hostname === 'sale.1688.com' && u.pathname === '/factory/card.html',
+      anchors: ['storeHeading'],
+      store: true,
+    },
   ];
 
   /** The page entry for a URL, or null when TrustLens has nothing to do there. */
@@ -34,7 +100,7 @@
     return TL.pages.find((p) => p.test(u)) ?? null;
   };
 
-  // Element selectors, tried in order; the first visible match wins.
+  // Element selectors, tried in order; the first match wins.
   TL.selectors = {
     offerTitle: [
       '#productTitle h1', // G3 (od-version-2025, module-od-* layout), e2e g3; public scrapers 2026-05
@@ -49,6 +115,33 @@
       '.supplierinfo-common .company-name a', // G1 sidebar, docs 2d
       '.company-name', // G1/G2 fallback (e2e g2 uses .company-name)
     ],
+    // Store pages: the store's own name heading. No generic ".company-name":
+    // the factory card and shop pages also list other suppliers by name.
+    storeHeading: [
+      '#shopNavigation a.shop-company-name h1', // the winport header shared by G3 offer pages and shop pages
+      // (public scrapers read ".shop-company-name h1" / ".winport-title h1" as the seller), e2e store pages
+      '.winport-title .shop-company-name', // same header, name without an h1 (public scraper test markup)
+      '.winport-title h1', // GUESS: older winport header
+    ],
+    // Store pages: the store header (name, years, service score, badges). Only
+    // this fragment and "badges" are read for badge words (the body lists other stores).
+    storeHeader: [
+      '#shopNavigation', // winport header (G3 offer pages' copy of it, e2e g3 and store pages)
+      '.winport-header', // GUESS: older winport header container
+    ],
+    // Store pages: the main content whose visible text is sent as "body"; else document.body.
+    storeMain: [
+      'main', // GUESS: semantic main where a page has one; e2e store pages use document.body
+    ],
+    // Store pages: links to the offers the store lists (their titles become "offerTitles").
+    storeOfferLinks: [
+      'a[href*="detail.1688.com/offer/"]', // shop home and offer list cards link to the offer pages (public scrapers), e2e shop page
+    ],
+    // Store pages: the store's slogan / self-description.
+    storeSlogan: [
+      '.shop-slogan', // GUESS
+      '.company-slogan', // GUESS
+    ],
   };
 
   // Inline scripts that carry page models (sent to the core verbatim).
@@ -59,6 +152,12 @@
     'pageData', // store pages: window.pageData={components,globalData}
     'iDetailConfig', // G1 globals (obsolete, last-resort fallback for the core)
   ];
+
+  /** Every element matching the named group's selectors, in document order, without duplicates. */
+  TL.queryAll = (name, root = document) => {
+    const sels = TL.selectors[name] ?? [];
+    return sels.length ? [...root.querySelectorAll(sels.join(','))] : [];
+  };
 
   /** First element matching any selector of the named group, or null. */
   TL.query = (name, root = document) => {

@@ -12,8 +12,11 @@
     responseChars: 2 << 20,
     responses: 200,
     domChars: 256 << 10,
+    domBytes: 256 << 10, // the core caps DOM fragments in UTF-8 bytes (MaxDOMBytes)
     domFragments: 64,
     urlChars: 4096,
+    offerTitles: 200, // the core reads at most 200 store offer titles
+    offerTitleChars: 300,
   };
 
   function modelScripts() {
@@ -28,15 +31,62 @@
     return out;
   }
 
-  function visibleText(el) {
-    if (!el) return '';
-    return (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, TL.limits.domChars);
+  const encoder = new TextEncoder();
+  /** text cut to at most max UTF-8 bytes, on a character boundary (so the core adds no "cap hit" note). */
+  function capBytes(text, max = TL.limits.domBytes) {
+    if (text.length * 3 <= max) return text; // no UTF-16 unit takes more than 3 UTF-8 bytes
+    const { read } = encoder.encodeInto(text, new Uint8Array(max));
+    return text.slice(0, read);
   }
 
-  function domFragments() {
+  const squash = (s) => (s || '').replace(/\s+/g, ' ').trim();
+
+  function visibleText(el) {
+    if (!el) return '';
+    return capBytes(squash(el.textContent));
+  }
+
+  /**
+   * A store page's visible text: innerText (rendered text only, no hidden
+   * templates or scripts) of the main content, else of the body, whitespace
+   * squashed like the real page captures the core is tested on.
+   */
+  TL.storeText = () => {
+    const root = TL.query('storeMain') ?? document.body;
+    return root ? capBytes(squash(root.innerText)) : '';
+  };
+
+  /** Titles of the offers a shop page lists, one per line (at most 200). */
+  function offerTitles() {
+    const seen = new Set();
+    for (const a of TL.queryAll('storeOfferLinks')) {
+      const t = squash(a.getAttribute('title') || a.textContent).slice(0, TL.limits.offerTitleChars);
+      if (t) seen.add(t);
+      if (seen.size >= TL.limits.offerTitles) break;
+    }
+    return [...seen].join('\n');
+  }
+
+  function domFragments(page) {
     const dom = {};
     const title = (document.title || '').trim();
-    if (title) dom.title = title.slice(0, TL.limits.domChars);
+    if (title) dom.title = capBytes(title);
+    if (page?.store) {
+      // Store pages: the fragments the core reads on store pages (internal/page/dom.go).
+      const name = visibleText(TL.query('storeHeading'));
+      if (name) dom.storeName = name;
+      const header = visibleText(TL.query('storeHeader'));
+      if (header) dom.header = header;
+      const body = TL.storeText();
+      if (body) dom.body = body;
+      if (page.offerTitles) {
+        const titles = offerTitles();
+        if (titles) dom.offerTitles = capBytes(titles);
+      }
+      const slogan = visibleText(TL.query('storeSlogan'));
+      if (slogan) dom.slogan = slogan;
+      return dom;
+    }
     const h1 = visibleText(TL.query('offerTitle'));
     if (h1) dom.h1 = h1;
     const store = visibleText(TL.query('storeName'));
@@ -44,11 +94,11 @@
     return dom;
   }
 
-  /** The snapshot of the current page plus the responses captured so far. */
-  TL.buildSnapshot = (responses) => ({
+  /** The snapshot of the current page (entry of TL.pages) plus the responses captured so far. */
+  TL.buildSnapshot = (responses, page) => ({
     url: location.href.slice(0, TL.limits.urlChars),
     scripts: modelScripts(),
     responses: responses.slice(0, TL.limits.responses),
-    dom: domFragments(),
+    dom: domFragments(page),
   });
 })();

@@ -69,6 +69,55 @@
     stop: { en: 'Do not send money to this supplier yet', zh: '暂勿向该供应商付款' },
   };
 
+  // The buyer's checklist (per supplier), from the buyer's guide
+  // (/work/shared/seed/how-to-avoid-scams-on-1688.txt, steps 1-4): label and one-line why.
+  TL.checklist = [
+    {
+      id: 'samples', en: 'Samples tested', zh: '样品已测试',
+      why: { en: 'Always get samples before a bulk order: they show the real quality.', zh: '批量下单前务必拿样品，才能看到真实质量。' },
+    },
+    {
+      id: 'reports', en: 'Test reports received (CE/FCC/GB/T)', zh: '已收到检测报告（CE/FCC/GB/T）',
+      why: { en: 'No test reports means a higher risk.', zh: '没有检测报告，风险更高。' },
+    },
+    {
+      id: 'video', en: 'Video call or factory visit', zh: '视频看厂或实地验厂',
+      why: { en: 'Sellers who will not show you their factory are likely just trading companies.', zh: '不肯让您看工厂的卖家很可能只是贸易公司。' },
+    },
+    {
+      id: 'contract', en: 'Contract with e-signature', zh: '电子签章采购合同',
+      why: { en: "1688's contract fixes delivery dates, specifications, after-sales terms and penalties.", zh: '1688在线合同写明交期、规格、售后和违约条款。' },
+    },
+    {
+      id: 'inspection', en: 'Third-party inspection (e.g. Bureau Veritas, Intertek)', zh: '第三方验货（如必维、天祥）',
+      why: { en: 'An independent surveyor checks quality and quantity before shipment.', zh: '独立检验机构在出货前核查质量和数量。' },
+    },
+    {
+      id: 'tracking', en: 'Verified carrier tracking (e.g. Cainiao, SF Express)', zh: '可查询的正规物流单号（如菜鸟、顺丰）',
+      why: { en: '"Dedicated line" and internal tracking numbers are often fake.', zh: '“专线”和内部单号常常是假的。' },
+    },
+    {
+      id: 'export', en: 'Export documents (invoice, packing list, export declaration)', zh: '出口单据（发票、装箱单、报关单）',
+      why: { en: 'Missing papers cause trouble at customs.', zh: '单据不全会导致清关受阻。' },
+    },
+  ];
+
+  // The one address the overlay links to: the official company register, opened
+  // by the buyer's click in a new tab (never requested by the extension).
+  TL.links = {
+    gsxt: 'https://www.gsxt.gov.cn/',
+  };
+
+  // Names of remembered facts (verdict.facts fields), for "… from the page you visited on …".
+  TL.factNames = {
+    storeAgeYears: { en: 'Store age', zh: '店铺年限' },
+    founded: { en: 'Founding date', zh: '成立时间' },
+    businessModel: { en: 'Business model', zh: '经营模式' },
+    licenceCompany: { en: 'Licence company name', zh: '执照公司名称' },
+    licenceFounded: { en: 'Licence founding date', zh: '执照成立日期' },
+    badges: { en: 'Badges', zh: '认证标志' },
+  };
+
   TL.text = {
     plannedOrder: { en: 'Planned order', zh: '计划订单金额' },
     amount: { en: 'Amount', zh: '金额' },
@@ -109,8 +158,49 @@
     error: { en: 'Error', zh: '错误' },
     close: { en: 'Close', zh: '关闭' },
     privacy: { en: 'Checked on your computer. Nothing is sent anywhere.', zh: '在您的电脑上检查，不发送任何数据。' },
-    openOffer: { en: 'Open a 1688 offer page to see its check.', zh: '请打开一个1688商品页面查看检查结果。' },
+    openOffer: { en: 'Open a 1688 offer page or store page to see its check.', zh: '请打开一个1688商品或店铺页面查看检查结果。' },
     moreInPanel: { en: 'More on the page: click the TrustLens badge.', zh: '更多内容：点击页面上的 TrustLens 标记。' },
+    checklist: { en: "Buyer's checklist", zh: '买家核对清单' },
+    checklistHint: { en: 'Tick what you have done with this supplier. Kept on this computer only.', zh: '勾选您已与该供应商完成的事项，仅保存在本机。' },
+    licenceCheck: { en: 'Check the business licence', zh: '核验营业执照' },
+    licenceIntro: {
+      en: 'Compare the name, registered capital, business scope and founding date with the official register.',
+      zh: '在官方系统中核对公司名称、注册资本、经营范围和成立日期。',
+    },
+    licenceButton: {
+      en: 'Check the licence in the National Enterprise Credit Information Publicity System',
+      zh: '国家企业信用信息公示系统',
+    },
+    licenceName: { en: 'Company name to search', zh: '要搜索的公司名称' },
+    licenceCopied: { en: 'Company name copied — paste it into the search box', zh: '已复制公司名称，请粘贴到搜索框' },
+    licenceCopyManual: {
+      en: 'Copy the company name above (Ctrl+C or ⌘C), then paste it into the search box',
+      zh: '请复制上方的公司名称（Ctrl+C 或 ⌘C），然后粘贴到搜索框',
+    },
+    opensNewTab: { en: '(opens in a new tab)', zh: '（在新标签页打开）' },
+  };
+
+  /** "3 of 7 done" */
+  TL.checklistProgress = (done, total) => ({ en: `${done} of ${total} done`, zh: `已完成 ${done}/${total}` });
+
+  /**
+   * Where remembered values came from: "Store age from the store page you
+   * visited on 2026-11-24", "Founding date, badges from the store page you
+   * visited on …"; sameAsAbove: "Also from that page: founding date, badges".
+   * kind: "store" or "offer" (the page they were seen on). The date is the UTC
+   * day, as in the core's evidence ("remembered from … (date)").
+   */
+  TL.rememberedFrom = (fields, kind, at, sameAsAbove = false) => {
+    const names = fields.map((f) => TL.own(TL.factNames, f) ?? { en: f, zh: f });
+    const en = names.map((n, i) => (i === 0 && !sameAsAbove ? n.en : n.en.toLowerCase())).join(', ');
+    const zh = names.map((n) => n.zh).join('、');
+    if (sameAsAbove) return { en: `Also from that page: ${en}`, zh: `同一页面还提供了：${zh}` };
+    const date = Number.isFinite(at) ? new Date(at).toISOString().slice(0, 10) : '?';
+    const page = kind === 'offer' ? { en: 'offer', zh: '商品' } : { en: 'store', zh: '店铺' };
+    return {
+      en: `${en} from the ${page.en} page you visited on ${date}`,
+      zh: `${zh}来自您于 ${date} 访问的${page.zh}页面`,
+    };
   };
 
   /** "1 yr", "11 yrs", or "?" when unknown. */

@@ -81,9 +81,40 @@
     return [...list].sort((a, b) => rank(a) - rank(b) || String(a.id).localeCompare(String(b.id)));
   }
 
-  function supplierBlock(v, showZh) {
+  /**
+   * Lines saying where remembered values came from, one per page they were
+   * seen on; the store age first, on its own line, right under the years.
+   */
+  function rememberedLines(remembered, showZh) {
+    const groups = new Map(); // "url at" -> {url, at, fields[]}
+    for (const [field, src] of Object.entries(remembered)) {
+      if (!isPlainObj(src) || !TL.own(TL.factNames, field)) continue;
+      const key = `${src.url} ${src.at}`;
+      if (!groups.has(key)) groups.set(key, { url: str(src.url) ?? '', at: src.at, fields: [] });
+      groups.get(key).fields.push(field);
+    }
+    const lines = [];
+    const line = (fields, g, same) => {
+      const seenOn = TL.detectPage?.(g.url); // (the popup has no page detectors: "store")
+      const kind = seenOn && !seenOn.store ? 'offer' : 'store';
+      const p = el('p', { class: 'remembered', attrs: { 'data-remembered': fields.join(' ') } }, bi(TL.rememberedFrom(fields, kind, g.at, same), showZh));
+      if (g.url && !same) p.append(' ', el('span', { class: 'src', text: g.url }));
+      lines.push(p);
+    };
+    const ageGroup = [...groups.values()].find((g) => g.fields.includes('storeAgeYears'));
+    if (ageGroup) {
+      line(['storeAgeYears'], ageGroup, false);
+      const rest = ageGroup.fields.filter((f) => f !== 'storeAgeYears');
+      if (rest.length) line(rest, ageGroup, true);
+    }
+    for (const g of groups.values()) if (g !== ageGroup) line(g.fields, g, false);
+    return lines;
+  }
+
+  function supplierBlock(v, showZh, supplier) {
     const sup = v.supplier ?? {};
     const offer = v.offer ?? {};
+    const remembered = isPlainObj(supplier?.remembered) ? supplier.remembered : {};
     const box = el('div', { class: 'facts' });
     box.append(el('p', {}, el('span', { class: 'k' }, bi(TL.text.supplier, showZh)), ' ',
       el('span', { class: 'company', text: str(sup.company) ?? '?' })));
@@ -91,6 +122,8 @@
     box.append(el('p', { class: 'years' }, years == null
       ? bi(TL.text.storeAgeUnknown, showZh)
       : el('span', {}, el('span', { class: 'k' }, bi(TL.text.storeAge, showZh)), ' ', TL.formatYears(years))));
+    // Values this page did not show, remembered from the supplier's other pages: say where from.
+    box.append(...rememberedLines(remembered, showZh));
     if (str(offer.title)) {
       box.append(el('p', { class: 'offer' }, el('span', { class: 'k' }, bi(TL.text.offer, showZh)), ' ',
         el('span', { class: 'otitle', text: offer.title })));
@@ -188,6 +221,88 @@
     return sec;
   }
 
+  /**
+   * The buyer's checklist for this supplier. list: {value: {<item id>: true},
+   * onToggle(id, done)}. Each box has its label and its one-line why.
+   */
+  function checklistBlock(showZh, list) {
+    const sec = section(TL.text.checklist, showZh);
+    sec.classList.add('checklist');
+    const value = { ...(isPlainObj(list.value) ? list.value : {}) };
+    const total = TL.checklist.length;
+    const progress = el('p', { class: 'chk-progress', attrs: { 'data-chk-progress': '', 'aria-live': 'polite' } });
+    const showProgress = () => {
+      const n = TL.checklist.filter((i) => value[i.id] === true).length;
+      progress.setAttribute('data-done', String(n));
+      progress.replaceChildren(bi(TL.checklistProgress(n, total), showZh));
+    };
+    const ul = el('ul', { class: 'chk', attrs: { 'aria-label': TL.text.checklist.en } });
+    for (const item of TL.checklist) {
+      const id = `tl-chk-${item.id}`;
+      const box = el('input', { attrs: { type: 'checkbox', id, 'data-fk': `chk-${item.id}`, 'data-chk': item.id, 'aria-describedby': `${id}-why` } });
+      box.checked = value[item.id] === true;
+      box.addEventListener('change', () => {
+        if (box.checked) value[item.id] = true;
+        else delete value[item.id];
+        showProgress();
+        list.onToggle?.(item.id, box.checked);
+      });
+      const why = el('p', { class: 'why', attrs: { id: `${id}-why` } }, el('span', { text: item.why.en }));
+      if (showZh) why.append(' ', el('span', { class: 'zh', text: item.why.zh, attrs: { lang: 'zh-CN' } }));
+      ul.append(el('li', {}, box, ' ', el('label', { attrs: { for: id } }, bi(item, showZh)), why));
+    }
+    showProgress();
+    sec.append(el('p', { class: 'muted' }, bi(TL.text.checklistHint, showZh)), progress, ul);
+    return sec;
+  }
+
+  /**
+   * "Check the licence in the National Enterprise Credit Information Publicity
+   * System": a link that opens the register in a new tab (the buyer's own
+   * navigation; rel=noreferrer, so the register does not learn the 1688 page)
+   * and, in the same click, copies the company name to search for. Where the
+   * clipboard API is missing or refused (pages without a secure context), the
+   * read-only field with the name is selected for the buyer to copy.
+   * lic: {name, status: null | 'copied' | 'manual', onStatus(status)}
+   */
+  function licenceBlock(showZh, lic) {
+    const sec = section(TL.text.licenceCheck, showZh);
+    sec.classList.add('licence');
+    sec.append(el('p', { class: 'muted' }, bi(TL.text.licenceIntro, showZh)));
+    const field = el('input', { class: 'licence-name', attrs: { type: 'text', readonly: '', id: 'tl-licence-name', 'data-fk': 'licence-name', 'aria-describedby': 'tl-licence-status' } });
+    field.value = lic.name;
+    sec.append(el('p', { class: 'licence-field' }, el('label', { attrs: { for: 'tl-licence-name' } }, bi(TL.text.licenceName, showZh)), ' ', field));
+    const zhName = el('span', { text: TL.text.licenceButton.zh });
+    if (showZh) zhName.setAttribute('lang', 'zh-CN');
+    const link = el('a', {
+      class: 'btn btn-link',
+      attrs: { href: TL.links.gsxt, target: '_blank', rel: 'noopener noreferrer', 'data-fk': 'gsxt' },
+    }, el('span', { text: TL.text.licenceButton.en }), ' (', zhName, ') ', el('span', { class: 'newtab', text: TL.text.opensNewTab.en }));
+    const status = el('p', { class: 'licence-status', attrs: { id: 'tl-licence-status', role: 'status', 'data-licence-status': lic.status ?? '' } });
+    const show = (st) => {
+      status.setAttribute('data-licence-status', st ?? '');
+      status.replaceChildren(st === 'copied' ? bi(TL.text.licenceCopied, showZh) : st === 'manual' ? bi(TL.text.licenceCopyManual, showZh) : '');
+    };
+    const selectField = () => {
+      field.focus({ preventScroll: true });
+      field.select();
+      try { return document.execCommand('copy') === true; } catch { return false; }
+    };
+    link.addEventListener('click', () => {
+      // The default action (open the register in a new tab) goes ahead; the copy runs in the same click.
+      const done = (copied) => { const st = copied ? 'copied' : 'manual'; show(st); lic.onStatus?.(st); };
+      const clip = globalThis.navigator?.clipboard;
+      if (clip && typeof clip.writeText === 'function') {
+        clip.writeText(lic.name).then(() => done(true), () => done(selectField()));
+      } else {
+        done(selectField());
+      }
+    });
+    show(lic.status);
+    sec.append(el('p', {}, link), status);
+    return sec;
+  }
+
   function header(pair, glyph, levelId, showZh, extra, onClose) {
     const h = el('header', { class: `head lvl-${levelId}` });
     const h2 = el('h2', { attrs: { tabindex: '-1' } }, el('span', { class: 'glyph', text: glyph, attrs: { 'aria-hidden': 'true' } }), ' ', bi(pair, showZh));
@@ -202,10 +317,13 @@
   }
 
   /**
-   * The panel body for a state. opts: {showChinese, compact, onClose, order}.
+   * The panel body for a state. opts: {showChinese, compact, onClose, order, checklist, licence}.
    * compact (popup): top three warnings only, no badge explanations, no form.
    * order: {value: {amount, currency} | null, onDraft(draft), onSubmit(value | null)}
    * shows the planned-order form (the core's orderAdvice shows whenever present).
+   * state.supplier (from the background): {id, checklist, remembered, licenceCompany}.
+   * checklist: {value, onToggle(id, done)} shows the buyer's checklist;
+   * licence: {status, onStatus(status)} shows the licence check (when a company name is known).
    */
   TL.buildPanel = (state, opts = {}) => {
     const showZh = opts.showChinese !== false;
@@ -234,7 +352,7 @@
       if (str(v.error)) root.append(el('p', {}, el('span', { class: 'k' }, bi(TL.text.error, showZh)), ' ', el('code', { class: 'evidence', text: v.error })));
     }
 
-    root.append(supplierBlock(v, showZh));
+    root.append(supplierBlock(v, showZh, state.supplier));
 
     const all = sortFindings(Array.isArray(v.findings) ? v.findings.filter((f) => f && typeof f === 'object') : []);
     let warnings = all.filter((f) => f.severity !== 'positive');
@@ -247,6 +365,11 @@
     const readable = v.readable !== false && !str(v.error);
     const order = orderBlock(v, showZh, readable && !opts.compact ? opts.order : null);
     if (order) root.append(order);
+    if (readable && !opts.compact) {
+      const name = str(state.supplier?.licenceCompany) ?? str(v.facts?.licenceCompany) ?? str(v.supplier?.company);
+      if (name && opts.licence) root.append(licenceBlock(showZh, { ...opts.licence, name }));
+      if (opts.checklist) root.append(checklistBlock(showZh, opts.checklist));
+    }
     if (!opts.compact) root.append(badgesBlock(v, showZh));
     if (positives.length && !opts.compact) {
       root.append(section(TL.text.positives, showZh, el('ul', { class: 'findings positives' }, ...positives.map((f) => findingItem(f, showZh)))));
