@@ -12,10 +12,14 @@ import (
 	"github.com/trustlens/trustlens/internal/core"
 )
 
+// fallback is the verdict returned if the bridge itself panics; made once at
+// start, from the core's own error verdict, so its shape never drifts.
+var fallback string
+
 func analyze(_ js.Value, args []js.Value) (result any) {
 	defer func() {
 		if r := recover(); r != nil {
-			result = `{"schema":1,"kind":"unknown","url":"","readable":false,"generation":"","supplier":{"memberId":null,"loginId":null,"company":null,"storeAgeYears":null,"badges":[],"businessType":null},"offer":{"id":null,"title":null,"priceMin":null,"priceMax":null,"moq":null,"sales":null},"score":null,"level":"unknown","findings":[],"notes":[],"error":"internal error in the wasm bridge"}`
+			result = fallback
 		}
 	}()
 	if len(args) != 1 || args[0].Type() != js.TypeString {
@@ -25,6 +29,7 @@ func analyze(_ js.Value, args []js.Value) (result any) {
 }
 
 func main() {
+	fallback = string(core.ErrorJSON("internal error in the wasm bridge"))
 	js.Global().Set("trustlensAnalyze", js.FuncOf(analyze))
 	select {}
 }

@@ -14,8 +14,9 @@ import (
 	"github.com/trustlens/trustlens/internal/rules"
 )
 
-// parse is page.Parse; tests swap it to prove panics are recovered.
-var parse = page.Parse
+// parse is page.ParseWithCards (page.Parse plus the result cards of search
+// and list pages); tests swap it to prove panics are recovered.
+var parse = page.ParseWithCards
 
 // Schema is the verdict format version (docs/verdict.md).
 const Schema = 1
@@ -43,6 +44,14 @@ type Verdict struct {
 	// extension to remember by member id and pass back as "remembered" on
 	// that supplier's later pages. Null when the supplier is unidentified.
 	Facts *page.SupplierFacts `json:"facts"`
+	// BuyerEntry echoes the buyer's own list entry for this page's
+	// supplier (null: none). A "trust" entry never raises the level.
+	BuyerEntry *BuyerEntryOut `json:"buyerEntry"`
+	// Cards are the per-card verdicts of a search or list page, in page
+	// order ([] elsewhere); see search.go.
+	Cards []CardOut `json:"cards"`
+	// Reviews is the review analysis, null when the page carried no reviews.
+	Reviews *ReviewsOut `json:"reviews"`
 }
 
 // Buyer is what the buyer typed in the panel, sent beside the snapshot as
@@ -50,6 +59,12 @@ type Verdict struct {
 type Buyer struct {
 	PlannedAmount   float64
 	PlannedCurrency string // "USD" or "CNY"
+
+	// The buyer's own supplier list (buyer.supplierEntry, buyer.entries;
+	// buyer.go) and what could not be read of it.
+	SupplierEntry *rules.BuyerEntry
+	Entries       map[string]rules.BuyerEntry
+	Notes         []string
 }
 
 // Paths of the buyer block in the analyze() input.
@@ -67,6 +82,7 @@ func buyerOf(input []byte) Buyer {
 	if !gjson.ValidBytes(input) {
 		return b
 	}
+	b.readEntries(input)
 	amt := gjson.GetBytes(input, pathPlannedAmount)
 	cur := strings.ToUpper(gjson.GetBytes(input, pathPlannedCurrency).String())
 	if amt.Type != gjson.Number || math.IsNaN(amt.Num) || amt.Num <= 0 || amt.Num > maxPlannedAmount {
@@ -81,7 +97,7 @@ func buyerOf(input []byte) Buyer {
 
 // context turns the buyer's input into the rules' context.
 func (b Buyer) context() *rules.Context {
-	c := &rules.Context{}
+	c := &rules.Context{SupplierEntry: b.SupplierEntry, Entries: b.Entries}
 	switch b.PlannedCurrency {
 	case "USD":
 		c.PlannedOrderUSD = b.PlannedAmount
@@ -122,6 +138,7 @@ func opt[T any](f page.Field[T]) *T {
 // Analyze reads a snapshot and returns its verdict.
 func Analyze(s page.Snapshot, b Buyer) Verdict {
 	m := parse(s)
+	m.Notes = append(m.Notes, b.Notes...)
 	return Judge(&m, b.context())
 }
 
@@ -130,8 +147,9 @@ func Judge(m *page.Model, c *rules.Context) Verdict {
 	if c == nil {
 		c = &rules.Context{}
 	}
+	peers := preparePage(m, c)
 	findings := rules.Evaluate(m, c)
-	score, level := rules.Score(m, findings)
+	score, level := scoreOf(m, findings)
 	var advice *rules.OrderAdvice
 	if c.PlannedOrderUSD > 0 && m.Readable {
 		a := rules.AdviseOrder(c.PlannedOrderUSD, m, findings)
@@ -148,7 +166,7 @@ func Judge(m *page.Model, c *rules.Context) Verdict {
 	if notes == nil {
 		notes = []string{}
 	}
-	return Verdict{
+	v := Verdict{
 		Schema:     Schema,
 		Kind:       m.Kind,
 		URL:        m.URL,
@@ -177,7 +195,12 @@ func Judge(m *page.Model, c *rules.Context) Verdict {
 		OrderAdvice: advice,
 		StorePage:   m.StorePage,
 		Facts:       page.FactsOf(m),
+		Reviews:     reviewsOut(m, c.ReviewReport()),
+		BuyerEntry:  entryOut(c.EntryFor(m)),
+		Cards:       judgeCards(m, c, peers, findings),
 	}
+	finishSearch(&v, m)
+	return v
 }
 
 // ErrorVerdict is the verdict for input that could not be analysed at all.
@@ -192,8 +215,12 @@ func ErrorVerdict(url, msg string) Verdict {
 		Findings: []rules.Finding{},
 		Notes:    []string{},
 		Error:    msg,
+		Cards:    []CardOut{},
 	}
 }
+
+// ErrorJSON is ErrorVerdict as JSON.
+func ErrorJSON(msg string) []byte { return mustJSON(ErrorVerdict("", msg)) }
 
 // AnalyzeJSON is the wasm and CLI entry: snapshot JSON in, verdict JSON out.
 // It never panics: a panic anywhere below becomes an error verdict.

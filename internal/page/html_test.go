@@ -135,7 +135,7 @@ func TestFromHAR(t *testing.T) {
 		}
 		m := Parse(s)
 		checkInvariants(t, m)
-		if !m.Readable || m.Generation != "g3" || len(m.Notes) != 0 {
+		if !m.Readable || m.Generation != "g3" || len(m.Notes) != 1 || m.Notes[0] != "reviews response failed: FAIL_SYS_USER_VALIDATE" {
 			t.Fatalf("readable %v gen %q notes %q", m.Readable, m.Generation, m.Notes)
 		}
 		expectStr(t, "id", m.Offer.ID, "943009939489", "")

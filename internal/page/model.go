@@ -4,7 +4,11 @@
 // never invents a value the page did not carry.
 package page
 
-import "time"
+import (
+	"time"
+
+	"github.com/trustlens/trustlens/internal/reviews"
+)
 
 // Limits applied before any parsing. Real 1688 models are 100-200 KB; the
 // caps leave an order of magnitude of headroom and bound the work a hostile
@@ -193,6 +197,39 @@ type Model struct {
 	Store      StoreStats
 	Texts      []Text   // every text rules may scan for phrases
 	Notes      []string // what could not be read and why (failed responses, caps hit)
+
+	// Reviews are the reviews the page received (review list and summary
+	// responses, or the rendered review items as a fallback); nil when the
+	// page carried none. The core analyses them (see internal/reviews).
+	Reviews *reviews.Set
+
+	// Cards are the result cards of a search or list page (offers, or
+	// suppliers on supplier search), merged from the search data responses
+	// and the rendered cards, in page order; at most MaxCards. Read by
+	// ParseWithCards (see search.go), not by Parse.
+	Cards []Card
+	// PeerPrices are the unit prices (CNY, ascending) of comparable offers
+	// shown on the same page, without this offer's own; nil when the page
+	// shows none. The core sets them (rules.PricePeers) on each card's
+	// model, and on the page's offer when the page carries cards.
+	PeerPrices []float64
+}
+
+// Card is one result card of a search or list page. Strings are "" when
+// the card did not carry them; the Fields say where each value was read.
+type Card struct {
+	Key      string         // the extension's key for the rendered card; else "offer:<id>", "member:<id>" or "card:<n>"
+	OfferID  string         // digits
+	MemberID string         // as the page gives it: "b2b-…", sometimes "a-b2b-…" (see MemberKey)
+	LoginID  string         // seller nick, when the card carries it
+	Company  string         // company / store name as shown
+	Title    string         // offer title (highlight markup removed)
+	Price    Field[float64] // lowest unit price shown (CNY); a range "2.3-20.5" gives its low end
+	Unit     Field[string]  // price unit when shown, e.g. "个" from "¥1.98/个"
+	Years    Field[int]     // the supplier's years on 1688 (tpServiceYear, "3年")
+	Badges   []Badge        // platform credentials the card shows for the supplier
+	Tags     []string       // card labels as shown, e.g. "包邮", "产地工厂", "深度验商"
+	MOQ      Field[int]     // minimum order quantity
 }
 
 // HasBadge reports whether the supplier carries the badge and returns it.

@@ -82,6 +82,9 @@ func apiOf(s string) apiKind {
 
 // readResponse reads one captured response.
 func (b *builder) readResponse(i int, r Response) {
+	if isReviewURL(r.URL) {
+		return // read once, by readReviews
+	}
 	js, ok := unwrapJSONP(r.Body)
 	if !ok {
 		return // not JSON: nothing we read

@@ -106,6 +106,7 @@ func parse(in Snapshot) Model {
 	b.m.Readable = b.readable()
 	b.applyRemembered(s.Remembered)
 	b.finish(s.DOM)
+	b.m.Reviews = readReviews(s, &b.m.Notes)
 	return b.m
 }
 

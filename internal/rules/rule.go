@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/trustlens/trustlens/internal/page"
+	"github.com/trustlens/trustlens/internal/reviews"
 )
 
 // Severity of a finding. "positive" findings raise trust; the others lower it.
@@ -53,8 +54,15 @@ type Context struct {
 	PlannedOrderUSD float64
 	// Now is the time findings are judged at (zero: the clock).
 	Now time.Time
+	// SupplierEntry is the buyer's own list entry for the page's supplier
+	// (buyer.supplierEntry), nil when none was given.
+	SupplierEntry *BuyerEntry
+	// Entries are the buyer's list entries by member key (page.MemberKey),
+	// for search pages (buyer.entries); at most MaxBuyerEntries.
+	Entries map[string]BuyerEntry
 
-	norm []normText // the model's texts, normalised once per evaluation
+	norm    []normText      // the model's texts, normalised once per evaluation
+	reviews *reviews.Report // the page's reviews, analysed once per evaluation
 }
 
 // Rule is one entry of the catalogue.
