@@ -65,6 +65,8 @@ type Buyer struct {
 	SupplierEntry *rules.BuyerEntry
 	Entries       map[string]rules.BuyerEntry
 	Notes         []string
+	// Team is the team service's data on this supplier and offer (team.go).
+	Team *rules.Team
 }
 
 // Paths of the buyer block in the analyze() input.
@@ -83,6 +85,7 @@ func buyerOf(input []byte) Buyer {
 		return b
 	}
 	b.readEntries(input)
+	b.Team = readTeam(input, &b.Notes)
 	amt := gjson.GetBytes(input, pathPlannedAmount)
 	cur := strings.ToUpper(gjson.GetBytes(input, pathPlannedCurrency).String())
 	if amt.Type != gjson.Number || math.IsNaN(amt.Num) || amt.Num <= 0 || amt.Num > maxPlannedAmount {
@@ -97,7 +100,7 @@ func buyerOf(input []byte) Buyer {
 
 // context turns the buyer's input into the rules' context.
 func (b Buyer) context() *rules.Context {
-	c := &rules.Context{SupplierEntry: b.SupplierEntry, Entries: b.Entries}
+	c := &rules.Context{SupplierEntry: b.SupplierEntry, Entries: b.Entries, Team: b.Team}
 	switch b.PlannedCurrency {
 	case "USD":
 		c.PlannedOrderUSD = b.PlannedAmount

@@ -33,6 +33,8 @@ var Registry = []*Rule{
 	&reviewRepeatReviewer,
 	&reviewsVsSales,
 	&supplierBlocked,
+	&teamReported,
+	&priceBelowHistory,
 	&priceOutlierLow,
 	&warningSignsCombined,
 	&orderExceedsStoreTrust,

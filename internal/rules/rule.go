@@ -60,6 +60,9 @@ type Context struct {
 	// Entries are the buyer's list entries by member key (page.MemberKey),
 	// for search pages (buyer.entries); at most MaxBuyerEntries.
 	Entries map[string]BuyerEntry
+	// Team is what the team service knows about this supplier and offer
+	// (input "team"); nil when team sync is off.
+	Team *Team
 
 	norm    []normText      // the model's texts, normalised once per evaluation
 	reviews *reviews.Report // the page's reviews, analysed once per evaluation
