@@ -11,7 +11,9 @@
 # and prints times, ratios, memory, and precision / recall on the planted
 # clusters and bursts. Installs what it needs (Go modules; the npm packages
 # pinned in bench/package-lock.json). Outputs go to bench/data and bench/out
-# (both git-ignored). Usage: scripts/bench.sh [sizes, default 100,1000,5000]
+# (both git-ignored). Then the core's page benchmarks and the team service's
+# p50/p99 latency (BENCH_SKIP_WORKER=1 skips it).
+# Usage: scripts/bench.sh [sizes, default 100,1000,5000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,3 +54,11 @@ node bench/allpairs.mjs "$sizes" >bench/out/js.json
 
 step "results (machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg))"
 node bench/table.mjs
+
+step "page analysis: core benchmarks (native Go)"
+go test -run '^$' -bench 'AnalyzeG2|ParseG2|ParseG3|Search60' -benchmem ./internal/core/ ./internal/page/
+
+if [ "${BENCH_SKIP_WORKER:-}" = "" ]; then
+  step "team service latency (wrangler dev, local D1)"
+  bash scripts/worker-bench.sh -n "${WORKER_BENCH_N:-300}"
+fi
