@@ -21,8 +21,12 @@ type ReviewsOut struct {
 	Declared       *int          `json:"declared"`
 	Suspicious     int           `json:"suspicious"`
 	TooFew         bool          `json:"tooFew"`
+	Basis          int           `json:"basis"`
+	Defaults       int           `json:"defaults"`
 	RawRating      *float64      `json:"rawRating"`
+	RatedRaw       int           `json:"ratedRaw"`
 	AdjustedRating *float64      `json:"adjustedRating"`
+	RatedAdjusted  int           `json:"ratedAdjusted"`
 	PageRating     *float64      `json:"pageRating"`
 	Headline       reviews.Text  `json:"headline"`
 	Notes          []string      `json:"notes"`
@@ -59,7 +63,9 @@ func reviewsOut(m *page.Model, rep *reviews.Report) *ReviewsOut {
 	all := m.Reviews.Reviews()
 	out := &ReviewsOut{
 		Total: rep.Total, Declared: rep.Declared, Suspicious: rep.Suspicious, TooFew: rep.TooFew,
-		RawRating: rep.RawRating, AdjustedRating: rep.AdjustedRating, PageRating: rep.PageRating,
+		Basis: rep.Basis, Defaults: rep.Defaults,
+		RawRating: rep.RawRating, RatedRaw: rep.RatedRaw, AdjustedRating: rep.AdjustedRating,
+		RatedAdjusted: rep.RatedAdjusted, PageRating: rep.PageRating,
 		Headline: rep.Headline, Notes: rep.Notes, Flags: []ReviewFlag{}, Groups: []ReviewGroup{},
 	}
 	if out.Notes == nil {
