@@ -49,13 +49,16 @@ test('no network requests from extension/ (only background.js fetches its own co
   // but never starts a request of its own.
   const fetchCalls = offenders(/\bfetch\s*\(/, (file, line) =>
     (file === 'background.js' && /\bfetch\(url\)/.test(line)) ||
-    (file === 'capture.js' && /function fetch\(/.test(line)));
+    (file === 'capture.js' && /function fetch\(/.test(line)) ||
+    (file === 'team-sync.js' && /^\s*const p = fetch\(cfg\.server\.origin \+ path, \{$/.test(line))); // opt-in team sync: the one other request
   assert.deepEqual(fetchCalls, []);
   const bg = sources['background.js'];
   assert.deepEqual([...bg.matchAll(/\b(?:const|let|var)\s+url\s*=\s*([^;]+);/g)].map((m) => m[1].trim()), ["chrome.runtime.getURL('core.wasm')"],
     'the only URL background.js fetches is chrome.runtime.getURL(\'core.wasm\')');
   assert.deepEqual(offenders(/new\s+(XMLHttpRequest|WebSocket|EventSource|Image|Worker|SharedWorker)\b|sendBeacon|\.connectNative|\bimport\s*\(/), []);
-  assert.deepEqual(offenders(/importScripts\s*\(/, (f, l) => f === 'background.js' && /importScripts\('wasm_exec\.js'\)/.test(l)), []);
+  assert.deepEqual(offenders(/importScripts\s*\(/, (f, l) => f === 'background.js' &&
+    (/importScripts\('wasm_exec\.js'\)/.test(l) || /importScripts\('team-sync\.js'\)/.test(l) ||
+      /importScripts\('supplier-list\.js', 'list-store\.js'\)/.test(l))), []); // the buyer's supplier list (issue 5)
   // No remote URLs anywhere in extension code or pages, except the page
   // addresses inside background.js's warm-up snapshot (data handed to the core, never requested).
   const warmup = sources['background.js'].match(/const WARMUP_SNAPSHOT = JSON\.stringify\(\{[\s\S]*?\n\}\);/)?.[0] ?? '';
@@ -68,6 +71,20 @@ test('no network requests from extension/ (only background.js fetches its own co
   assert.match(sources['view.js'], /href: TL\.links\.gsxt, target: '_blank', rel: 'noopener noreferrer'/, 'as a link target only');
   // Extension code never injects scripts or frames into pages.
   assert.deepEqual(offenders(/createElement\(\s*['"](script|iframe|object|embed|link)['"]/), []);
+});
+
+test('team sync: one request site, to the configured server, gated by the saved settings', () => {
+  const src = sources['team-sync.js'];
+  assert.equal([...src.matchAll(/\bfetch\s*\(/g)].length, 1);
+  // send() re-reads the settings, refuses when sync is off, checks the path and the granted origin, then fetches.
+  const send = src.match(/async function send\(method, path, body\) \{[\s\S]*?\n {2}\}\n/)?.[0] ?? '';
+  assert.ok(send.includes('const p = fetch(cfg.server.origin + path, {'), 'the fetch is inside send()');
+  const order = ['await readConfig()', "if (!cfg) throw new Error('team sync is off')", 'PATHS.some((p) => p.test(path))',
+    'chrome.permissions.contains({ origins: [cfg.server.pattern] })', 'fetch(cfg.server.origin + path'].map((t) => send.indexOf(t));
+  assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1])), `send() checks in order: ${order}`);
+  assert.match(send, /credentials: 'omit'/);
+  // Only the options page and the panel talk to it; the content script never fetches (see above).
+  assert.deepEqual(Object.keys(sources).filter((f) => f.endsWith('.js') && /type: 'teamSave'|\bteamSave: /.test(sources[f])).sort(), ['options-team.js', 'team-sync.js']);
 });
 
 test('HTML pages: no inline scripts or handlers, only local resources', () => {
@@ -89,6 +106,8 @@ test('manifest: CSP exact, 1688-only hosts, minimal permissions, no web_accessib
   assert.deepEqual(manifest.host_permissions, ['*://*.1688.com/*']);
   assert.deepEqual(manifest.permissions, ['storage']);
   assert.equal(manifest.optional_permissions, undefined);
+  // Team sync (opt-in): the team server's origin, asked for on the options page when the buyer saves it.
+  assert.deepEqual(manifest.optional_host_permissions, ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
   assert.equal(manifest.externally_connectable, undefined);
   const war = manifest.web_accessible_resources ?? [];
   for (const entry of war) {
@@ -100,7 +119,15 @@ test('manifest: CSP exact, 1688-only hosts, minimal permissions, no web_accessib
 });
 
 test('manifest: background works in Chrome (service worker) and Firefox (scripts)', () => {
-  assert.deepEqual(manifest.background, { service_worker: 'background.js', scripts: ['wasm_exec.js', 'background.js'] });
+  assert.deepEqual(Object.keys(manifest.background).sort(), ['scripts', 'service_worker']);
+  assert.equal(manifest.background.service_worker, 'background.js');
+  const scripts = manifest.background.scripts;
+  assert.equal(scripts[0], 'wasm_exec.js');
+  assert.equal(scripts.at(-1), 'background.js');
+  assert.ok(scripts.includes('team-sync.js'), 'team sync loads in Firefox too');
+  // Chrome's worker loads the same files itself: each one between is importScripts'd by background.js.
+  const imported = [...sources['background.js'].matchAll(/importScripts\(([^)]*)\)/g)].flatMap((m) => [...m[1].matchAll(/'([\w.-]+\.js)'/g)].map((x) => x[1]));
+  for (const f of scripts.slice(1, -1)) assert.ok(imported.includes(f), `background.js imports ${f}`);
   const gecko = manifest.browser_specific_settings?.gecko;
   assert.ok(gecko?.id);
   assert.equal(gecko.strict_min_version, '142.0');
@@ -109,14 +136,29 @@ test('manifest: background works in Chrome (service worker) and Firefox (scripts
 
 test('manifest: content scripts on 1688 hosts only (pages chosen by selectors.js); capture.js in MAIN at document_start', () => {
   const [capture, isolated, ...rest] = manifest.content_scripts;
-  assert.equal(rest.length, 0);
+  // Issue 5: the search pages of s.1688.com (excluded above with the rest of that host) get the
+  // same two scripts through their own pair of entries, matching those two paths only.
+  const [searchCapture, searchIsolated, ...more] = rest;
+  assert.equal(more.length, 0);
+  const SEARCH = ['*://s.1688.com/selloffer/offer_search.htm*', '*://s.1688.com/company/company_search.htm*'];
+  for (const cs of [searchCapture, searchIsolated]) {
+    assert.deepEqual(cs.matches, SEARCH);
+    assert.equal(cs.exclude_matches, undefined);
+    assert.equal(cs.run_at, 'document_start');
+    assert.equal(cs.all_frames, undefined);
+  }
+  assert.deepEqual(searchCapture.js, capture.js);
+  assert.equal(searchCapture.world, 'MAIN');
+  assert.deepEqual(searchIsolated.js, isolated.js, 'the same isolated scripts on search pages');
+  assert.equal(searchIsolated.world, undefined);
+  assert.ok(capture.exclude_matches.includes('*://s.1688.com/*'), 'the rest of s.1688.com stays excluded');
   assert.deepEqual(capture.js, ['capture.js']);
   assert.equal(capture.world, 'MAIN');
   assert.equal(capture.run_at, 'document_start');
   assert.equal(isolated.world, undefined, 'the rest runs in the isolated world');
   assert.equal(isolated.js[0], 'selectors.js');
   assert.equal(isolated.js.at(-1), 'content.js');
-  for (const cs of manifest.content_scripts) {
+  for (const cs of [capture, isolated]) {
     assert.deepEqual(cs.matches, ['*://*.1688.com/*'], 'store hosts are open-ended (vanity names): selectors.js decides');
     assert.deepEqual(cs.matches, capture.matches, 'capture and content scripts match the same pages');
     assert.deepEqual(cs.exclude_matches, capture.exclude_matches);

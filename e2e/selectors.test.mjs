@@ -40,7 +40,12 @@ const PAGES = {
   'https://sale.1688.com/factory/card.html?memberId=b2b-1634230375&__recSource__=win_port&facMemId=b2b-1634230375': 'factory-card',
   // not ours
   'https://www.1688.com/': null,
-  'https://s.1688.com/selloffer/offer_search.htm?keywords=abc': null,
+  // search and list pages (issue 5; docs §1)
+  'https://s.1688.com/selloffer/offer_search.htm?keywords=abc': 'search',
+  'https://s.1688.com/selloffer/offer_search.htm?keywords=%CA%D6%BB%FA%BF%C7&beginPage=2': 'search',
+  'https://s.1688.com/company/company_search.htm?keywords=%CA%CE%C6%B7': 'search',
+  'https://s.1688.com/youyuan/index.htm?tab=imageSearch': null,
+  'https://s.1688.com/selloffer/other.htm': null,
   'https://search.1688.com/service/companySearchBusinessService?keywords=a': null,
   'https://h5api.m.1688.com/h5/mtop.1688.moga.pc.shopcard/1.0/': null,
   'https://login.1688.com/member/signin.htm': null,
@@ -62,7 +67,7 @@ test('page detectors: real store, licence, factory-card and offer addresses; ser
   const got = Object.fromEntries(Object.keys(PAGES).map((u) => [u, idOf(u)]));
   assert.deepEqual(got, PAGES);
   for (const [u, id] of Object.entries(PAGES)) {
-    if (id && id !== 'offer' && id !== 'offer-mobile') assert.equal(TL.detectPage(u).store, true, `${u} is a store page`);
+    if (id && id !== 'offer' && id !== 'offer-mobile' && id !== 'search') assert.equal(TL.detectPage(u).store, true, `${u} is a store page`);
   }
 });
 
@@ -85,7 +90,11 @@ const injected = (cs, href) => cs.matches.some((p) => matches(p, href)) && !(cs.
 test('manifest: every page a detector accepts gets both content scripts; excluded hosts are never pages of ours', () => {
   for (const [u, id] of Object.entries(PAGES)) {
     if (!id) continue;
-    for (const cs of manifest.content_scripts) assert.ok(injected(cs, u), `${cs.js.join(',')} not injected on ${u}`);
+    // capture.js (MAIN) and the isolated scripts, each from one of their entries (search pages have their own pair).
+    for (const main of [true, false]) {
+      const entries = manifest.content_scripts.filter((cs) => (cs.world === 'MAIN') === main);
+      assert.ok(entries.some((cs) => injected(cs, u)), `${main ? 'capture.js' : 'content scripts'} not injected on ${u}`);
+    }
   }
   for (const p of manifest.content_scripts[0].exclude_matches) {
     const host = p.replace(/^\*:\/\//, '').replace(/\/\*$/, '');

@@ -8,6 +8,10 @@
 // Every message is untrusted: fixed types, schema and size checks, sender
 // checks, and no way to make this worker fetch anything but its own core.wasm.
 if (typeof Go === 'undefined' && typeof importScripts === 'function') importScripts('wasm_exec.js');
+// The buyer's supplier list (issue 5): shared checks, then its store (Firefox loads both as background.scripts).
+if (!globalThis.TrustLens?.listStore && typeof importScripts === 'function') importScripts('supplier-list.js', 'list-store.js');
+// Team sync (issue 6, opt-in; extension/team-sync.js, its only network code). Firefox: background.scripts.
+if (!globalThis.TrustLensTeam && typeof importScripts === 'function') importScripts('team-sync.js');
 
 // Caps, matching internal/page/model.go (strings are checked in UTF-16 code
 // units; the core re-checks bytes).
@@ -378,7 +382,9 @@ async function handleAnalyze(msg, sender) {
   // The buyer's planned order: what the panel sent (it may be newer than storage), else the saved one.
   if (msg.buyer !== undefined && !isPlain(msg.buyer)) return { ok: false, error: 'buyer must be an object', flags };
   const planned = msg.buyer !== undefined ? checkPlannedOrder(msg.buyer.plannedOrder) : flags.plannedOrder;
-  const input = planned ? { ...snap, buyer: { plannedOrder: planned } } : snap;
+  // The buyer's list for the member ids of a search or list page's cards (checked again here).
+  const entries = msg.buyer !== undefined ? globalThis.TrustLens.listStore.cleanCoreEntries(msg.buyer.entries) : null;
+  let input = planned || entries ? { ...snap, buyer: { ...(planned ? { plannedOrder: planned } : {}), ...(entries ? { entries } : {}) } } : snap;
   const tabId = sender.tab.id;
   let analyze;
   try {
@@ -398,6 +404,32 @@ async function handleAnalyze(msg, sender) {
     mirrorOnToolbar(tabId, null, true);
     sessionSet({ [tabKey(tabId)]: { url: snap.url, failed: String(e?.message ?? e), at: Date.now() } });
     return { ok: false, coreFailed: true, error: `TrustLens core failed: ${e?.message ?? e}`, flags };
+  }
+  // The buyer's own list entry for this page's supplier (issue 5): run again
+  // with buyer.supplierEntry (a block makes the page high-risk).
+  const own = typeof verdict.supplier?.memberId === 'string' ? await globalThis.TrustLens.listStore.entryFor(verdict.supplier.memberId) : null;
+  if (own) {
+    input = { ...input, buyer: { ...input.buyer, supplierEntry: { ...globalThis.TrustLens.list.forCore(own.entry), memberId: own.key } } };
+    try {
+      verdict = runCore(analyze, input);
+    } catch (e) {
+      core = null; // never fall back to the verdict without the buyer's block
+      mirrorOnToolbar(tabId, null, true);
+      return { ok: false, coreFailed: true, error: `TrustLens core failed: ${e?.message ?? e}`, flags };
+    }
+  }
+  // Team sync (team-sync.js, opt-in): what the team cache holds for this
+  // supplier and offer joins the input (read from storage; never waits on the network).
+  const team = globalThis.TrustLensTeam ? await globalThis.TrustLensTeam.blockFor(verdict) : null;
+  if (team?.block) {
+    input = { ...input, team: team.block };
+    try {
+      verdict = runCore(analyze, input);
+    } catch (e) {
+      core = null; // never fall back to the verdict without the team's block
+      mirrorOnToolbar(tabId, null, true);
+      return { ok: false, coreFailed: true, error: `TrustLens core failed: ${e?.message ?? e}`, flags };
+    }
   }
   // The supplier: what earlier pages revealed fills what this one lacks (a
   // second run with "remembered"); what this one revealed is remembered.
@@ -421,6 +453,9 @@ async function handleAnalyze(msg, sender) {
     }
   }
   if (usable) rememberFacts(verdict.facts);
+  // Team sync: the panel's team section; the refresh runs afterwards (not awaited).
+  if (team && supplier) supplier.team = team.view;
+  if (usable) globalThis.TrustLensTeam?.afterVerdict(verdict, tabId).catch(() => {});
   const analyzeMs = +(performance.now() - t0).toFixed(2);
   mirrorOnToolbar(tabId, verdict, false);
   sessionSet({ [tabKey(tabId)]: { url: snap.url, verdict, at: Date.now() } }); // not awaited: reply first
@@ -468,7 +503,8 @@ async function handleWarmup(_msg, sender) {
   return { ok: true };
 }
 
-const HANDLERS = { warmup: handleWarmup, analyze: handleAnalyze, getTabVerdict: handleGetTabVerdict, setChecklist: handleSetChecklist };
+const HANDLERS = { warmup: handleWarmup, analyze: handleAnalyze, getTabVerdict: handleGetTabVerdict, setChecklist: handleSetChecklist,
+  ...globalThis.TrustLens.listStore.handlers }; // the buyer's supplier list (extension/list-store.js)
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!isPlain(msg) || typeof msg.type !== 'string' || !Object.hasOwn(HANDLERS, msg.type)) return false;

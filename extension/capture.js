@@ -57,7 +57,10 @@
     if (u.protocol !== 'https:' && u.protocol !== 'http:') return false;
     const host = u.hostname;
     if (host !== '1688.com' && !host.endsWith('.1688.com')) return false;
-    return host.startsWith('h5api.') || /mtop/i.test(u.pathname + u.search) || u.pathname.endsWith('.json');
+    return host.startsWith('h5api.') || /mtop/i.test(u.pathname + u.search) || u.pathname.endsWith('.json') ||
+      // The search data services of the offer and supplier searches (docs 1688-pages.md §1: marketOfferResultViewService,
+      // companySearchBusinessService, internal/page/search.go).
+      (host === 'search.1688.com' && u.pathname.startsWith('/service/'));
   }
 
   // Make a wrapper look like the function it replaces (name, length, toString).

@@ -42,6 +42,7 @@
     if (d.url.length > TL.limits.urlChars || d.body.length > TL.limits.responseChars) return;
     if (responses.length >= TL.limits.responses) return;
     seenSeq.add(d.seq);
+    if (TL.isRepeatedReviewResponse?.(responses, d.url, d.body)) return; // a review page loaded again: already held
     responses.push({ url: d.url, body: d.body });
     if (started) schedule(DEBOUNCE_MS);
   }, { signal });
@@ -64,6 +65,7 @@
   let painted = false;
   let tReply = 0;
   let runs = 0; // analyses sent (exposed for tests as data-analyses)
+  let reviewFlags = null; // review-flags.js on offer pages
   let lastTextLength = -1; // store pages: length of the visible text last sent
   // The buyer's planned order: undefined until the background has told us the
   // saved one; then {amount, currency} or null. Sent with each analysis once known.
@@ -75,18 +77,28 @@
   }
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
 
+  // Search and list pages (search.js): the result cards, their badges and the
+  // buyer's list for their suppliers; new cards re-run the check (debounced).
+  const CARDS_DEBOUNCE_MS = 150;
+  const cards = TL.cardPages?.attach({ page, signal, onNewCards: () => { if (started) schedule(CARDS_DEBOUNCE_MS); } }) ?? null;
+  // The buyer's settings (settings.js: language order, minimum store age, search options).
+  const settingsReady = TL.loadSettings?.() ?? Promise.resolve();
+
   async function run() {
     if (signal.aborted) return;
     if (inflight) { again = true; return; }
     inflight = true;
     again = false;
     const snapshot = TL.buildSnapshot(responses, page);
+    TL.addReviewFragment?.(snapshot, responses, page); // rendered reviews, while no review list response was captured
     if (page.store) lastTextLength = snapshot.dom.body?.length ?? 0;
     runs++;
     let reply;
     try {
       const msg = { type: 'analyze', snapshot };
       if (planned !== undefined) msg.buyer = { plannedOrder: planned };
+      await settingsReady;
+      if (cards) await cards.prepare(msg); // the "cards" fragment and buyer.entries (search.js)
       reply = await chrome.runtime.sendMessage(msg);
     } catch (e) {
       if (!chrome.runtime?.id) { teardown(); return; } // extension reloaded: this script is orphaned
@@ -115,7 +127,7 @@
     overlay = TL.createOverlay({
       page,
       openShadow: flags.openShadow,
-      prefs: flags.prefs,
+      prefs: { ...flags.prefs, showChinese: TL.effectiveShowChinese?.(flags.prefs.showChinese) ?? flags.prefs.showChinese },
       signal,
       onOpenChange: (open) => chrome.storage.local.set({ panelOpenState: open }).catch(() => {}),
       plannedOrder: planned ?? null,
@@ -138,8 +150,11 @@
       flags = { openShadow: reply.flags.openShadow === true, prefs: { ...flags.prefs, ...reply.flags.prefs } };
       if (planned === undefined) planned = reply.flags.plannedOrder ?? null;
     }
+    cards?.render(reply, { openShadow: flags.openShadow, runs, captures });
+    if (page.search) return; // search pages: badges on the cards only, no page badge
     const o = ensureOverlay();
     o.update(stateFrom(reply));
+    reviewFlags?.update(reply.ok ? reply.verdict : null, { showChinese: TL.effectiveShowChinese?.(flags.prefs.showChinese) ?? flags.prefs.showChinese, openShadow: flags.openShadow });
     o.badgeHost.setAttribute('data-captures', String(captures));
     o.badgeHost.setAttribute('data-analyses', String(runs));
     if (Number.isFinite(reply.analyzeMs)) o.badgeHost.setAttribute('data-tl-analyze-ms', reply.analyzeMs.toFixed(1));
@@ -177,7 +192,7 @@
     let firstPending = 0; // when the oldest unchecked mutation happened
     let reruns = 0;
     let reads = 0;
-    const ours = (n) => n instanceof Element && (n.hasAttribute('data-trustlens-host') || n.hasAttribute('data-trustlens-panel'));
+    const ours = (n) => n instanceof Element && (n.hasAttribute('data-trustlens-host') || n.hasAttribute('data-trustlens-panel') || n.hasAttribute('data-trustlens-ui'));
     const onlyOurs = (r) => r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(ours);
     const stop = () => { mo.disconnect(); clearTimeout(timer2); };
     const check = () => {
@@ -202,7 +217,24 @@
 
   chrome.storage.onChanged.addListener(function onChanged(changes, area) {
     if (signal.aborted) { chrome.storage.onChanged.removeListener(onChanged); return; }
-    if (area === 'local' && changes.prefs && overlay) overlay.setPrefs(changes.prefs.newValue ?? {});
+    if (area === 'local' && changes.prefs && overlay) {
+      const p = changes.prefs.newValue ?? {};
+      overlay.setPrefs({ ...p, showChinese: TL.effectiveShowChinese?.(p.showChinese) ?? p.showChinese });
+    }
+    // The buyer's supplier list changed (panel, options, another tab): check again with it.
+    if (area === 'local' && changes[TL.list?.KEY] && started) schedule(0);
+  });
+  // Settings (chrome.storage.sync): language order, minimum store age, search options.
+  TL.onSettingsChange?.(() => {
+    if (signal.aborted) return;
+    overlay?.setPrefs({ showChinese: TL.effectiveShowChinese(flags.prefs.showChinese) });
+    overlay?.refresh();
+    cards?.refresh();
+  });
+  // Team sync (team-sync.js): the background got new team data for this page's supplier or offer.
+  chrome.runtime.onMessage.addListener(function onTeam(m, sender) {
+    if (signal.aborted) { chrome.runtime.onMessage.removeListener(onTeam); return; }
+    if (sender.id === chrome.runtime.id && !sender.tab && m?.type === 'teamUpdated' && started) schedule(0);
   });
 
   function start() {
@@ -210,7 +242,10 @@
     started = true;
     run();
     if (page.store) watchText();
-    setTimeout(() => { if (!overlay && !signal.aborted) ensureOverlay(); }, FALLBACK_BADGE_MS);
+    cards?.start();
+    // Offer pages: flags on the page's own review list; its re-renders re-check the DOM fallback.
+    if (TL.reviewPage?.(page)) reviewFlags = TL.createReviewFlags({ signal, responses, onItemsChanged: () => schedule(DEBOUNCE_MS) });
+    if (!page.search) setTimeout(() => { if (!overlay && !signal.aborted) ensureOverlay(); }, FALLBACK_BADGE_MS);
   }
 
   if (document.readyState === 'loading') {

@@ -171,6 +171,11 @@
           renderPanel();
         }
       },
+      /** Renders badge and panel again (the language order or other settings changed). */
+      refresh() {
+        renderBadge();
+        renderPanel();
+      },
     };
   };
 })();

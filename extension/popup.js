@@ -26,10 +26,15 @@
     const tabId = await currentTabId();
     const reply = Number.isInteger(tabId) ? await chrome.runtime.sendMessage({ type: 'getTabVerdict', tabId }) : null;
     const entry = reply?.ok ? reply.entry : null;
-    const showChinese = reply?.flags?.prefs?.showChinese !== false;
+    await TL.loadSettings?.(); // the options' language order (settings.js)
+    const showChinese = TL.effectiveShowChinese?.(reply?.flags?.prefs?.showChinese) ?? reply?.flags?.prefs?.showChinese !== false;
     if (!entry) { app.replaceChildren(empty()); return; }
     const state = entry.failed ? { phase: 'error', error: entry.failed } : { phase: 'ready', verdict: entry.verdict };
-    app.replaceChildren(TL.buildPanel(state, { showChinese, compact: true }));
+    // Search and list pages: the result cards' counts and the riskiest three (search.js); a search page has no verdict of its own.
+    const hasCards = !entry.failed && Array.isArray(entry.verdict?.cards) && entry.verdict.cards.length > 0;
+    if (hasCards && entry.verdict.kind === 'search') app.replaceChildren(TL.buildCardsSummary(entry.verdict, showChinese));
+    else app.replaceChildren(TL.buildPanel(state, { showChinese, compact: true }));
+    if (hasCards && entry.verdict.kind !== 'search') app.append(TL.buildCardsSummary(entry.verdict, showChinese));
     if (!entry.failed) app.append(TL.el('p', { class: 'more', text: TL.text.moreInPanel.en }));
     app.setAttribute('data-level', state.verdict?.level ?? 'unknown');
   }

@@ -91,6 +91,16 @@
       anchors: ['storeHeading'],
       store: true,
     },
+    {
+      id: 'search',
+      // https://s.1688.com/selloffer/offer_search.htm?keywords=… (offers) and
+      // https://s.1688.com/company/company_search.htm?keywords=… (suppliers) (docs 1688-pages.md §1); e2e search page.
+      // No page badge: every result card gets its own (extension/search.js). Needs its own
+      // manifest content_scripts entries (the rest of s.1688.com stays excluded).
+      test: (u) => u.hostname === 's.1688.com' && /^\/(?:selloffer\/offer_search|company\/company_search)\.htm$/.test(u.pathname),
+      anchors: [],
+      search: true,
+    },
   ];
 
   /** The page entry for a URL, or null when TrustLens has nothing to do there. */
@@ -142,6 +152,67 @@
       '.shop-slogan', // GUESS
       '.company-slogan', // GUESS
     ],
+
+    // ---- result cards of search and list pages (extension/search.js) ----------
+    // No real search-card markup was available: every group below is a GUESS
+    // from public scrapers (docs 1688-pages.md §3c: 2021-22 markup copied by an
+    // extension; newer a.search-offer-wrapper cards read by 2024-26 scrapers)
+    // plus the e2e fixture (e2e/search-pages.mjs). Cards are found by their
+    // offer links; a named container only refines where a card ends.
+    cardOfferLinks: [
+      'a[href*="detail.1688.com/offer/"]', // every card links its offer page (public scrapers), e2e search page
+      'a[href*="/offer/"][data-renderkey]', // GUESS: newer cards with a relative href and a render key
+    ],
+    // Card containers, tried with closest() from an offer link.
+    cardContainer: [
+      'a.search-offer-wrapper', // GUESS (2024-26 scrapers: the whole card is one link), e2e search page
+      '.search-offer-item', // GUESS, same generation
+      '.sm-offer-item', // GUESS (older search list, li.sm-offer-item)
+      '.offer-item', // GUESS
+      '.space-offer-card-box', // GUESS
+      '[data-offer-id]', // GUESS
+    ],
+    // Supplier-search cards (company_search.htm): no offer link of their own.
+    companyCard: [
+      '.company-item', // GUESS
+      '.sm-company-item', // GUESS
+      '.company-card', // GUESS, e2e company search page
+    ],
+    cardTitle: [
+      '.offer-title-row .title-text', // GUESS (2024-26 scrapers), e2e search page
+      '.title-text', // GUESS
+      '.offer-title', // GUESS (older list)
+      '.sm-offer-title', // GUESS (older list)
+    ],
+    cardPrice: [
+      '.offer-price-row .price-item', // GUESS (2024-26 scrapers: ¥ and the number in separate elements), e2e search page
+      '.sm-offer-priceNum', // GUESS (older list)
+      '.price-num', // GUESS
+      '.price', // GUESS
+    ],
+    cardCompany: [
+      '.company-name', // docs §3c (.company-name[title], 2021-22 markup), e2e search page
+      '.sm-offer-companyName', // GUESS (older list)
+      '.offer-shop-row', // GUESS
+    ],
+    // The TrustPass years tag, text "3年" (docs §3c: a.credit-tag.identity-tag linking creditdetail.htm).
+    cardYears: [
+      '.credit-tag', // docs §3c (a.credit-tag.identity-tag; any element here), e2e search page
+      '.identity-tag', // docs §3c
+      '[href*="creditdetail.htm"]', // docs §3c: the tag links the credit page
+    ],
+    // The card's labels (badge words among them count for the card's supplier).
+    cardTags: [
+      '.service-text-tag', // docs §3c (a.service-text-tag title="深度验商"; any element here), e2e search page
+      '.promotion-text-tag', // docs §3c (span.promotion-text-tag "包邮"), e2e search page
+      '.offer-tag', // GUESS
+      '.desc-text', // GUESS (2024-26 cards put labels in desc-text)
+    ],
+    // Minimum order text "≥2件" (docs §3c: .deal-num).
+    cardMoq: [
+      '.deal-num', // docs §3c, e2e search page
+      '.offer-moq', // GUESS
+    ],
   };
 
   // Inline scripts that carry page models (sent to the core verbatim).
@@ -151,6 +222,95 @@
     '__STORE_DATA', // G2 store header components
     'pageData', // store pages: window.pageData={components,globalData}
     'iDetailConfig', // G1 globals (obsolete, last-resort fallback for the core)
+  ];
+
+  // ---- the offer page's own review list (extension/review-flags.js) -----------
+  // No real review-list markup is known (docs 1688-pages.md §4: reviews arrive
+  // by mtop; the G2 module is @ali/tdmod-od-pc-offer-evaluate, slot "comment").
+  // Every group below is a GUESS except the data attributes, which are what the
+  // e2e review fixtures carry (e2e/review-pages.mjs). Items are filtered in
+  // code: wrappers holding several matches and matches inside another are dropped.
+  Object.assign(TL.selectors, {
+    // The review module / list container: watched for re-renders (paging, tabs).
+    reviewList: [
+      '[data-review-list]', // e2e review pages
+      '.od-pc-offer-evaluate', // GUESS: G2 module class after its componentType, e2e review pages
+      '[class*="offer-evaluate"]', // GUESS: same, hashed or prefixed class
+      '.module-od-evaluate', // GUESS: G3 module-od-* naming
+      '[class*="od-evaluate"]', // GUESS
+      '[class*="evaluate-list"]', // GUESS
+      '[class*="comment-list"]', // GUESS
+      '[class*="rate-list"]', // GUESS
+    ],
+    // One rendered review, inside the list container.
+    reviewItem: [
+      '[data-review-id]', // e2e review pages (DOM-only fixture)
+      '.evaluate-item', // GUESS, e2e review pages
+      '.comment-item', // GUESS
+      '.rate-item', // GUESS
+      '.review-item', // GUESS
+      '[class*="evaluate-item"]', // GUESS: hashed class (CSS modules)
+      '[class*="evaluateItem"]', // GUESS
+      '[class*="comment-item"]', // GUESS
+      '[class*="commentItem"]', // GUESS
+    ],
+    // Inside an item: the review text.
+    reviewText: [
+      '[data-review-text]', // e2e review pages (DOM-only fixture)
+      '.evaluate-content', // GUESS, e2e review pages
+      '[class*="evaluate-content"]', // GUESS
+      '[class*="comment-content"]', // GUESS
+      '[class*="rate-content"]', // GUESS
+      '[class*="content"]', // GUESS
+    ],
+    // Inside an item: the masked buyer nick ("t**8").
+    reviewNick: [
+      '[data-review-nick]', // e2e review pages (DOM-only fixture)
+      '.user-nick', // GUESS, e2e review pages
+      '[class*="nick"]', // GUESS
+      '[class*="user-name"]', // GUESS
+      '[class*="userName"]', // GUESS
+      '[class*="buyer-name"]', // GUESS
+    ],
+    // Inside an item: the review date ("2026-11-16", "2026.11.16", "2026年11月16日").
+    reviewDate: [
+      '[data-review-date]', // e2e review pages (DOM-only fixture)
+      '.evaluate-date', // GUESS, e2e review pages
+      'time', // GUESS
+      '[class*="date"]', // GUESS
+      '[class*="time"]', // GUESS
+    ],
+    // Inside an item: the stars ("★★★★☆", "5星", class "star-4", style "width: 80%").
+    reviewStars: [
+      '[data-review-stars]', // e2e review pages (DOM-only fixture)
+      '.evaluate-star', // GUESS, e2e review pages
+      '[class*="star"]', // GUESS
+    ],
+    // Inside an item: the variant bought ("颜色:黑色;尺码:XL").
+    reviewSpec: [
+      '[data-review-spec]', // e2e review pages (DOM-only fixture)
+      '.evaluate-sku', // GUESS, e2e review pages
+      '[class*="sku"]', // GUESS
+      '[class*="spec"]', // GUESS
+    ],
+    // Inside an item: the quantity bought ("100件", "数量: 2").
+    reviewQuantity: [
+      '[data-review-quantity]', // e2e review pages (DOM-only fixture)
+      '.evaluate-quantity', // GUESS, e2e review pages
+      '[class*="quantity"]', // GUESS
+    ],
+    // Inside an item: the buyer's photos.
+    reviewImages: [
+      '[class*="pic"] img', // GUESS
+      '[class*="image"] img', // GUESS
+      '[class*="photo"] img', // GUESS
+    ],
+  });
+  // Item attributes that carry a review id (never a generic data-id: it may be anything).
+  TL.reviewIdAttrs = [
+    'data-review-id', // e2e review pages (DOM-only fixture)
+    'data-rate-id', // GUESS
+    'data-rateid', // GUESS
   ];
 
   /** Every element matching the named group's selectors, in document order, without duplicates. */

@@ -183,6 +183,38 @@
   /** "3 of 7 done" */
   TL.checklistProgress = (done, total) => ({ en: `${done} of ${total} done`, zh: `已完成 ${done}/${total}` });
 
+  // Reviews: the flag on a suspicious review in the page's own list
+  // (review-flags.js) and the panel's "Reviews" section (review-panel.js).
+  TL.reviewText = {
+    section: { en: 'Reviews', zh: '评价' },
+    flag: { en: 'Suspicious review', zh: '可疑评价' },
+    flagWhy: { en: 'Why TrustLens flags it', zh: 'TrustLens 标记原因' },
+    tooFew: { en: 'Too few reviews to judge', zh: '评价太少，无法判断' },
+    groups: { en: 'What looks planted', zh: '疑似刷评' },
+    moreGroups: (n) => ({ en: `and ${n} more`, zh: `另有 ${n} 组` }),
+    // Names of the verdict's review groups (reviews.groups[].detector).
+    detectors: {
+      'review-near-duplicate': { en: 'Near-identical texts', zh: '雷同评价' },
+      'review-burst': { en: 'Burst of reviews', zh: '集中评价' },
+      'review-repeat-reviewer': { en: 'Repeat buyer', zh: '重复买家' },
+      'review-generic': { en: 'Empty or template reviews', zh: '默认或模板评价' },
+      'review-rating-skew': { en: 'Implausible five-star share', zh: '五星比例异常' },
+      'reviews-vs-sales': { en: 'More reviews than sales', zh: '评价多于销量' },
+    },
+    groupSize: (n) => ({ en: `${n} ${n === 1 ? 'review' : 'reviews'}`, zh: `${n}条` }),
+  };
+  /** "Rating shown on the page: 4.6 (425 reviews)" and the rating without the suspicious reviews. */
+  TL.reviewRatings = {
+    page: (r, n) => ({ en: `Rating shown on the page: ${r}${n == null ? '' : ` (${n} reviews)`}`, zh: `页面显示评分：${r}${n == null ? '' : `（${n}条评价）`}` }),
+    raw: (r, n) => ({ en: `Rating of the ${n} reviews read: ${r}`, zh: `已读取的${n}条评价评分：${r}` }),
+    adjusted: (r, n) => ({ en: `Without suspicious and system-default reviews: ${r} (${n} reviews)`, zh: `去除可疑及系统默认评价后：${r}（${n}条评价）` }),
+    // When the verdict does not say how many reviews the adjusted rating rests on.
+    adjustedOf: (r, total, sus) => ({
+      en: `Without the ${sus} suspicious and any system-default reviews: ${r} (of the ${total} read)`,
+      zh: `去除${sus}条可疑及系统默认评价后：${r}（共读取${total}条）`,
+    }),
+  };
+
   /**
    * Where remembered values came from: "Store age from the store page you
    * visited on 2026-11-24", "Founding date, badges from the store page you
@@ -211,4 +243,63 @@
   TL.own = (obj, key) => (typeof key === 'string' && Object.hasOwn(obj, key) ? obj[key] : undefined);
   /** Level entry for any value, "unknown" for anything unexpected. */
   TL.level = (id) => TL.own(TL.levels, id) ?? TL.levels.unknown;
+
+  // Search and list pages (search.js), the buyer's supplier list and the
+  // supplier report in the panel (panel-extras.js, report.js) - issue 5.
+  Object.assign(TL.text, {
+    tooCheap: { en: 'Too cheap?', zh: '价格异常低' },
+    blockedByYou: { en: 'Blocked by you', zh: '您已屏蔽' },
+    trustedByYou: { en: 'Trusted by you', zh: '您已信任' },
+    yourRating: { en: 'Your rating', zh: '您的评分' },
+    yourNote: { en: 'Your note', zh: '您的备注' },
+    cardOpenOffer: { en: 'Open the offer page for the full check.', zh: '打开商品页面查看完整检查。' },
+    cardsChecking: { en: 'checking the results…', zh: '正在检查搜索结果…' },
+    cardsNone: { en: 'no result cards found yet', zh: '尚未找到搜索结果' },
+    cardsFailed: { en: 'the results could not be checked', zh: '无法检查搜索结果' },
+    resultCards: { en: 'Results on this page', zh: '本页搜索结果' },
+    yourList: { en: 'Your supplier list', zh: '我的供应商名单' },
+    listHint: {
+      en: 'Kept on this computer only. A supplier you block is shown as high risk on all its pages and dimmed in search results.',
+      zh: '仅保存在本机。被您屏蔽的供应商在其所有页面显示为高风险，并在搜索结果中变暗。',
+    },
+    listTrustHint: {
+      en: 'Trust is your own mark: the check still shows only what the evidence supports.',
+      zh: '“信任”只是您的标记：检查结果仍只以证据为准。',
+    },
+    listNoMember: {
+      en: "This page does not show the supplier's member id, so it cannot go on your list here. Open its store or offer page.",
+      zh: '本页未显示该供应商的会员ID，无法在此加入名单。请打开其店铺或商品页面。',
+    },
+    listAction: { en: 'Mark', zh: '标记' },
+    actionNone: { en: 'No mark', zh: '不标记' },
+    actionTrust: { en: 'Trust', zh: '信任' },
+    actionBlock: { en: 'Block', zh: '屏蔽' },
+    rating: { en: 'Rating (1-5)', zh: '评分（1-5）' },
+    ratingNone: { en: 'No rating', zh: '不评分' },
+    note: { en: 'Note (why)', zh: '备注（原因）' },
+    saveEntry: { en: 'Save to my list', zh: '保存到名单' },
+    entrySaved: { en: 'Saved to your list.', zh: '已保存到名单。' },
+    entryFailed: { en: 'Could not save:', zh: '保存失败：' },
+    report: { en: 'Supplier report', zh: '供应商报告' },
+    reportHint: {
+      en: 'The verdict with its evidence, your checklist and your notes, as a file you keep (Markdown to read, JSON for tools).',
+      zh: '包含结论及证据、您的核对清单和备注的文件（Markdown 便于阅读，JSON 便于工具处理）。',
+    },
+    reportMarkdown: { en: 'Download report (Markdown)', zh: '下载报告（Markdown）' },
+    reportJSON: { en: 'Download report (JSON)', zh: '下载报告（JSON）' },
+  });
+
+  /** "Younger than your minimum of 3 years" (the options' minimum store age). */
+  TL.minAgeNote = (years, min) => (years == null
+    ? { en: `Store age unknown: it cannot be checked against your minimum of ${min} years (options).`, zh: `店铺年限未知，无法与您设定的最低${min}年比较（见设置）。` }
+    : { en: `Younger than your minimum of ${min} years: ${years} ${years === 1 ? 'year' : 'years'} on 1688 (options).`, zh: `低于您设定的最低店铺年限${min}年：入驻${years}年（见设置）。` });
+
+  /** "60 cards: 2 high risk, 21 caution, 37 trusted · 1 too cheap · 1 blocked by you" */
+  TL.cardsSummary = (n) => {
+    const en = [`${n.total} ${n.total === 1 ? 'card' : 'cards'}: ${n['high-risk']} high risk, ${n.caution} caution, ${n.trusted} trusted, ${n.unknown} unknown`];
+    const zh = [`${n.total}个结果：高风险${n['high-risk']}，谨慎${n.caution}，可信${n.trusted}，未知${n.unknown}`];
+    if (n.cheap) { en.push(`${n.cheap} too cheap?`); zh.push(`价格异常低${n.cheap}`); }
+    if (n.blocked) { en.push(`${n.blocked} blocked by you`); zh.push(`已屏蔽${n.blocked}`); }
+    return { en: en.join(' · '), zh: zh.join(' · ') };
+  };
 })();

@@ -20,7 +20,8 @@
   function bi(pair, showZh, tag = 'span') {
     const node = el(tag, { class: 'bi' }, el('span', { class: 'en', text: pair.en }));
     if (showZh && pair.zh && pair.zh !== pair.en) {
-      node.append(' ', el('span', { class: 'zh', text: pair.zh, attrs: { lang: 'zh-CN' } }));
+      const zh = el('span', { class: 'zh', text: pair.zh, attrs: { lang: 'zh-CN' } });
+      if (TL.zhFirst) node.prepend(zh, ' '); else node.append(' ', zh); // options language "中文": Chinese first (settings.js)
     }
     return node;
   }
@@ -44,7 +45,7 @@
     const lvl = TL.level(levelId);
     const score = levelId === 'unknown' ? null : num(v?.score);
     const years = num(v?.supplier?.storeAgeYears);
-    const text = `${lvl.en} · ${TL.formatScore(score)} · ${TL.formatYears(years)}`;
+    const text = `${TL.zhFirst ? lvl.zh : lvl.en} · ${TL.formatScore(score)} · ${TL.yearsText?.(years) ?? TL.formatYears(years)}`;
     const glyph = state.phase === 'error' ? '✗' : lvl.glyph;
     const why = state.phase === 'error' ? ` (${TL.text.coreFailedTitle.en})` : '';
     const label = `TrustLens: ${lvl.en}${why}, score ${score ?? 'unknown'}, ` +
@@ -63,7 +64,10 @@
     const li = el('li', { class: `finding sev-${TL.own(TL.severities, f.severity) ? f.severity : 'info'}`, attrs: { 'data-finding-id': String(f.id ?? '') } });
     li.append(el('p', { class: 'sev' }, bi(sev, showZh)));
     li.append(el('p', { class: 'ftitle', text: str(title.en) ?? String(f.id ?? '') }));
-    if (showZh && str(title.zh)) li.append(el('p', { class: 'ftitle-zh', text: title.zh, attrs: { lang: 'zh-CN' } }));
+    if (showZh && str(title.zh)) {
+      const zh = el('p', { class: 'ftitle-zh', text: title.zh, attrs: { lang: 'zh-CN' } });
+      if (TL.zhFirst) li.lastChild.before(zh); else li.append(zh);
+    }
     if (str(f.evidence)) {
       li.append(el('p', { class: 'label' }, bi(TL.text.evidence, showZh)));
       li.append(el('code', { class: 'evidence', text: f.evidence }));
@@ -71,7 +75,10 @@
     if (str(advice.en) || str(advice.zh)) {
       li.append(el('p', { class: 'label' }, bi(TL.text.advice, showZh)));
       if (str(advice.en)) li.append(el('p', { class: 'advice', text: advice.en }));
-      if (showZh && str(advice.zh)) li.append(el('p', { class: 'advice-zh', text: advice.zh, attrs: { lang: 'zh-CN' } }));
+      if (showZh && str(advice.zh)) {
+        const zh = el('p', { class: 'advice-zh', text: advice.zh, attrs: { lang: 'zh-CN' } });
+        if (TL.zhFirst && str(advice.en)) li.lastChild.before(zh); else li.append(zh);
+      }
     }
     return li;
   }
@@ -174,7 +181,7 @@
       if (Number.isFinite(value.amount)) amount.value = String(value.amount);
       const currency = el('select', { attrs: { 'data-fk': 'currency', 'aria-label': TL.text.currency.en } },
         el('option', { text: 'USD', attrs: { value: 'USD' } }), el('option', { text: 'CNY', attrs: { value: 'CNY' } }));
-      currency.value = value.currency === 'CNY' ? 'CNY' : 'USD';
+      currency.value = (value.currency ?? TL.settingsNow?.currency) === 'CNY' ? 'CNY' : 'USD'; // default from the options
       const submit = el('button', { class: 'btn', attrs: { type: 'submit', 'data-fk': 'submit' } }, bi(TL.text.getAdvice, showZh));
       const error = el('p', { class: 'form-error', attrs: { role: 'alert' } });
       const draft = () => ({ amount: amount.value === '' ? null : Number(amount.value), currency: currency.value });
@@ -353,6 +360,8 @@
     }
 
     root.append(supplierBlock(v, showZh, state.supplier));
+    // The buyer's minimum store age and list mark (panel-extras.js; issue 5).
+    root.append(...(TL.panelExtras?.('facts', state, showZh, opts) ?? []));
 
     const all = sortFindings(Array.isArray(v.findings) ? v.findings.filter((f) => f && typeof f === 'object') : []);
     let warnings = all.filter((f) => f.severity !== 'positive');
@@ -361,6 +370,9 @@
     root.append(section(TL.text.findings, showZh, warnings.length
       ? el('ol', { class: 'findings' }, ...warnings.map((f) => findingItem(f, showZh)))
       : el('p', { class: 'muted' }, bi(TL.text.noFindings, showZh))));
+    // The review summary (review-panel.js; absent in the popup).
+    const reviews = opts.compact ? null : TL.reviewsBlock?.(v, showZh);
+    if (reviews) root.append(reviews);
     // Then what the buyer acts on (the planned order), then what the badges mean.
     const readable = v.readable !== false && !str(v.error);
     const order = orderBlock(v, showZh, readable && !opts.compact ? opts.order : null);
@@ -369,6 +381,10 @@
       const name = str(state.supplier?.licenceCompany) ?? str(v.facts?.licenceCompany) ?? str(v.supplier?.company);
       if (name && opts.licence) root.append(licenceBlock(showZh, { ...opts.licence, name }));
       if (opts.checklist) root.append(checklistBlock(showZh, opts.checklist));
+      // The buyer's supplier list controls and the report export (panel-extras.js; absent in the popup).
+      root.append(...(TL.panelExtras?.('actions', state, showZh, opts) ?? []));
+      // The team's data and actions while team sync is on (team-panel.js; absent in the popup).
+      if (TL.teamSection && isPlainObj(state.supplier?.team)) root.append(TL.teamSection(state, showZh));
     }
     if (!opts.compact) root.append(badgesBlock(v, showZh));
     if (positives.length && !opts.compact) {
@@ -376,7 +392,7 @@
     }
     const notes = notesBlock(v, showZh);
     if (notes) root.append(notes);
-    root.append(el('p', { class: 'privacy' }, bi(TL.text.privacy, showZh)));
+    root.append(el('p', { class: 'privacy' }, bi(isPlainObj(state.supplier?.team) && TL.text.privacyTeam ? TL.text.privacyTeam : TL.text.privacy, showZh)));
     return root;
   };
 })();

@@ -1,0 +1,770 @@
+// Result cards of search and list pages (issue 5): the offer search, the
+// supplier search and a store's offer list. content.js calls in at four
+// points: prepare() adds the "cards" DOM fragment and the buyer's list for the
+// cards' members to each analysis, render() puts each card's verdict on its
+// card, start() watches for new cards, refresh() re-renders after a settings
+// change.
+//
+// Cards are found by their offer links (supplier cards by their container),
+// whatever the markup (selectors.js groups are GUESSES; a card ends where its
+// ancestors start holding another offer's link). New cards are caught by one
+// MutationObserver, batched per animation frame; only cards never seen before
+// start a (debounced) re-analysis, and a card the page re-renders gets its
+// badge back from the verdict already known. No polling.
+//
+// Each badge lives in its own shadow root (closed in production) on a host
+// inside the card: "Caution · 2 yrs · 深度验厂", "Too cheap? 价格异常低" with the
+// evidence in a tooltip on hover or focus, suppliers the buyer blocked dimmed
+// with the reason in words. Page strings only ever become text nodes.
+(() => {
+  'use strict';
+  const TL = (globalThis.TrustLens ??= {});
+
+  const MAX_CARDS = 200; // internal/page/search.go MaxCards
+  const MAX_TEXT = 300; // characters of one card text sent
+  const MAX_TAGS = 16;
+  const MAX_CLIMB = 8; // ancestors tried above an offer link
+  const MEMBER_IN = /(?:^|[^0-9A-Za-z-])((?:a-)?b2b-[0-9A-Za-z]{6,40})(?![0-9A-Za-z])/; // a member id inside a longer text
+  const MEMBER_ALL = /(?:a-)?b2b-[0-9A-Za-z]{6,40}/g;
+  const OFFER_ID = /(?:detail\.1688\.com)?\/offer\/(\d{6,20})\.html|[?&]offerId=(\d{6,20})/;
+  const YEARS_TEXT = /^(?:诚信通|入驻)?\s*\d{1,2}\s*年$/;
+  const LEVEL_RANK = { 'high-risk': 0, caution: 1, unknown: 2, trusted: 3 };
+  // Badge ids shown on a card, most telling first (TrustPass only when it is the only one).
+  const KEY_BADGES = ['super-factory', 'powerful-factory', 'deep-factory-audit', 'deep-merchant-audit', 'powerful-merchant', 'brand-authorization', 'trustpass'];
+
+  const squash = (s) => (s || '').replace(/\s+/g, ' ').trim();
+  const encoder = new TextEncoder();
+  const cut = (s, n = MAX_TEXT) => (s.length > n ? s.slice(0, n) : s);
+  const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
+  const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+  function sel(name) { return (TL.selectors[name] ?? []).join(','); }
+
+  /** The offer id an element's link points to, or null. */
+  function offerIdOf(a) {
+    const m = OFFER_ID.exec(a.getAttribute('href') ?? '');
+    return m ? m[1] ?? m[2] : null;
+  }
+
+  /** A member id written in one of the card's attributes (render keys, links, data-*), or null. GUESS. */
+  function memberIdIn(el) {
+    const nodes = [el, ...el.querySelectorAll('[href*="b2b-"],[data-renderkey],[data-member-id],[data-memberid]')];
+    for (const n of nodes.slice(0, 24)) {
+      for (const name of ['data-member-id', 'data-memberid', 'data-renderkey', 'href']) {
+        const v = n.getAttribute?.(name);
+        const m = v && MEMBER_IN.exec(v);
+        if (m) return m[1];
+      }
+    }
+    return null;
+  }
+
+  const firstIn = (el, name) => {
+    const s = sel(name);
+    return s ? el.querySelector(s) : null;
+  };
+  const shown = (n) => (n ? squash(n.getAttribute('title') || n.textContent) : '');
+
+  /** TrustPass years shown on the card: the credit tag, else a short "N年" text. GUESS. */
+  function yearsIn(el) {
+    const tag = firstIn(el, 'cardYears');
+    if (tag) return squash(tag.textContent);
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let i = 0, n = walker.nextNode(); n && i < 200; i++, n = walker.nextNode()) {
+      const t = squash(n.nodeValue);
+      if (t.length <= 8 && YEARS_TEXT.test(t)) return t;
+    }
+    return '';
+  }
+
+  /** What one card shows, as the "cards" fragment carries it (docs/verdict.md). */
+  function readCard(card) {
+    const el = card.el;
+    const d = { key: card.key };
+    if (card.offerId) d.offerId = card.offerId;
+    const member = memberIdIn(el);
+    if (member) d.memberId = member;
+    const company = shown(firstIn(el, 'cardCompany'));
+    if (company) d.company = cut(company);
+    card.company = d.company ?? null;
+    let title = shown(firstIn(el, 'cardTitle'));
+    if (!title && card.link) title = squash(card.link.getAttribute('title') || card.link.textContent);
+    if (title) d.title = cut(title);
+    const price = squash(firstIn(el, 'cardPrice')?.textContent ?? '');
+    if (price) d.price = cut(price, 64);
+    const years = yearsIn(el);
+    if (years) d.years = cut(years, 32);
+    const tagSel = sel('cardTags');
+    if (tagSel) {
+      const tags = [];
+      for (const t of el.querySelectorAll(tagSel)) {
+        const text = cut(shown(t), 64);
+        if (text && !tags.includes(text)) tags.push(text);
+        if (tags.length >= MAX_TAGS) break;
+      }
+      if (tags.length) d.tags = tags;
+    }
+    const moq = squash(firstIn(el, 'cardMoq')?.textContent ?? '');
+    if (moq) d.moq = cut(moq, 32);
+    card.memberId = member;
+    return d;
+  }
+
+  /**
+   * Member ids of companies named in captured responses: for supplier cards
+   * that do not show one, so the core can merge the card with its response
+   * entry. Tolerant of renamed paths: any object holding both the company's
+   * name and a member id names that member. wanted: Set of company names.
+   */
+  function membersByCompany(responses, wanted) {
+    const out = new Map();
+    let budget = 4 << 20;
+    const walk = (v, depth) => {
+      if (depth > 12 || v === null || typeof v !== 'object') return;
+      if (Array.isArray(v)) { for (const x of v) walk(x, depth + 1); return; }
+      let name = null;
+      let member = null;
+      for (const x of Object.values(v)) {
+        if (typeof x === 'string') {
+          if (!name && wanted.has(x.trim())) name = x.trim();
+          else if (!member && /^(?:a-)?b2b-[0-9A-Za-z]{6,40}$/.test(x.trim())) member = x.trim();
+        } else walk(x, depth + 1);
+      }
+      if (name && member && !out.has(name)) out.set(name, member);
+    };
+    for (const r of responses) {
+      if (!/companysearch/i.test(r.url) || (budget -= r.body.length) < 0) continue;
+      const i = r.body.indexOf('{');
+      const j = r.body.lastIndexOf('}');
+      if (i < 0 || j < i) continue;
+      try { walk(JSON.parse(r.body.slice(i, j + 1)), 0); } catch { /* not JSON: the core notes it */ }
+    }
+    return out;
+  }
+
+  // ---- card styles (a constructable sheet: page CSP cannot block it) -----------
+
+  const CARD_CSS = `
+:host { all: initial; }
+.cb { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; line-height: 1.35; }
+.cb { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.3em; max-width: 100%; margin: 0.3em 0; padding: 0.15em 0.55em;
+  font-size: 0.75rem; font-weight: 600; border-radius: 0.8em; border: 0.125em solid transparent; cursor: pointer; text-align: left; background: #e5e7eb; color: #1f2937; }
+.cb:focus-visible { outline: 0.2em solid #2563eb; outline-offset: 0.1em; }
+.cb.lvl-high-risk { background: #b91c1c; color: #fff; }
+.cb.lvl-caution { background: #fbbf24; color: #1f2937; border-color: #92400e; }
+.cb.lvl-trusted { background: #15803d; color: #fff; }
+.cb.lvl-unknown { background: #6b7280; color: #fff; }
+.cb .glyph { font-weight: 700; }
+.chip { display: inline-block; padding: 0 0.45em; border-radius: 0.6em; background: #fff; color: #7f1d1d; border: 0.1em dashed #7f1d1d; font-weight: 700; }
+.chip.blocked { color: #111827; border-style: solid; border-color: #111827; }
+.tip { box-sizing: border-box; max-width: min(26em, calc(100vw - 1em)); margin: 0; padding: 0.5em 0.7em; inset: auto;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
+  font-size: 0.8125rem; line-height: 1.4; color: #111827; background: #fff; border: 0.0625em solid #6b7280; border-radius: 0.4em;
+  box-shadow: 0 0.2em 1em rgba(0,0,0,0.3); overflow-wrap: anywhere; position: fixed; z-index: 2147483647; }
+.tip[hidden] { display: none; }
+.tip p { margin: 0.2em 0; }
+.tip .h { font-weight: 700; }
+.tip ul { margin: 0.2em 0; padding-left: 1.1em; }
+.tip li { margin: 0.25em 0; }
+.tip .ev { display: block; font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.92em; background: #f3f4f6; padding: 0.1em 0.3em; border-radius: 0.2em; }
+.tip .muted { color: #4b5563; }
+.tip .sev { font-weight: 700; text-transform: uppercase; font-size: 0.85em; }
+.zh { font-weight: inherit; }
+.status { cursor: default; margin: 0; box-shadow: 0 0.1em 0.5em rgba(0,0,0,0.3); font-size: 0.8125rem; }
+`;
+  let cardSheet = null;
+  function styleRoot(root) {
+    try {
+      cardSheet ??= new CSSStyleSheet();
+      if (!cardSheet.cssRules.length) cardSheet.replaceSync(CARD_CSS);
+      root.adoptedStyleSheets = [cardSheet];
+    } catch {
+      const style = document.createElement('style'); // Firefox content scripts: no cross-compartment sheets
+      style.textContent = CARD_CSS;
+      root.append(style);
+    }
+  }
+
+  // ---- what a card's badge says --------------------------------------------------
+
+  /** "2 yrs" / "2年" / "?" in the current language order. */
+  TL.yearsText = (n) => (TL.zhFirst ? (Number.isFinite(n) ? `${n}年` : '?') : TL.formatYears(n));
+  /** A badge id's name: the Chinese term the page shows (English only: the English name). */
+  TL.badgeWord = (id) => {
+    const b = TL.own(TL.badges, id);
+    if (!b) return id;
+    return TL.englishOnly ? b.en : b.zh;
+  };
+
+  /**
+   * The compact model of one card verdict: {level, word, text, cheap, blocked,
+   * trusted, label}. text: "Caution · 2 yrs · 深度验厂".
+   */
+  TL.cardModel = (c) => {
+    const levelId = TL.own(TL.levels, c.level) ? c.level : 'unknown';
+    const lvl = TL.level(levelId);
+    const word = TL.zhFirst ? lvl.zh : lvl.en;
+    const years = num(c.storeAgeYears);
+    const badges = Array.isArray(c.badges) ? c.badges.filter((b) => typeof b === 'string') : [];
+    let keys = KEY_BADGES.filter((b) => b !== 'trustpass' && badges.includes(b)).slice(0, 2);
+    if (!keys.length && badges.includes('trustpass')) keys = ['trustpass'];
+    const parts = [word, TL.yearsText(years), ...keys.map(TL.badgeWord)];
+    const findings = Array.isArray(c.findings) ? c.findings.filter(isPlain) : [];
+    const cheap = findings.find((f) => f.id === 'price-outlier-low') ?? null;
+    const entry = isPlain(c.buyerEntry) ? c.buyerEntry : null;
+    const blocked = entry?.action === 'block' ? entry : null;
+    const trusted = entry?.action === 'trust' ? entry : null;
+    const warn = findings.filter((f) => f.severity !== 'positive' && f.id !== 'price-outlier-low' && f.id !== 'supplier-blocked');
+    const label = [
+      `TrustLens: ${lvl.en}`,
+      years == null ? 'store age unknown' : `${TL.formatYears(years)} on 1688`,
+      ...keys.map((k) => TL.own(TL.badges, k)?.en ?? k),
+      cheap ? `${TL.text.tooCheap.en} ${str(cheap.title?.en) ?? ''}` : '',
+      blocked ? `${TL.text.blockedByYou.en}${blocked.note ? `: ${blocked.note}` : ''}` : '',
+      warn.length ? `${warn.length} more warning${warn.length > 1 ? 's' : ''}` : '',
+    ].filter(Boolean).join('. ');
+    return { level: levelId, glyph: lvl.glyph, text: parts.join(' · '), cheap, blocked, trusted, findings, label: `${label}. Show details.` };
+  };
+
+  const el = (...a) => TL.el(...a);
+  const pair = (p) => TL.pairText(p);
+
+  /** The tooltip body: level, score, age, badges, every warning with its evidence, the buyer's mark. */
+  function tipBody(c, m) {
+    const out = [];
+    const lvl = TL.level(m.level);
+    const score = m.level === 'unknown' ? null : num(c.score);
+    out.push(el('p', { class: 'h', text: `TrustLens · ${pair(lvl)} · ${pair(TL.text.score)} ${TL.formatScore(score)}` }));
+    const company = str(c.company);
+    if (company) out.push(el('p', { text: company }));
+    const years = num(c.storeAgeYears);
+    out.push(el('p', { text: years == null ? pair(TL.text.storeAgeUnknown) : `${pair(TL.text.storeAge)} ${TL.yearsText(years)}` }));
+    const badges = Array.isArray(c.badges) ? c.badges.filter((b) => typeof b === 'string') : [];
+    if (badges.length) {
+      out.push(el('p', { text: `${pair(TL.text.badges)}: ${badges.map((b) => { const x = TL.own(TL.badges, b); return x ? TL.pairText(x) : b; }).join(', ')}` }));
+    }
+    if (m.blocked || m.trusted) {
+      const e = m.blocked ?? m.trusted;
+      const bits = [pair(m.blocked ? TL.text.blockedByYou : TL.text.trustedByYou)];
+      if (num(e.rating) != null) bits.push(`${pair(TL.text.yourRating)} ${e.rating}/5`);
+      out.push(el('p', { class: 'h', text: bits.join(' · ') }));
+      if (str(e.note)) out.push(el('p', {}, `${pair(TL.text.yourNote)}: `, el('span', { text: e.note })));
+    }
+    const warn = m.findings.filter((f) => f.severity !== 'positive' && f.id !== 'supplier-blocked');
+    if (warn.length) {
+      out.push(el('ul', {}, ...warn.map((f) => el('li', { attrs: { 'data-finding-id': String(f.id ?? '') } },
+        el('span', { class: 'sev', text: pair(TL.own(TL.severities, f.severity) ?? TL.severities.info) }), ' ',
+        el('span', { text: TL.pairText(isPlain(f.title) ? { en: str(f.title.en) ?? String(f.id), zh: str(f.title.zh) ?? '' } : { en: String(f.id) }) }),
+        str(f.evidence) ? el('code', { class: 'ev', text: f.evidence }) : null))));
+    } else {
+      out.push(el('p', { class: 'muted', text: pair(TL.text.noFindings) }));
+    }
+    const good = m.findings.filter((f) => f.severity === 'positive').length;
+    if (good) out.push(el('p', { class: 'muted', text: `${pair(TL.text.positives)}: ${good}` }));
+    out.push(el('p', { class: 'muted', text: pair(TL.text.cardOpenOffer) }));
+    return out;
+  }
+
+  // ---- one card's badge ------------------------------------------------------------
+
+  let tipSeq = 0;
+
+  function makeBadge(openShadow) {
+    const host = document.createElement('trustlens-card');
+    host.setAttribute('data-trustlens-ui', '');
+    host.setAttribute('data-trustlens-card', '');
+    host.style.setProperty('all', 'initial', 'important');
+    host.style.setProperty('display', 'block', 'important');
+    host.style.setProperty('max-width', '100%', 'important');
+    const root = host.attachShadow({ mode: openShadow ? 'open' : 'closed' });
+    styleRoot(root);
+    const id = `tl-tip-${++tipSeq}`;
+    const button = el('button', { class: 'cb', attrs: { type: 'button', 'aria-describedby': id } });
+    const tip = el('div', { class: 'tip', attrs: { id, role: 'tooltip' } });
+    const canPop = typeof tip.showPopover === 'function';
+    if (canPop) tip.setAttribute('popover', 'manual');
+    else tip.hidden = true;
+    root.append(button, tip);
+    let pinned = false;
+    let over = false;
+    const place = () => {
+      const r = button.getBoundingClientRect();
+      const w = Math.min(tip.offsetWidth || 320, innerWidth - 8);
+      tip.style.left = `${Math.max(4, Math.min(r.left, innerWidth - w - 4))}px`;
+      const below = r.bottom + 4;
+      const h = tip.offsetHeight;
+      tip.style.top = `${below + h > innerHeight && r.top - h - 4 > 0 ? r.top - h - 4 : below}px`;
+    };
+    const show = () => {
+      if (canPop) { if (!tip.matches(':popover-open')) tip.showPopover(); } else tip.hidden = false;
+      place();
+      host.setAttribute('data-tip-open', '');
+    };
+    const hide = () => {
+      if (canPop) { if (tip.matches(':popover-open')) tip.hidePopover(); } else tip.hidden = true;
+      host.removeAttribute('data-tip-open');
+    };
+    const sync = () => (pinned || over || root.activeElement === button ? show() : hide());
+    button.addEventListener('mouseenter', () => { over = true; sync(); });
+    button.addEventListener('mouseleave', () => { over = false; sync(); });
+    button.addEventListener('focus', sync);
+    button.addEventListener('blur', () => { pinned = false; sync(); });
+    button.addEventListener('click', (e) => {
+      // The card is often one big link to the offer: the badge must not follow it.
+      e.preventDefault();
+      e.stopPropagation();
+      pinned = !pinned;
+      button.setAttribute('aria-expanded', String(pinned));
+      sync();
+    });
+    button.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') { pinned = false; over = false; hide(); }
+      if (e.key === 'Enter' || e.key === ' ') e.stopPropagation();
+    });
+    button.setAttribute('aria-expanded', 'false');
+    return { host, root, button, tip, hide };
+  }
+
+  function fillBadge(b, c, settings) {
+    const m = TL.cardModel(c);
+    const showBadge = settings.searchBadges;
+    const blocked = m.blocked && settings.dimBlocked;
+    b.host.setAttribute('data-level', m.level);
+    b.host.setAttribute('data-flags', [m.cheap ? 'price-outlier-low' : '', m.blocked ? 'blocked' : '', m.trusted ? 'trusted' : ''].filter(Boolean).join(' '));
+    b.button.className = showBadge ? `cb lvl-${m.level}` : 'cb lvl-unknown';
+    const parts = [];
+    if (showBadge) {
+      parts.push(el('span', { class: 'glyph', text: m.glyph, attrs: { 'aria-hidden': 'true' } }), el('span', { class: 'text', text: m.text }));
+      if (m.cheap) parts.push(el('span', { class: 'chip cheap', text: `⚠ ${pair(TL.text.tooCheap)}` }));
+    }
+    if (m.blocked && (showBadge || blocked)) {
+      const why = str(m.blocked.note);
+      parts.push(el('span', { class: 'chip blocked', text: `⊘ ${pair(TL.text.blockedByYou)}${why ? `: ${why}` : ''}` }));
+    }
+    b.button.replaceChildren(...parts);
+    b.button.setAttribute('aria-label', m.label);
+    b.tip.replaceChildren(...tipBody(c, m));
+    return { visible: parts.length > 0, dim: Boolean(blocked) };
+  }
+
+  // ---- the page ----------------------------------------------------------------------
+
+  /** Whether a page (a TL.pages entry) at href shows result cards. */
+  function hasCards(page, href) {
+    if (page?.search) return true;
+    try {
+      return page?.id === 'shop' && /^\/page\/offerlist\.html?$/.test(new URL(href).pathname);
+    } catch { return false; }
+  }
+
+  /**
+   * attach({page, signal, onNewCards}) -> controller, or null when the page
+   * has no cards. onNewCards() is called (at most once per frame) when cards
+   * never seen before appeared; content.js debounces the re-analysis.
+   */
+  function attach({ page, signal, onNewCards }) {
+    if (!hasCards(page, location.href)) return null;
+    const cards = new Map(); // key -> {key, el, link, offerId, memberId, badge, sig, dimmed: Set}
+    const byEl = new WeakMap(); // card element -> card
+    const seen = new Set(); // every key ever sent to the core
+    const multi = new WeakSet(); // ancestors known to hold more than one offer's links
+    let verdictCards = new Map(); // key -> card verdict; also "o:<offerId>" and "m:<member key>"
+    let openShadow = false;
+    let settings = TL.settingsNow;
+    let status = null;
+    let stats = { scanMs: 0, fragmentMs: 0, renderMs: 0, lastRenderMs: 0, lastRenderCards: 0, scriptMs: 0, analyses: 0, captures: 0, analyzeMs: null };
+    let list = null; // Promise<buyer list>
+    let replied = false; // a reply from the background arrived
+
+    const linkSel = sel('cardOfferLinks');
+    // The supplier search lists suppliers: its cards are the supplier containers (their offer thumbnails are no cards).
+    const companyPage = Boolean(page.search) && /company_search/.test(location.pathname);
+    const containerSel = sel('cardContainer');
+    const companySel = sel('companyCard');
+
+    /** True when elem holds a link to an offer other than id. */
+    function holdsOther(elem, id) {
+      for (const a of elem.querySelectorAll(linkSel)) {
+        const x = offerIdOf(a);
+        if (x && x !== id) return true;
+      }
+      return false;
+    }
+
+    /** The element of the card an offer link belongs to: a named container, else the highest ancestor holding only this offer. */
+    function cardElOf(link, id) {
+      const named = containerSel ? link.closest(containerSel) : null;
+      if (named && named !== document.body && !holdsOther(named, id)) return named;
+      let node = link;
+      for (let i = 0; i < MAX_CLIMB; i++) {
+        const parent = node.parentElement;
+        if (!parent || parent === document.body || parent === document.documentElement) break;
+        if (multi.has(parent)) break;
+        if (holdsOther(parent, id)) { multi.add(parent); break; } // only "holds several" is cached: cards are added, not merged
+        node = parent;
+      }
+      return node;
+    }
+
+    function isOurs(n) {
+      return n instanceof Element && n.hasAttribute('data-trustlens-ui');
+    }
+
+    /** Registers the cards under root (an element or the document); returns how many are new. */
+    function scan(root) {
+      const t0 = performance.now();
+      let fresh = 0;
+      const add = (elem, key, link, offerId) => {
+        if (byEl.has(elem)) return;
+        if (cards.size >= MAX_CARDS && !cards.has(key)) return;
+        const prev = cards.get(key);
+        if (prev && prev.el !== elem && prev.el.isConnected) return; // the same offer twice on the page: first one wins
+        if (prev) { dim(prev, false); byEl.delete(prev.el); }
+        const card = { key, el: elem, link, offerId, memberId: null, badge: prev?.badge ?? null, sig: '', dimmed: new Set() };
+        cards.set(key, card);
+        byEl.set(elem, card);
+        if (!seen.has(key)) { seen.add(key); fresh++; }
+      };
+      if (linkSel && !companyPage) {
+        const links = root.matches?.(linkSel) ? [root] : [...root.querySelectorAll(linkSel)];
+        for (const a of links) {
+          if (isOurs(a)) continue;
+          const id = offerIdOf(a);
+          if (!id) continue;
+          const known = cards.get(`o${id}`);
+          if (known && known.el.isConnected && known.el.contains(a)) continue;
+          const elem = cardElOf(a, id);
+          add(elem, `o${id}`, a, id);
+        }
+      }
+      if (companySel && companyPage) {
+        const boxes = root.matches?.(companySel) ? [root] : [...root.querySelectorAll(companySel)];
+        for (const box of boxes) {
+          if (byEl.has(box)) continue;
+          const member = memberIdIn(box);
+          const company = shown(firstIn(box, 'cardCompany'));
+          // Keys stay under the core's 128 bytes (internal/page/search.go maxCardKey), or the echo would not match.
+          const key = member ? `m${TL.list.memberKey(member) ?? member}` : company ? `c${TL.list.cutBytes(company, 120)}` : null;
+          if (key) add(box, key, null, null);
+        }
+      }
+      if (fresh) revalidate();
+      stats.scanMs += performance.now() - t0;
+      return fresh;
+    }
+
+    // A card found by climbing before its neighbours existed (the first card
+    // in an empty list) may have climbed too far: once it holds another
+    // offer's link, find its element again.
+    function revalidate() {
+      for (const [key, c] of cards) {
+        if (!c.offerId || !c.link?.isConnected || !holdsOther(c.el, c.offerId)) continue;
+        const elem = cardElOf(c.link, c.offerId);
+        if (elem === c.el) continue;
+        dim(c, false);
+        byEl.delete(c.el);
+        if (byEl.has(elem)) { c.badge?.host.remove(); cards.delete(key); continue; }
+        c.el = elem;
+        byEl.set(elem, c);
+        c.sig = '';
+      }
+    }
+
+    function connectedCards() {
+      const out = [];
+      for (const [key, c] of cards) {
+        if (c.el.isConnected) out.push(c);
+        else if (!c.el.isConnected) { cards.delete(key); }
+      }
+      return out;
+    }
+
+    function ensureStatus() {
+      if (status) return status;
+      const host = document.createElement('trustlens-search');
+      host.setAttribute('data-trustlens-ui', '');
+      host.setAttribute('data-trustlens-search', '');
+      host.style.setProperty('all', 'initial', 'important');
+      host.style.setProperty('position', 'fixed', 'important');
+      host.style.setProperty('bottom', '1em', 'important');
+      host.style.setProperty('right', '1em', 'important');
+      host.style.setProperty('z-index', '2147483646', 'important');
+      const root = host.attachShadow({ mode: openShadow ? 'open' : 'closed' });
+      styleRoot(root);
+      const box = el('p', { class: 'cb lvl-unknown status', attrs: { role: 'status', 'aria-live': 'polite' } });
+      root.append(box);
+      document.documentElement.append(host);
+      signal.addEventListener('abort', () => host.remove(), { once: true });
+      status = { host, box };
+      return status;
+    }
+
+    function showStatus(text) {
+      if (!status && !replied) return; // created with the first reply (it says whether shadow roots are open: test hook)
+      const s = ensureStatus();
+      if (!s.host.isConnected) document.documentElement.append(s.host);
+      const line = `TrustLens · ${text}`;
+      if (s.box.textContent !== line) s.box.textContent = line; // a live region: only real changes are announced
+      const h = s.host;
+      h.setAttribute('data-cards', String(connectedCards().length));
+      h.setAttribute('data-annotated', String(countAnnotated()));
+      h.setAttribute('data-analyses', String(stats.analyses));
+      h.setAttribute('data-captures', String(stats.captures));
+      h.setAttribute('data-tl-scan-ms', stats.scanMs.toFixed(2));
+      h.setAttribute('data-tl-fragment-ms', stats.fragmentMs.toFixed(2));
+      h.setAttribute('data-tl-render-ms', stats.renderMs.toFixed(2));
+      h.setAttribute('data-tl-annotate-ms', stats.lastRenderMs.toFixed(2));
+      h.setAttribute('data-tl-annotate-cards', String(stats.lastRenderCards));
+      h.setAttribute('data-tl-script-ms', (stats.scanMs + stats.fragmentMs + stats.renderMs).toFixed(2));
+      if (stats.analyzeMs != null) h.setAttribute('data-tl-analyze-ms', stats.analyzeMs.toFixed(1));
+    }
+
+    function countAnnotated() {
+      let n = 0;
+      for (const c of cards.values()) if (c.sig && c.el.isConnected) n++;
+      return n;
+    }
+
+    // One language in the pill (the first of the language order): both would cover too much of the page.
+    function summaryText(vcards) {
+      const p = TL.cardsSummary(TL.cardCounts(vcards));
+      return TL.zhFirst ? p.zh : p.en;
+    }
+
+    // ---- dimming (blocked suppliers): the card's own children, never our badge ----
+
+    function dim(card, on) {
+      if (on) {
+        card.el.setAttribute('data-trustlens-dimmed', '');
+        for (const child of card.el.children) {
+          if (isOurs(child) || card.dimmed.has(child)) continue;
+          child.style.setProperty('opacity', '0.35', 'important');
+          child.style.setProperty('filter', 'grayscale(1)', 'important');
+          card.dimmed.add(child);
+        }
+      } else if (card.dimmed.size || card.el.hasAttribute('data-trustlens-dimmed')) {
+        card.el.removeAttribute('data-trustlens-dimmed');
+        for (const child of card.dimmed) {
+          child.style.removeProperty('opacity');
+          child.style.removeProperty('filter');
+        }
+        card.dimmed.clear();
+      }
+    }
+
+    function verdictFor(card) {
+      return verdictCards.get(card.key) ??
+        (card.offerId ? verdictCards.get(`o:${card.offerId}`) : null) ??
+        (card.memberId ? verdictCards.get(`m:${TL.list.memberKey(card.memberId) ?? card.memberId}`) : null) ?? null;
+    }
+
+    const sigs = new WeakMap(); // card verdict -> its JSON (computed once per reply)
+    /** Puts (or keeps) each card's badge; only cards whose verdict or settings changed are rebuilt. */
+    function paint(list = connectedCards()) {
+      const t0 = performance.now();
+      let n = 0;
+      const set = `|${settings.searchBadges}|${settings.dimBlocked}|${settings.language}|${TL.zhFirst}`;
+      for (const card of list) {
+        const v = verdictFor(card);
+        if (!v) continue;
+        if (!card.badge) card.badge = makeBadge(openShadow);
+        const b = card.badge;
+        // Cheap when nothing changed (every frame with page mutations): the verdict's JSON is made
+        // once per reply, and an equal verdict from a later reply rebuilds nothing.
+        let vs = sigs.get(v);
+        if (vs === undefined) { vs = JSON.stringify(v); sigs.set(v, vs); }
+        if (card.sig !== vs || card.setKey !== set) {
+          const r = fillBadge(b, v, settings);
+          card.sig = vs;
+          card.setKey = set;
+          card.visible = r.visible;
+          card.dimOn = r.dim;
+          b.host.setAttribute('data-tl-key', card.key);
+          if (card.offerId) b.host.setAttribute('data-offer-id', card.offerId);
+          n++;
+        }
+        if (card.visible) {
+          wanted.add(b.host);
+          if (b.host.parentElement !== card.el) card.el.append(b.host);
+        } else {
+          wanted.delete(b.host);
+          if (b.host.isConnected) b.host.remove();
+        }
+        dim(card, card.dimOn);
+      }
+      const ms = performance.now() - t0;
+      stats.renderMs += ms;
+      if (n) { stats.lastRenderMs = ms; stats.lastRenderCards = n; }
+      return n;
+    }
+
+    // ---- the observer: new cards, re-rendered cards, lost badges, once per frame ----
+
+    let pending = [];
+    let queued = false;
+    const wanted = new WeakSet(); // badge hosts that belong in their card (the page removing one is a change)
+    function onFrame() {
+      queued = false;
+      if (signal.aborted) return;
+      const added = pending;
+      pending = [];
+      let fresh = 0;
+      for (const n of added) if (n.isConnected) fresh += scan(n);
+      const live = connectedCards();
+      paint(live); // re-rendered cards get their badge from the known verdict; lost badges go back
+      showStatus(statusText());
+      if (fresh) onNewCards();
+    }
+    const mo = new MutationObserver((records) => {
+      let touched = false;
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          if (isOurs(n)) continue; // our own badge going in
+          touched = true;
+          if (n.nodeType === 1) pending.push(n);
+        }
+        // A page node leaving, or one of our badges the page took out: check the badges again.
+        for (const n of r.removedNodes) if (!isOurs(n) || (wanted.has(n) && !n.isConnected)) touched = true;
+      }
+      if (touched && !queued) {
+        queued = true;
+        requestAnimationFrame(onFrame);
+      }
+    });
+
+    let lastVerdict = null;
+    function statusText() {
+      const total = connectedCards().length;
+      const one = (p) => (TL.zhFirst ? p.zh : p.en);
+      if (!lastVerdict) return one(total ? TL.text.cardsChecking : TL.text.cardsNone);
+      const vc = Array.isArray(lastVerdict.cards) ? lastVerdict.cards : [];
+      return summaryText(vc);
+    }
+
+    async function readList() {
+      list ??= chrome.storage.local.get(TL.list.KEY).then((s) => TL.list.clean(s[TL.list.KEY])).catch(() => TL.list.clean(null));
+      return list;
+    }
+    chrome.storage.onChanged.addListener(function onChanged(changes, area) {
+      if (signal.aborted) { chrome.storage.onChanged.removeListener(onChanged); return; }
+      if (area === 'local' && changes[TL.list.KEY]) list = null;
+    });
+
+    return {
+      start() {
+        if (document.body) scan(document.body);
+        mo.observe(document.documentElement, { childList: true, subtree: true });
+        signal.addEventListener('abort', () => {
+          mo.disconnect();
+          for (const c of cards.values()) { c.badge?.host.remove(); dim(c, false); }
+        }, { once: true });
+        showStatus(statusText());
+      },
+      /** Adds the cards fragment and buyer.entries for the cards' members to an analyze message. */
+      async prepare(msg) {
+        if (document.body) scan(document.body);
+        const t0 = performance.now();
+        const live = connectedCards().slice(0, MAX_CARDS);
+        const frag = live.map(readCard);
+        let text = JSON.stringify(frag);
+        const tooBig = (t) => t.length * 3 > TL.limits.domBytes && encoder.encode(t).length > TL.limits.domBytes;
+        while (tooBig(text) && frag.length) { frag.pop(); text = JSON.stringify(frag); }
+        if (frag.length) msg.snapshot.dom.cards = text;
+        // A search page has no offer title or seller of its own: the offer-page fragments would be a card's.
+        if (page.search) { delete msg.snapshot.dom.h1; delete msg.snapshot.dom.storeName; }
+        const ids = new Set(frag.map((d) => d.memberId).filter(Boolean));
+        let budget = 8 << 20;
+        for (const r of msg.snapshot.responses) {
+          if (budget <= 0) break;
+          budget -= r.body.length;
+          for (const m of r.body.matchAll(MEMBER_ALL)) { ids.add(m[0]); if (ids.size > 2000) break; }
+        }
+        if (companyPage) {
+          const wanted = new Set(frag.filter((d) => !d.memberId && d.company).map((d) => d.company));
+          const found = wanted.size ? membersByCompany(msg.snapshot.responses, wanted) : new Map();
+          for (let i = 0; i < frag.length; i++) {
+            const m = !frag[i].memberId && found.get(frag[i].company);
+            if (m) { frag[i].memberId = m; live[i].memberId = m; ids.add(m); }
+          }
+          if (found.size) msg.snapshot.dom.cards = JSON.stringify(frag);
+        }
+        stats.fragmentMs += performance.now() - t0;
+        const entries = TL.list.entriesFor(await readList(), ids);
+        if (Object.keys(entries).length) msg.buyer = { ...(msg.buyer ?? {}), entries };
+      },
+      /** Shows a reply's card verdicts on the cards. */
+      render(reply, info = {}) {
+        openShadow = info.openShadow === true;
+        replied = true;
+        stats.analyses = info.runs ?? stats.analyses;
+        stats.captures = info.captures ?? stats.captures;
+        if (Number.isFinite(reply?.analyzeMs)) stats.analyzeMs = reply.analyzeMs;
+        const v = reply?.ok && isPlain(reply.verdict) ? reply.verdict : null;
+        if (!v) { showStatus(TL.zhFirst ? TL.text.cardsFailed.zh : TL.text.cardsFailed.en); return; }
+        lastVerdict = v;
+        const next = new Map();
+        for (const c of Array.isArray(v.cards) ? v.cards : []) {
+          if (!isPlain(c) || typeof c.key !== 'string') continue;
+          next.set(c.key, c);
+          if (str(c.offerId)) next.set(`o:${c.offerId}`, c);
+          const mk = str(c.memberId) && (TL.list.memberKey(c.memberId) ?? c.memberId);
+          if (mk && !next.has(`m:${mk}`)) next.set(`m:${mk}`, c);
+        }
+        verdictCards = next;
+        paint();
+        showStatus(statusText());
+      },
+      /** Re-renders every badge (language or search settings changed). */
+      refresh(nextSettings = TL.settingsNow) {
+        settings = nextSettings;
+        for (const c of cards.values()) c.sig = '';
+        paint();
+        showStatus(statusText());
+      },
+    };
+  }
+
+  /** Counts of card verdicts: {total, 'high-risk', caution, trusted, unknown, cheap, blocked}. */
+  TL.cardCounts = (vcards) => {
+    const n = { total: 0, 'high-risk': 0, caution: 0, trusted: 0, unknown: 0, cheap: 0, blocked: 0 };
+    for (const c of vcards) {
+      if (!isPlain(c)) continue;
+      n.total++;
+      n[TL.own(TL.levels, c.level) ? c.level : 'unknown']++;
+      if (Array.isArray(c.findings) && c.findings.some((f) => f?.id === 'price-outlier-low')) n.cheap++;
+      if (c.buyerEntry?.action === 'block') n.blocked++;
+    }
+    return n;
+  };
+
+  /** The riskiest cards first (blocked by the buyer, high risk, then caution; lower score first). */
+  TL.riskiestCards = (vcards, k = 3) => vcards.filter(isPlain)
+    .filter((c) => c.level === 'high-risk' || c.level === 'caution' || (Array.isArray(c.findings) && c.findings.some((f) => f?.id === 'price-outlier-low')))
+    .sort((a, b) => (b.buyerEntry?.action === 'block') - (a.buyerEntry?.action === 'block') || // the buyer's own block first
+      (LEVEL_RANK[a.level] ?? 2) - (LEVEL_RANK[b.level] ?? 2) || (num(a.score) ?? 101) - (num(b.score) ?? 101))
+    .slice(0, k);
+
+  /** The popup's view of a search or list page: counts and the three riskiest cards with their first warning. */
+  TL.buildCardsSummary = (verdict, showZh) => {
+    const vcards = Array.isArray(verdict?.cards) ? verdict.cards : [];
+    const box = el('section', { class: 'sec cards-summary', attrs: { 'data-cards-summary': '' } });
+    box.append(el('h3', { text: showZh ? TL.pairText(TL.text.resultCards) : TL.text.resultCards.en }));
+    const counts = TL.cardCounts(vcards);
+    box.append(el('p', { attrs: { 'data-counts': JSON.stringify(counts) }, text: showZh ? TL.pairText(TL.cardsSummary(counts)) : TL.cardsSummary(counts).en }));
+    const top = TL.riskiestCards(vcards);
+    if (top.length) {
+      box.append(el('ol', { class: 'findings' }, ...top.map((c) => {
+        const m = TL.cardModel(c);
+        const f = m.findings.filter((x) => x.severity !== 'positive').sort((a, b) => (TL.own(TL.severityRank, a.severity) ?? 3) - (TL.own(TL.severityRank, b.severity) ?? 3))[0];
+        return el('li', { class: 'finding', attrs: { 'data-card-key': String(c.key ?? '') } },
+          el('p', { class: 'ftitle', text: `${m.text} — ${str(c.company) ?? str(c.offerId) ?? '?'}` }),
+          f ? el('p', { text: str(f.title?.en) ?? String(f.id) }) : null,
+          f && str(f.evidence) ? el('code', { class: 'evidence', text: f.evidence }) : null);
+      })));
+    }
+    return box;
+  };
+
+  TL.cardPages = { has: hasCards, attach };
+})();
