@@ -130,3 +130,40 @@ export const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+
+/**
+ * Init script (context.addInitScript / page.addInitScript, before navigation):
+ * records the page's long tasks (> 50 ms, the Long Tasks API threshold) from
+ * its start (buffered). The content scripts run on the page's renderer main
+ * thread, so their long tasks are seen here too (attributed to the frame, not
+ * to the script: the isolated world is not named). Top frame only.
+ */
+export function recordLongTasksInPage() {
+  if (window !== window.top || window.__tlLongTasks) return;
+  const tasks = [];
+  window.__tlLongTasks = tasks;
+  try {
+    const obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push({ start: e.startTime, ms: e.duration });
+    });
+    obs.observe({ type: 'longtask', buffered: true });
+    window.__tlLongTaskObserver = obs;
+  } catch {
+    window.__tlLongTasks = null; // no Long Tasks API
+  }
+}
+
+/** The page's long tasks so far (see recordLongTasksInPage): { longestMs, over50, tasks } or null without the API. */
+export function readLongTasksInPage() {
+  const tasks = window.__tlLongTasks;
+  if (!tasks) return null;
+  const obs = window.__tlLongTaskObserver;
+  for (const e of obs?.takeRecords?.() ?? []) tasks.push({ start: e.startTime, ms: e.duration });
+  return { longestMs: tasks.reduce((m, t) => Math.max(m, t.ms), 0), over50: tasks.filter((t) => t.ms > 50).length, tasks: tasks.slice() };
+}
+
+/** "longest task X ms (N over 50 ms)"; the API reports only tasks over 50 ms, so none reads "< 50 ms". */
+export function formatLongTasks(lt) {
+  if (!lt) return 'long tasks not observed (no Long Tasks API)';
+  return `longest task ${lt.over50 ? `${lt.longestMs.toFixed(0)} ms` : '< 50 ms'} (${lt.over50} over 50 ms)`;
+}

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
 import { COMPANY_URL, SEARCH_URL, STORE_OFFERLIST_URL, searchRoute } from './search-pages.mjs';
-import { ARTIFACTS, DIST, launch, readOverlayInPage, waitForBadgeText, waitForVerdict } from './browser.mjs';
+import { ARTIFACTS, DIST, formatLongTasks, launch, readLongTasksInPage, readOverlayInPage, recordLongTasksInPage, waitForBadgeText, waitForVerdict } from './browser.mjs';
 
 const OFFER = (id) => `http://detail.1688.com/offer/${id}.html`;
 const YOUNG = { offerId: '900000000008', memberId: 'b2b-3000000000000c0de', company: '东莞市新店示例有限公司' }; // 1-year store (e2e/pages.mjs k)
@@ -89,6 +89,7 @@ before(async () => {
   browser = await launch(DIST, server.port);
   await setLocal({ tlTestOpenShadow: true, panelOpenState: true });
   page = await browser.context.newPage();
+  await page.addInitScript(recordLongTasksInPage); // every navigation of this page: its long tasks from the start
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
   mkdirSync(ARTIFACTS, { recursive: true });
 });
@@ -177,7 +178,8 @@ test('(b) search page, 60 cards: every card annotated, the too-cheap card flagge
     assert.match(c.label, /^TrustLens: (High risk|Caution|Trusted|Unknown)\. /, 'the level in words for screen readers');
   }
   const line = `search annotate: 60 cards in ${s.scriptMs.toFixed(1)} ms script time (card scan ${s.scanMs.toFixed(1)} ms, fragment ${s.fragmentMs.toFixed(1)} ms, ` +
-    `badges ${s.renderMs.toFixed(1)} ms over ${s.analyses} analyses; last badge pass ${s.annotateMs.toFixed(1)} ms for ${s.annotateCards} cards; core ${s.analyzeMs} ms in the service worker)`;
+    `badges ${s.renderMs.toFixed(1)} ms over ${s.analyses} analyses; last badge pass ${s.annotateMs.toFixed(1)} ms for ${s.annotateCards} cards; core ${s.analyzeMs} ms in the service worker); ` +
+    `${formatLongTasks(await page.evaluate(readLongTasksInPage))} since navigation`;
   console.log(line);
   writeFileSync(join(ARTIFACTS, 'search-timing.txt'), `${line}\n`);
 
@@ -250,6 +252,8 @@ test('(d) 20 more cards appended ("load more"): only they trigger a re-analysis;
   assert.match(s.status, /^TrustLens · 80 cards/);
   const appended = s.cards.slice(60);
   assert.ok(appended.some((c) => /yrs? · /.test(c.text)), 'years read from the plain cards');
+  console.log(`search load more: 80 cards in ${s.scriptMs.toFixed(1)} ms script time (last badge pass ${s.annotateMs.toFixed(1)} ms for ${s.annotateCards} cards); ` +
+    `${formatLongTasks(await page.evaluate(readLongTasksInPage))} since navigation`);
 
   // A framework re-render replaces card 0's element; another rebuilds card 1's children (dropping our badge).
   await page.click('#rerender');

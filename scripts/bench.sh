@@ -12,7 +12,10 @@
 # clusters and bursts. Installs what it needs (Go modules; the npm packages
 # pinned in bench/package-lock.json). Outputs go to bench/data and bench/out
 # (both git-ignored). Then the core's page benchmarks and the team service's
-# p50/p99 latency (BENCH_SKIP_WORKER=1 skips it).
+# p50/p99 latency (BENCH_SKIP_WORKER=1 skips it). Between them, the search
+# page annotation in Chromium (bench/search-chromium.mjs: 60 cards, median /
+# max script time and the longest task over SEARCH_BENCH_N=5 loads; builds
+# ${DIST:-dist} first when $TRUSTLENS_DIST / the dist is missing).
 # Usage: scripts/bench.sh [sizes, default 100,1000,5000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,6 +60,18 @@ node bench/table.mjs
 
 step "page analysis: core benchmarks (native Go)"
 go test -run '^$' -bench 'AnalyzeG2|ParseG2|ParseG3|Search60' -benchmem ./internal/core/ ./internal/page/
+
+if [ -x "$chromium_bin" ]; then
+  step "search page annotation in Chromium"
+  search_dist="${TRUSTLENS_DIST:-${DIST:-dist}/chrome}"
+  if [ ! -f "$search_dist/manifest.json" ] || [ ! -f "$search_dist/core.wasm" ]; then
+    DIST=${DIST:-dist} bash scripts/build.sh >/dev/null
+    search_dist="${DIST:-dist}/chrome"
+  fi
+  [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error >/dev/null
+  CHROMIUM="$chromium_bin" TRUSTLENS_DIST="$search_dist" node bench/search-chromium.mjs "${SEARCH_BENCH_N:-5}" ||
+    echo "search page run failed; its row is left out" >&2
+fi
 
 if [ "${BENCH_SKIP_WORKER:-}" = "" ]; then
   step "team service latency (wrangler dev, local D1)"
