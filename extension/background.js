@@ -105,9 +105,10 @@ function checkPlannedOrder(p) {
   return { amount, currency };
 }
 
+const FLAG_KEYS = ['prefs', 'panelOpenState', 'tlTestOpenShadow', 'plannedOrder'];
 let flagsPromise = null;
 function readFlags() {
-  flagsPromise ??= chrome.storage.local.get(['prefs', 'panelOpenState', 'tlTestOpenShadow', 'plannedOrder']).then((s) => {
+  flagsPromise ??= chrome.storage.local.get(FLAG_KEYS).then((s) => {
     const prefs = { ...DEFAULT_PREFS, ...(s.prefs && typeof s.prefs === 'object' ? s.prefs : {}) };
     return {
       // Test hook: tlTestOpenShadow=true makes the overlay's shadow roots "open" so
@@ -124,7 +125,8 @@ function readFlags() {
 }
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local') return;
-  flagsPromise = null;
+  // Only a change to what readFlags reads drops the cache (supplier memory writes do not).
+  if (FLAG_KEYS.some((k) => Object.hasOwn(changes, k))) flagsPromise = null;
   if (changes.supIndex) indexPromise = null; // re-read on the next change (it may have been cleared or edited elsewhere)
 });
 readFlags();
@@ -219,7 +221,24 @@ function cleanFact(name, v) {
 }
 const sameValue = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
-let memoryQueue = Promise.resolve(); // writes run one after another; reads wait for them
+let memoryQueue = Promise.resolve(); // writes run one after another; reads of the same supplier wait for them
+// Supplier ids with a queued or running write (id -> count), and the sequence
+// number of the last write queued for each: a read waits only for its own supplier.
+const pendingWrites = new Map();
+const lastWriteSeq = new Map(); // kept after the write ends (one number per supplier written)
+let writeSeq = 0;
+/** Queues job() on memoryQueue as a write of supplier id; returns its promise. */
+function queueWrite(id, job) {
+  pendingWrites.set(id, (pendingWrites.get(id) ?? 0) + 1);
+  lastWriteSeq.set(id, ++writeSeq);
+  const run = memoryQueue.then(job);
+  memoryQueue = run.catch(() => {}).finally(() => {
+    const n = pendingWrites.get(id) - 1;
+    if (n > 0) pendingWrites.set(id, n);
+    else pendingWrites.delete(id);
+  });
+  return run;
+}
 let indexPromise = null;
 function readIndex() {
   indexPromise ??= chrome.storage.local.get('supIndex')
@@ -276,7 +295,9 @@ async function mergeFacts(facts) {
 
 function rememberFacts(facts) {
   if (!isPlain(facts)) return;
-  memoryQueue = memoryQueue.then(() => mergeFacts(facts)).catch(() => {});
+  const id = supplierId(facts.memberId, facts.company);
+  if (!id) return; // mergeFacts would do nothing
+  queueWrite(id, () => mergeFacts(facts)).catch(() => {});
 }
 
 /**
@@ -316,12 +337,28 @@ function rememberedFor(entry, verdict, pageUrl) {
   return { facts, used };
 }
 
-/** The stored supplier entry and checklist for an id (after pending writes). */
+/** The stored supplier entry and checklist for an id (after pending writes of that supplier). */
 async function readSupplier(id) {
-  await memoryQueue;
+  if (pendingWrites.has(id)) await memoryQueue;
   const keys = [`sup:${id}`, `chk:${id}`];
   const s = await chrome.storage.local.get(keys).catch(() => ({}));
   return { entry: s[keys[0]] ?? null, checklist: checklistOf(s[keys[1]]) };
+}
+
+/** Starts readSupplier(id) now; take() gives its result, or reads again when a write of id was queued since. */
+function prefetchSupplier(id) {
+  const seq = writeSeq;
+  const read = readSupplier(id);
+  return { id, take: () => ((lastWriteSeq.get(id) ?? 0) > seq ? readSupplier(id) : read) };
+}
+// The supplier id last seen on each page address: its stored entry is read
+// while the core runs (a re-check or a reload of the page knows it already).
+const idByUrl = new Map();
+const ID_BY_URL_MAX = 64;
+function noteSupplierOf(url, id) {
+  idByUrl.delete(url);
+  idByUrl.set(url, id);
+  if (idByUrl.size > ID_BY_URL_MAX) idByUrl.delete(idByUrl.keys().next().value);
 }
 
 function checklistOf(stored) {
@@ -396,6 +433,9 @@ async function handleAnalyze(msg, sender) {
   }
   const t0 = performance.now();
   analyzedOnce = true;
+  // The supplier this address showed last time: its entry is read while the core runs.
+  const guessed = idByUrl.get(snap.url);
+  let prefetch = guessed ? prefetchSupplier(guessed) : null;
   let verdict;
   try {
     verdict = runCore(analyze, input);
@@ -407,7 +447,14 @@ async function handleAnalyze(msg, sender) {
   }
   // The buyer's own list entry for this page's supplier (issue 5): run again
   // with buyer.supplierEntry (a block makes the page high-risk).
-  const own = typeof verdict.supplier?.memberId === 'string' ? await globalThis.TrustLens.listStore.entryFor(verdict.supplier.memberId) : null;
+  // The list entry, the team block and the supplier's stored entry are read in parallel.
+  const firstUsable = verdict.readable !== false && !verdict.error;
+  const firstId = firstUsable ? supplierId(verdict.supplier?.memberId, verdict.supplier?.company) : null;
+  if (firstId && prefetch?.id !== firstId) prefetch = prefetchSupplier(firstId);
+  const ownP = typeof verdict.supplier?.memberId === 'string' ? globalThis.TrustLens.listStore.entryFor(verdict.supplier.memberId) : null;
+  const teamP = globalThis.TrustLensTeam ? globalThis.TrustLensTeam.blockFor(verdict) : null;
+  teamP?.catch(() => {}); // awaited below
+  const own = ownP ? await ownP : null;
   if (own) {
     input = { ...input, buyer: { ...input.buyer, supplierEntry: { ...globalThis.TrustLens.list.forCore(own.entry), memberId: own.key } } };
     try {
@@ -420,7 +467,8 @@ async function handleAnalyze(msg, sender) {
   }
   // Team sync (team-sync.js, opt-in): what the team cache holds for this
   // supplier and offer joins the input (read from storage; never waits on the network).
-  const team = globalThis.TrustLensTeam ? await globalThis.TrustLensTeam.blockFor(verdict) : null;
+  // (After a list rerun, looked up again for the new verdict, as it always was.)
+  const team = !teamP ? null : own ? await globalThis.TrustLensTeam.blockFor(verdict) : await teamP;
   if (team?.block) {
     input = { ...input, team: team.block };
     try {
@@ -437,7 +485,8 @@ async function handleAnalyze(msg, sender) {
   const usable = verdict.readable !== false && !verdict.error;
   const id = usable ? supplierId(verdict.supplier?.memberId, verdict.supplier?.company) : null;
   if (id) {
-    const { entry, checklist } = await readSupplier(id);
+    const { entry, checklist } = await (prefetch?.id === id ? prefetch.take() : readSupplier(id));
+    noteSupplierOf(snap.url, id);
     supplier = { id, checklist, remembered: null };
     const rem = rememberedFor(entry, verdict, snap.url);
     if (rem) {
@@ -476,14 +525,13 @@ async function handleSetChecklist(msg, sender) {
   if (!CHECKLIST_ITEMS.includes(msg.item)) return { ok: false, error: 'unknown checklist item' };
   if (typeof msg.done !== 'boolean') return { ok: false, error: 'done must be a boolean' };
   const key = `chk:${msg.supplier}`;
-  const job = memoryQueue.then(async () => {
+  const job = queueWrite(msg.supplier, async () => {
     const checklist = checklistOf((await chrome.storage.local.get(key))[key]);
     if (msg.done) checklist[msg.item] = true;
     else delete checklist[msg.item];
     await chrome.storage.local.set({ [key]: { items: checklist, updatedAt: Date.now() } });
     return checklist;
   });
-  memoryQueue = job.catch(() => {});
   return { ok: true, checklist: await job };
 }
 

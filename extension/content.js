@@ -89,27 +89,100 @@
     if (inflight) { again = true; return; }
     inflight = true;
     again = false;
-    const snapshot = TL.buildSnapshot(responses, page);
-    TL.addReviewFragment?.(snapshot, responses, page); // rendered reviews, while no review list response was captured
+    const snapshot = snapshotOf();
     if (page.store) lastTextLength = snapshot.dom.body?.length ?? 0;
-    runs++;
     let reply;
     try {
-      const msg = { type: 'analyze', snapshot };
-      if (planned !== undefined) msg.buyer = { plannedOrder: planned };
-      await settingsReady;
-      if (cards) await cards.prepare(msg); // the "cards" fragment and buyer.entries (search.js)
-      reply = await chrome.runtime.sendMessage(msg);
-    } catch (e) {
-      if (!chrome.runtime?.id) { teardown(); return; } // extension reloaded: this script is orphaned
-      reply = { ok: false, error: `background unreachable: ${e?.message ?? e}`, coreFailed: true };
+      reply = await ask(snapshot);
     } finally {
       inflight = false;
     }
-    if (signal.aborted) return;
+    if (signal.aborted || reply === null) return;
     if (!painted) tReply = performance.now();
     render(reply ?? { ok: false, error: 'no reply from background', coreFailed: true }, snapshot.responses.length);
     if (again) schedule(0);
+  }
+
+  /** The snapshot of the page now (snapshot.js), with rendered reviews while no review list response was captured. */
+  function snapshotOf() {
+    const snapshot = TL.buildSnapshot(responses, page);
+    TL.addReviewFragment?.(snapshot, responses, page);
+    return snapshot;
+  }
+
+  /** Sends one analysis: the reply, or null when this script is orphaned (then torn down). */
+  async function ask(snapshot) {
+    runs++;
+    try {
+      const msg = { type: 'analyze', snapshot };
+      if (planned !== undefined) msg.buyer = { plannedOrder: planned };
+      if (cards) {
+        await settingsReady;
+        await cards.prepare(msg); // the "cards" fragment and buyer.entries (search.js)
+        return await chrome.runtime.sendMessage(msg);
+      }
+      // Other pages: the settings only matter for rendering; they load while the background works.
+      const replied = chrome.runtime.sendMessage(msg);
+      await settingsReady;
+      return await replied;
+    } catch (e) {
+      if (!chrome.runtime?.id) { teardown(); return null; } // extension reloaded: this script is orphaned
+      return { ok: false, error: `background unreachable: ${e?.message ?? e}`, coreFailed: true };
+    }
+  }
+
+  // ---- early analysis (offer pages) ----------------------------------------
+  // The page's model is an inline <script> near the top: once the parser is
+  // past it, the analysis starts while the rest of the page still parses, so
+  // the verdict is often ready at DOMContentLoaded. Nothing is shown before
+  // DOMContentLoaded; then the early reply is rendered and the page is checked
+  // again only if its snapshot changed meanwhile (DOM fragments, captures).
+  let early = null; // {snapshot, reply: Promise}
+  const sameList = (a, b, same) => a.length === b.length && a.every((x, i) => same(x, b[i]));
+  const sameSnapshot = (a, b) => a.url === b.url &&
+    sameList(a.scripts, b.scripts, (x, y) => x === y) &&
+    sameList(a.responses, b.responses, (x, y) => x.url === y.url && x.body === y.body) &&
+    sameList(Object.keys(a.dom), Object.keys(b.dom), (k, l) => k === l && a.dom[k] === b.dom[l]);
+  function watchModel() {
+    if (page.store || page.search || cards || document.readyState !== 'loading') return;
+    const pending = []; // inline scripts whose end tag the parser may not have reached yet
+    const isModel = (el) => { const t = el.text; return t.length <= TL.limits.scriptChars && TL.modelMarkers.some((m) => t.includes(m)); };
+    const stop = () => mo.disconnect();
+    const mo = new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'SCRIPT' && !n.src) pending.push(n);
+      // A node after the script means the parser is past its end tag: its text is complete.
+      for (let i = 0; i < pending.length; i++) {
+        const el = pending[i];
+        if (!el.nextSibling) continue;
+        pending.splice(i--, 1);
+        if (!isModel(el)) continue;
+        stop();
+        const snapshot = snapshotOf();
+        early = { snapshot, reply: ask(snapshot) };
+        return;
+      }
+    });
+    mo.observe(document, { childList: true, subtree: true });
+    document.addEventListener('DOMContentLoaded', stop, { once: true, signal });
+    signal.addEventListener('abort', stop, { once: true });
+  }
+
+  /** At DOMContentLoaded: renders the early reply when it comes; checks again if the page changed since. */
+  async function finishEarly() {
+    const e = early;
+    early = null;
+    inflight = true;
+    const changed = !sameSnapshot(snapshotOf(), e.snapshot);
+    let reply;
+    try {
+      reply = await e.reply;
+    } finally {
+      inflight = false;
+    }
+    if (signal.aborted || reply === null) return;
+    if (!painted) tReply = performance.now();
+    render(reply ?? { ok: false, error: 'no reply from background', coreFailed: true }, e.snapshot.responses.length);
+    if (changed || again) schedule(DEBOUNCE_MS);
   }
 
   function stateFrom(reply) {
@@ -240,7 +313,8 @@
   function start() {
     if (started || signal.aborted) return;
     started = true;
-    run();
+    if (early) finishEarly();
+    else run();
     if (page.store) watchText();
     cards?.start();
     // Offer pages: flags on the page's own review list; its re-renders re-check the DOM fallback.
@@ -249,6 +323,7 @@
   }
 
   if (document.readyState === 'loading') {
+    watchModel();
     document.addEventListener('DOMContentLoaded', () => { tDcl = performance.now(); start(); }, { once: true, signal });
   } else {
     // Injected after DOMContentLoaded: time from the navigation's own DOMContentLoaded.
