@@ -71,8 +71,8 @@ type Buyer struct {
 
 // Paths of the buyer block in the analyze() input.
 const (
-	pathPlannedAmount   = "buyer.plannedOrder.amount"
-	pathPlannedCurrency = "buyer.plannedOrder.currency"
+	pathPlannedAmount   = "plannedOrder.amount"   // in buyer
+	pathPlannedCurrency = "plannedOrder.currency" // in buyer
 )
 
 // maxPlannedAmount bounds a typed order value; anything above is a typo.
@@ -84,10 +84,22 @@ func buyerOf(input []byte) Buyer {
 	if !gjson.ValidBytes(input) {
 		return b
 	}
-	b.readEntries(input)
-	b.Team = readTeam(input, &b.Notes)
-	amt := gjson.GetBytes(input, pathPlannedAmount)
-	cur := strings.ToUpper(gjson.GetBytes(input, pathPlannedCurrency).String())
+	// One pass over the top level (the snapshot's scripts and responses
+	// make the input large), then lookups inside the small blocks.
+	var buyer, team gjson.Result
+	gjson.ParseBytes(input).ForEach(func(k, v gjson.Result) bool {
+		switch k.Str {
+		case pathBuyer:
+			buyer = v
+		case pathTeam:
+			team = v
+		}
+		return true
+	})
+	b.readEntries(buyer)
+	b.Team = readTeam(team, &b.Notes)
+	amt := buyer.Get(pathPlannedAmount)
+	cur := strings.ToUpper(buyer.Get(pathPlannedCurrency).String())
 	if amt.Type != gjson.Number || math.IsNaN(amt.Num) || amt.Num <= 0 || amt.Num > maxPlannedAmount {
 		return b
 	}

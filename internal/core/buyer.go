@@ -28,11 +28,10 @@ const (
 // maxMemberKey bounds a member id used as an entries key.
 const maxMemberKey = 64
 
-// readEntries reads buyer.supplierEntry and buyer.entries from input, which
+// readEntries reads supplierEntry and entries from the buyer block, which
 // the caller has validated (gjson.ValidBytes). A malformed entry is dropped
 // with a note; the rest of the list still counts.
-func (b *Buyer) readEntries(input []byte) {
-	buyer := gjson.GetBytes(input, pathBuyer) // one pass over the input, then within the block
+func (b *Buyer) readEntries(buyer gjson.Result) {
 	if !buyer.IsObject() {
 		return
 	}

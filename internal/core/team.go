@@ -32,9 +32,8 @@ const (
 	maxRuleIDsReport = 20
 )
 
-// readTeam reads the team block of input (already validated); nil when absent.
-func readTeam(input []byte, notes *[]string) *rules.Team {
-	t := gjson.GetBytes(input, pathTeam)
+// readTeam reads the team block (already validated); nil when absent.
+func readTeam(t gjson.Result, notes *[]string) *rules.Team {
 	if !t.IsObject() {
 		return nil
 	}

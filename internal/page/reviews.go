@@ -63,9 +63,13 @@ func readReviews(s Snapshot, notes *[]string) *reviews.Set {
 		if !isReviewURL(r.URL) {
 			continue
 		}
-		if _, ok := get().AddResponse(r.URL, r.Body); !ok {
+		rs, sum, ok := parseReviewResponse(r.URL, r.Body)
+		if !ok {
 			*notes = append(*notes, "reviews response "+reviewFailure(r.Body))
+			continue
 		}
+		get().AddSummary(sum)
+		get().Add(rs...)
 	}
 	if raw := s.DOM[domReviews]; raw != "" {
 		var items []reviews.DOMReview
