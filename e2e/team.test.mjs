@@ -24,12 +24,16 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startServer } from './server.mjs';
 import { ARTIFACTS, DIST, ROOT, launch, readOverlayInPage, waitForVerdict } from './browser.mjs';
+import { SEARCH_URL, searchRoute } from './search-pages.mjs';
 
 const OFFER_ID = '833454967766';
 const MEMBER_ID = 'b2b-22175540303633d894'; // its seller (internal/page/testdata/real/offer-833454967766.init-data.json)
 const OFFER = `http://detail.1688.com/offer/${OFFER_ID}.html`; // ¥8.80 on the page
 const TEAM_PRICES = [24.5, 26, 27.8]; // what the team saw before: median 26
 const BLOCK_NOTE = 'no goods after deposit';
+// On the search page (e2e/search-pages.mjs): card 5's supplier is on the team's blocked list; card 17's is not.
+const CARD_BLOCKED = { offerId: '7400000065', memberId: 'b2b-22000001035f', note: 'fake factory photos' };
+const CARD_OTHER = '7400000221';
 
 let service; // {url, proc, dir}
 let proxy; // {url, seen, close}
@@ -159,7 +163,7 @@ before(async () => {
   for (const [i, min] of TEAM_PRICES.entries()) {
     await api('POST', '/v1/prices', { offerId: OFFER_ID, memberId: MEMBER_ID, min, max: min + 2, currency: 'CNY', seenAt: new Date(Date.UTC(2026, 9, 1 + i)).toISOString() });
   }
-  fixtures = await startServer();
+  fixtures = await startServer({ route: (host, url, req) => searchRoute(host, url, req.headers.origin) });
   browser = await launch(DIST, fixtures.port);
   await setLocal({ tlTestOpenShadow: true, panelOpenState: true });
   page = await browser.context.newPage();
@@ -327,6 +331,49 @@ test('4. panel team actions: "Report to my team" sends the findings\' rule ids a
   assert.equal((await page.evaluate(readTeam)).outcome, 'ok');
   await page.evaluate(() => document.querySelector('[data-trustlens-panel]').shadowRoot.querySelector('section[data-team]').scrollIntoView());
   await page.screenshot({ path: join(ARTIFACTS, 'team-panel.png') });
+});
+
+test('4b. search and store pages: a card whose supplier the team blocked shows the team mark and is dimmed, another card is not', async () => {
+  await api('PUT', `/v1/suppliers/${CARD_BLOCKED.memberId}`, { action: 'block', note: CARD_BLOCKED.note, rating: 1, by: 'anna' });
+  const mark = proxy.seen.length;
+  await page.goto(SEARCH_URL);
+  // The cards' suppliers are looked up in batches; the page is checked again when the answer arrives.
+  await page.waitForFunction((id) => {
+    const card = [...document.querySelectorAll('a.search-offer-wrapper')].find((a) => a.getAttribute('href').includes(`/offer/${id}.html`));
+    return card?.querySelector(':scope > trustlens-card')?.getAttribute('data-team') === 'team-blocked';
+  }, CARD_BLOCKED.offerId, { timeout: 30_000 });
+  const cards = await page.evaluate(() => [...document.querySelectorAll('a.search-offer-wrapper')].map((card) => {
+    const host = card.querySelector(':scope > trustlens-card');
+    return {
+      offerId: (/offer\/(\d+)\.html/.exec(card.getAttribute('href')) ?? [])[1],
+      level: host?.getAttribute('data-level') ?? null,
+      team: host?.getAttribute('data-team') ?? null,
+      text: host?.shadowRoot?.querySelector('.cb')?.textContent ?? '',
+      label: host?.shadowRoot?.querySelector('.cb')?.getAttribute('aria-label') ?? '',
+      tip: host?.shadowRoot?.querySelector('.tip')?.textContent ?? '',
+      dimmed: card.hasAttribute('data-trustlens-dimmed'),
+      childOpacity: [...card.children].filter((c) => c !== host).map((c) => getComputedStyle(c).opacity),
+    };
+  }));
+  const blocked = cards.find((c) => c.offerId === CARD_BLOCKED.offerId);
+  assert.match(blocked.text, /⊘ Team: blocked · 团队已拉黑/);
+  assert.equal(blocked.dimmed, true);
+  assert.ok(blocked.childOpacity.every((o) => Number(o) < 0.5), `dimmed: ${blocked.childOpacity}`);
+  assert.match(blocked.tip, new RegExp(CARD_BLOCKED.note));
+  assert.match(blocked.label, new RegExp(`Team: blocked: ${CARD_BLOCKED.note}`));
+  const other = cards.find((c) => c.offerId === CARD_OTHER);
+  assert.ok(other.level, 'the other card is annotated');
+  assert.equal(other.team, null);
+  assert.equal(other.dimmed, false);
+  assert.doesNotMatch(other.text, /Team:/);
+  assert.deepEqual(cards.filter((c) => c.dimmed).map((c) => c.offerId), [CARD_BLOCKED.offerId], 'only the team-blocked card is dimmed');
+  // One batched lookup carried the cards' member ids.
+  const st = await settled();
+  const lookups = proxy.seen.slice(mark).filter((r) => r.path === '/v1/suppliers/lookup');
+  assert.ok(lookups.length >= 1, 'a batched lookup');
+  assert.equal(st.queued, 0);
+
+  await settled();
 });
 
 test('5. turning sync off forgets the token and the team data; afterwards nothing reaches the service', async () => {

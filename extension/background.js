@@ -504,6 +504,13 @@ async function handleAnalyze(msg, sender) {
   if (usable) rememberFacts(verdict.facts);
   // Team sync: the panel's team section; the refresh runs afterwards (not awaited).
   if (team && supplier) supplier.team = team.view;
+  // Team sync on search and list pages: each card's team entry and report count (cards.team; the level stays the core's).
+  if (usable && Array.isArray(verdict.cards) && verdict.cards.length && globalThis.TrustLensTeam?.cardsFor) {
+    const marks = await globalThis.TrustLensTeam.cardsFor(verdict).catch(() => null);
+    if (marks && Object.keys(marks).length) {
+      verdict = { ...verdict, cards: verdict.cards.map((c) => (isPlain(c) && typeof c.memberId === 'string' && Object.hasOwn(marks, c.memberId) ? { ...c, team: marks[c.memberId] } : c)) };
+    }
+  }
   if (usable) globalThis.TrustLensTeam?.afterVerdict(verdict, tabId).catch(() => {});
   const analyzeMs = +(performance.now() - t0).toFixed(2);
   mirrorOnToolbar(tabId, verdict, false);

@@ -158,6 +158,8 @@
 .cb .glyph { font-weight: 700; }
 .chip { display: inline-block; padding: 0 0.45em; border-radius: 0.6em; background: #fff; color: #7f1d1d; border: 0.1em dashed #7f1d1d; font-weight: 700; }
 .chip.blocked { color: #111827; border-style: solid; border-color: #111827; }
+.chip.team { color: #1e3a8a; border-color: #1e3a8a; }
+.chip.blocked.team { color: #111827; border-color: #111827; }
 .tip { box-sizing: border-box; max-width: min(26em, calc(100vw - 1em)); margin: 0; padding: 0.5em 0.7em; inset: auto;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
   font-size: 0.8125rem; line-height: 1.4; color: #111827; background: #fff; border: 0.0625em solid #6b7280; border-radius: 0.4em;
@@ -215,6 +217,11 @@
     const entry = isPlain(c.buyerEntry) ? c.buyerEntry : null;
     const blocked = entry?.action === 'block' ? entry : null;
     const trusted = entry?.action === 'trust' ? entry : null;
+    // The team's mark (team sync, cards.team from the background): shown and dimmed, never raising the level.
+    const team = isPlain(c.team) ? c.team : null;
+    const teamBlocked = team?.action === 'block' ? team : null;
+    const teamTrusted = team?.action === 'trust' ? team : null;
+    const teamReports = Number.isInteger(team?.reportCount) && team.reportCount > 0 ? team.reportCount : 0;
     const warn = findings.filter((f) => f.severity !== 'positive' && f.id !== 'price-outlier-low' && f.id !== 'supplier-blocked');
     const label = [
       `TrustLens: ${lvl.en}`,
@@ -222,10 +229,18 @@
       ...keys.map((k) => TL.own(TL.badges, k)?.en ?? k),
       cheap ? `${TL.text.tooCheap.en} ${str(cheap.title?.en) ?? ''}` : '',
       blocked ? `${TL.text.blockedByYou.en}${blocked.note ? `: ${blocked.note}` : ''}` : '',
+      teamBlocked ? `${TL.text.teamBlockedCard.en}${str(teamBlocked.note) ? `: ${teamBlocked.note}` : ''}` : '',
+      teamTrusted ? TL.text.teamTrustedCard.en : '',
+      teamReports ? TL.teamReportsText(teamReports, false) : '',
       warn.length ? `${warn.length} more warning${warn.length > 1 ? 's' : ''}` : '',
     ].filter(Boolean).join('. ');
-    return { level: levelId, glyph: lvl.glyph, text: parts.join(' · '), cheap, blocked, trusted, findings, label: `${label}. Show details.` };
+    return { level: levelId, glyph: lvl.glyph, text: parts.join(' · '), cheap, blocked, trusted, teamBlocked, teamTrusted, teamReports, findings, label: `${label}. Show details.` };
   };
+
+  /** "Team: blocked · 团队已拉黑" (English only: "Team: blocked"). */
+  TL.teamCardText = (p, showZh = !TL.englishOnly) => (showZh && p.zh ? `${p.en} · ${p.zh}` : p.en);
+  /** "3 team reports · 团队举报 3 条". */
+  TL.teamReportsText = (n, showZh = !TL.englishOnly) => `${n} team report${n === 1 ? '' : 's'}${showZh ? ` · 团队举报 ${n} 条` : ''}`;
 
   const el = (...a) => TL.el(...a);
   const pair = (p) => TL.pairText(p);
@@ -250,6 +265,14 @@
       if (num(e.rating) != null) bits.push(`${pair(TL.text.yourRating)} ${e.rating}/5`);
       out.push(el('p', { class: 'h', text: bits.join(' · ') }));
       if (str(e.note)) out.push(el('p', {}, `${pair(TL.text.yourNote)}: `, el('span', { text: e.note })));
+    }
+    if (m.teamBlocked || m.teamTrusted || m.teamReports) {
+      const e = m.teamBlocked ?? m.teamTrusted;
+      const bits = [];
+      if (e) bits.push(TL.teamCardText(m.teamBlocked ? TL.text.teamBlockedCard : TL.text.teamTrustedCard) + (str(e.by) ? ` (${e.by})` : ''));
+      if (m.teamReports) bits.push(TL.teamReportsText(m.teamReports));
+      out.push(el('p', { class: 'h', attrs: { 'data-team-card': m.teamBlocked ? 'block' : m.teamTrusted ? 'trust' : 'reports' }, text: bits.join(' · ') }));
+      if (e && str(e.note)) out.push(el('p', {}, `${pair(TL.text.teamNoteCard)}: `, el('span', { text: e.note })));
     }
     const warn = m.findings.filter((f) => f.severity !== 'positive' && f.id !== 'supplier-blocked');
     if (warn.length) {
@@ -329,9 +352,12 @@
   function fillBadge(b, c, settings) {
     const m = TL.cardModel(c);
     const showBadge = settings.searchBadges;
-    const blocked = m.blocked && settings.dimBlocked;
+    const blocked = (m.blocked || m.teamBlocked) && settings.dimBlocked;
     b.host.setAttribute('data-level', m.level);
     b.host.setAttribute('data-flags', [m.cheap ? 'price-outlier-low' : '', m.blocked ? 'blocked' : '', m.trusted ? 'trusted' : ''].filter(Boolean).join(' '));
+    const teamFlags = [m.teamBlocked ? 'team-blocked' : '', m.teamTrusted ? 'team-trusted' : '', m.teamReports ? 'team-reported' : ''].filter(Boolean).join(' ');
+    if (teamFlags) b.host.setAttribute('data-team', teamFlags);
+    else b.host.removeAttribute('data-team');
     b.button.className = showBadge ? `cb lvl-${m.level}` : 'cb lvl-unknown';
     const parts = [];
     if (showBadge) {
@@ -342,6 +368,10 @@
       const why = str(m.blocked.note);
       parts.push(el('span', { class: 'chip blocked', text: `⊘ ${pair(TL.text.blockedByYou)}${why ? `: ${why}` : ''}` }));
     }
+    // The team's mark (the note is in the tooltip).
+    if (m.teamBlocked && (showBadge || blocked)) parts.push(el('span', { class: 'chip blocked team', text: `⊘ ${TL.teamCardText(TL.text.teamBlockedCard)}` }));
+    if (showBadge && m.teamTrusted) parts.push(el('span', { class: 'chip team', text: TL.teamCardText(TL.text.teamTrustedCard) }));
+    if (showBadge && m.teamReports) parts.push(el('span', { class: 'chip team', text: TL.teamReportsText(m.teamReports) }));
     b.button.replaceChildren(...parts);
     b.button.setAttribute('aria-label', m.label);
     b.tip.replaceChildren(...tipBody(c, m));

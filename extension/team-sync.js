@@ -276,6 +276,39 @@
     return { block: Object.keys(block).length ? block : null, view };
   }
 
+  /**
+   * For a search or list page's verdict: what the team cache holds for its
+   * cards' suppliers, {<member id as the card has it>: {action?, note?, by?,
+   * reportCount}} (only cards with a team entry or reports), or null when sync
+   * is off. Reads chrome.storage.local only; never changes a card's level.
+   */
+  async function cardsFor(verdict) {
+    const cfg = await readConfig();
+    const vcards = isPlain(verdict) && Array.isArray(verdict.cards) ? verdict.cards : [];
+    if (!cfg || !vcards.length) return null;
+    const ids = new Map(); // raw card member id -> "b2b-…"
+    for (const c of vcards) {
+      const raw = isPlain(c) && typeof c.memberId === 'string' ? c.memberId : null;
+      const id = raw && memberOf(raw);
+      if (id && !ids.has(raw)) ids.set(raw, id);
+    }
+    if (!ids.size) return null;
+    const s = await readCache([...new Set(ids.values())].map(MEMBER));
+    const out = {};
+    for (const [raw, id] of ids) {
+      const m = isPlain(s[MEMBER(id)]) ? s[MEMBER(id)] : null;
+      if (!m) continue;
+      const entry = entryOf(m.entry);
+      const reports = Array.isArray(m.reports) ? m.reports.length : 0;
+      const reportCount = Math.max(num(m.reportCount) ?? 0, reports);
+      const mark = {};
+      if (entry && entry.action !== 'none') Object.assign(mark, { action: entry.action, note: entry.note, by: entry.by });
+      if (reportCount > 0) mark.reportCount = reportCount;
+      if (Object.keys(mark).length) out[raw] = mark;
+    }
+    return out;
+  }
+
   // ---- what to sync ----------------------------------------------------------
 
   const want = { members: new Set(), reports: new Set(), offers: new Set() };
@@ -299,12 +332,15 @@
       watchers.set(tabId, tab);
       chrome.storage.session?.set({ [TAB(tabId)]: tab }).catch(() => {});
     }
-    // Sellers on search and list pages: looked up in the same batches (the offer pages open faster later).
+    // Sellers on search and list pages: looked up in the same batches (their cards show the team's marks;
+    // the offer pages open faster later).
     const ids = new Set(memberId ? [memberId] : []);
     for (const c of Array.isArray(verdict.cards) ? verdict.cards : []) {
       const id = memberOf(c?.memberId);
       if (id && ids.size < MAX_LOOKUP) ids.add(id);
     }
+    // The tab is told when the team data of one of its cards' suppliers changes, too.
+    if (Number.isInteger(tabId) && watchers.has(tabId)) watchers.get(tabId).cardMembers = new Set(ids);
     const keys = [...ids].map(MEMBER);
     if (offerId) keys.push(OFFER(offerId));
     const s = await readCache(keys);
@@ -403,7 +439,8 @@
 
   function notify(memberIds, offerIds) {
     for (const [tabId, w] of watchers) {
-      if ((w.memberId && memberIds.has(w.memberId)) || (w.offerId && offerIds.has(w.offerId))) {
+      if ((w.memberId && memberIds.has(w.memberId)) || (w.offerId && offerIds.has(w.offerId)) ||
+        (w.cardMembers && [...memberIds].some((id) => w.cardMembers.has(id)))) {
         chrome.tabs.sendMessage(tabId, { type: 'teamUpdated' }).catch(() => watchers.delete(tabId));
       }
     }
@@ -679,7 +716,7 @@
     const server = isPlain(old) ? serverOf(old.server) : null;
     if (server) await chrome.permissions.remove({ origins: [server.pattern] }).catch(() => {});
     // Tabs showing team data are checked again without it.
-    notify(new Set([...watchers.values()].map((w) => w.memberId).filter(Boolean)), new Set([...watchers.values()].map((w) => w.offerId).filter(Boolean)));
+    notify(new Set([...watchers.values()].flatMap((w) => [w.memberId, ...(w.cardMembers ?? [])]).filter(Boolean)), new Set([...watchers.values()].map((w) => w.offerId).filter(Boolean)));
     return { ok: true };
   }
 
@@ -750,5 +787,5 @@
   // Writes queued before the worker last stopped go out once it runs again.
   readConfig().then((cfg) => { if (cfg) kick(); });
 
-  globalThis.TrustLensTeam = { blockFor, afterVerdict, serverOf };
+  globalThis.TrustLensTeam = { blockFor, cardsFor, afterVerdict, serverOf };
 })();
