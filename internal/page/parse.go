@@ -103,6 +103,11 @@ func parse(in Snapshot) Model {
 	}
 	b.badgesFromTags()
 	b.readDOM(s.DOM)
+	if b.m.Kind == KindStore && !b.m.Supplier.MemberID.Known {
+		if id, src, ok := storeMemberID(s); ok {
+			b.m.Supplier.MemberID.Set(id, src)
+		}
+	}
 	b.m.Readable = b.readable()
 	b.applyRemembered(s.Remembered)
 	b.finish(s.DOM)

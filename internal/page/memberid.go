@@ -1,0 +1,63 @@
+package page
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// storeMemberID finds the member id of a store page that did not state it in
+// its address or header (the real PC header response carries none): public
+// code reads it from the page with the pattern b2b-[0-9a-z]{8,24} (doc §1).
+// Only an id quoted as a memberId value counts, and only when the page's
+// scripts and store responses name exactly one: a page that mentions several
+// members (recommendations, the viewer's own id) gives nothing.
+// The request of a store module carries it URL-encoded and JSON-in-JSON:
+// data={"params":"{\"memberId\":\"b2b-…\"}"}: quotes may be escaped.
+var quotedMemberID = regexp.MustCompile(`(?i)\\?"?(?:sellerMemberId|memberId|facMemId)\\?"?\s*[:=]\s*\\?"(b2b-[0-9a-z]{8,24})\\?"`)
+
+// maxMemberScan bounds how much text the fallback searches.
+const maxMemberScan = 1 << 20
+
+func storeMemberID(s Snapshot) (string, string, bool) {
+	found, where := "", ""
+	budget := maxMemberScan
+	look := func(text, src string) bool {
+		if budget <= 0 || !strings.Contains(text, "b2b-") {
+			return true
+		}
+		if len(text) > budget {
+			text = text[:budget]
+		}
+		budget -= len(text)
+		for _, m := range quotedMemberID.FindAllStringSubmatch(text, 16) {
+			id := strings.ToLower(m[1])
+			if strings.HasPrefix(id, "b2b-placeholder") {
+				continue
+			}
+			if found != "" && found != id {
+				return false // more than one member named: give up
+			}
+			found, where = id, src
+		}
+		return true
+	}
+	for _, sc := range s.Scripts {
+		if !look(sc, "page script memberId") {
+			return "", "", false
+		}
+	}
+	for _, r := range s.Responses {
+		if isReviewURL(r.URL) {
+			continue
+		}
+		u, err := url.QueryUnescape(r.URL)
+		if err != nil {
+			u = r.URL
+		}
+		if !look(u, "store request memberId") || !look(r.Body, "store response memberId") {
+			return "", "", false
+		}
+	}
+	return found, where, found != ""
+}
