@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startServer } from './server.mjs';
 import { ARTIFACTS, DIST, ROOT, launch, readOverlayInPage, waitForVerdict } from './browser.mjs';
-import { SEARCH_URL, searchRoute } from './search-pages.mjs';
+import { SEARCH_URL, STORE_MEMBER, STORE_OFFERLIST_URL, searchRoute } from './search-pages.mjs';
 
 const OFFER_ID = '833454967766';
 const MEMBER_ID = 'b2b-22175540303633d894'; // its seller (internal/page/testdata/real/offer-833454967766.init-data.json)
@@ -34,6 +34,9 @@ const BLOCK_NOTE = 'no goods after deposit';
 // On the search page (e2e/search-pages.mjs): card 5's supplier is on the team's blocked list; card 17's is not.
 const CARD_BLOCKED = { offerId: '7400000065', memberId: 'b2b-22000001035f', note: 'fake factory photos' };
 const CARD_OTHER = '7400000221';
+// A store page on its shop host (e2e/search-pages.mjs): neither its address nor
+// its header response names the member; its own module requests do (data={"params":"{\"memberId\":…}"}).
+const STORE_NOTE = 'reliable, shipped on time';
 
 let service; // {url, proc, dir}
 let proxy; // {url, seen, close}
@@ -374,6 +377,22 @@ test('4b. search and store pages: a card whose supplier the team blocked shows t
   assert.equal(st.queued, 0);
 
   await settled();
+});
+
+test('4c. store page on its shop host: the member id comes from the store\'s own module requests and the panel shows the team\'s entry', async () => {
+  await api('PUT', `/v1/suppliers/${STORE_MEMBER}`, { action: 'trust', note: STORE_NOTE, rating: 5, by: 'anna' });
+  const mark = proxy.seen.length;
+  await page.goto(STORE_OFFERLIST_URL);
+  // The team section needs verdict.supplier.memberId; the lookup's answer checks the page again.
+  await page.waitForFunction(() => document.querySelector('[data-trustlens-panel]')?.shadowRoot?.querySelector('section[data-team] [data-team-entry="trust"]'), null, { timeout: 30_000 });
+  const t = await page.evaluate(readTeam);
+  assert.equal(t.entry, 'trust');
+  assert.match(t.entryText, /anna/);
+  assert.match(t.entryText, new RegExp(STORE_NOTE));
+  assert.match(t.privacy, /Team sync is on/);
+  assert.equal((await page.evaluate(readOverlayInPage)).state, 'ready');
+  await settled();
+  assert.ok(proxy.seen.slice(mark).some((r) => r.method === 'POST' && r.path === '/v1/suppliers/lookup'), 'the store\'s member was looked up');
 });
 
 test('5. turning sync off forgets the token and the team data; afterwards nothing reaches the service', async () => {
