@@ -116,40 +116,14 @@ func (b *builder) readInitDataScript(sc string) {
 
 // readG2 reads a parsed G2 or mobile model.
 func (b *builder) readG2(root gjson.Result, gen string) {
-	var data, global gjson.Result
-	root.ForEach(func(k, v gjson.Result) bool {
-		switch k.Str {
-		case pathData:
-			data = v
-		case pathGlobalData:
-			global = v
-		}
-		return true
-	})
+	top := fields(root, pathData, pathGlobalData)
+	data, global := top[0], top[1]
 	if !global.IsObject() && !data.IsObject() {
 		b.note("%s __INIT_DATA model has neither globalData nor data", gen)
 		return
 	}
-	var temp, base, sellerSign, businessType, orderParamModel, skuModel, detail gjson.Result
-	global.ForEach(func(k, v gjson.Result) bool {
-		switch k.Str {
-		case pathTempModel:
-			temp = v
-		case pathOfferBaseInfo:
-			base = v
-		case pathSellerSign:
-			sellerSign = v
-		case pathBusinessType:
-			businessType = v
-		case pathOrderParamModel:
-			orderParamModel = v
-		case pathSkuModel:
-			skuModel = v
-		case pathDetailModel:
-			detail = v
-		}
-		return true
-	})
+	g := fields(global, pathTempModel, pathOfferBaseInfo, pathSellerSign, pathBusinessType, pathOrderParamModel, pathSkuModel, pathDetailModel)
+	temp, base, sellerSign, businessType, orderParamModel, skuModel, detail := g[0], g[1], g[2], g[3], g[4], g[5], g[6]
 	comps := classifyComponents(data)
 
 	src := func(path string) string { return gen + " " + path }

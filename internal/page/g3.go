@@ -83,44 +83,14 @@ func (b *builder) readG3(root gjson.Result) {
 		b.note("g3 window.context model has no result object")
 		return
 	}
-	var data, global gjson.Result
-	res.ForEach(func(k, v gjson.Result) bool {
-		switch k.Str {
-		case pathG3Data:
-			data = v
-		case pathG3Global:
-			global = v
-		}
-		return true
-	})
+	top := fields(res, pathG3Data, pathG3Global)
+	data, global := top[0], top[1]
 	model := global.Get(pathG3Model)
-	var seller, trade, detail gjson.Result
-	model.ForEach(func(k, v gjson.Result) bool {
-		switch k.Str {
-		case pathG3SellerModel:
-			seller = v
-		case pathG3TradeModel:
-			trade = v
-		case pathG3OfferDetail:
-			detail = v
-		}
-		return true
-	})
+	mf := fields(model, pathG3SellerModel, pathG3TradeModel, pathG3OfferDetail)
+	seller, trade, detail := mf[0], mf[1], mf[2]
 	dj := data.Get(pathG3DataJSON)
-	var base, orderParamModel, skuModel, temp gjson.Result
-	dj.ForEach(func(k, v gjson.Result) bool {
-		switch k.Str {
-		case pathOfferBaseInfo:
-			base = v
-		case pathOrderParamModel:
-			orderParamModel = v
-		case pathSkuModel:
-			skuModel = v
-		case pathTempModel:
-			temp = v
-		}
-		return true
-	})
+	df := fields(dj, pathOfferBaseInfo, pathOrderParamModel, pathSkuModel, pathTempModel)
+	base, orderParamModel, skuModel, temp := df[0], df[1], df[2], df[3]
 	gallery := data.Get(pathG3Gallery)
 	ptitle := data.Get(pathG3ProductTitle)
 

@@ -352,3 +352,19 @@ func unescapeSKU(s string) string {
 	}
 	return strings.ReplaceAll(s, "&gt;", ">")
 }
+
+// fields returns the values of keys in obj, in the order of keys, in one
+// pass over obj (separate Gets would each rescan a 100+ KB model). A key the
+// object lacks gives a zero Result; the first occurrence of a key wins.
+func fields(obj gjson.Result, keys ...string) []gjson.Result {
+	out := make([]gjson.Result, len(keys))
+	obj.ForEach(func(k, v gjson.Result) bool {
+		for i, key := range keys {
+			if k.Str == key && !out[i].Exists() {
+				out[i] = v
+			}
+		}
+		return true
+	})
+	return out
+}
