@@ -52,6 +52,10 @@ type Verdict struct {
 	Cards []CardOut `json:"cards"`
 	// Reviews is the review analysis, null when the page carried no reviews.
 	Reviews *ReviewsOut `json:"reviews"`
+	// Resend is true when the input continued an analysis session this
+	// core does not hold (it restarted, or calls crossed): the caller sends
+	// the whole page again from response 0 (session.go). Omitted otherwise.
+	Resend bool `json:"resend,omitempty"`
 }
 
 // Buyer is what the buyer typed in the panel, sent beside the snapshot as
@@ -78,26 +82,43 @@ const (
 // maxPlannedAmount bounds a typed order value; anything above is a typo.
 const maxPlannedAmount = 1e9
 
-// buyerOf reads the buyer block; invalid or absent values mean "not given".
-func buyerOf(input []byte) Buyer {
-	var b Buyer
-	if !gjson.ValidBytes(input) {
-		return b
-	}
-	// One pass over the top level (the snapshot's scripts and responses
-	// make the input large), then lookups inside the small blocks.
-	var buyer, team gjson.Result
+// topLevel holds the small blocks of the analyze() input beside the
+// snapshot: the buyer's, the team's and the session's.
+type topLevel struct {
+	buyer, team, session gjson.Result
+}
+
+// readTop finds those blocks in one pass over the top level (the snapshot's
+// scripts and responses make the input large) of input already validated.
+func readTop(input []byte) topLevel {
+	var t topLevel
 	gjson.ParseBytes(input).ForEach(func(k, v gjson.Result) bool {
 		switch k.Str {
 		case pathBuyer:
-			buyer = v
+			t.buyer = v
 		case pathTeam:
-			team = v
+			t.team = v
+		case pathSession:
+			t.session = v
 		}
 		return true
 	})
+	return t
+}
+
+// buyerOf reads the buyer block; invalid or absent values mean "not given".
+func buyerOf(input []byte) Buyer {
+	if !gjson.ValidBytes(input) {
+		return Buyer{}
+	}
+	return readTop(input).buyerBlock()
+}
+
+func (t topLevel) buyerBlock() Buyer {
+	var b Buyer
+	buyer := t.buyer
 	b.readEntries(buyer)
-	b.Team = readTeam(team, &b.Notes)
+	b.Team = readTeam(t.team, &b.Notes)
 	amt := buyer.Get(pathPlannedAmount)
 	cur := strings.ToUpper(buyer.Get(pathPlannedCurrency).String())
 	if amt.Type != gjson.Number || math.IsNaN(amt.Num) || amt.Num <= 0 || amt.Num > maxPlannedAmount {
@@ -249,7 +270,16 @@ func AnalyzeJSON(snapshotJSON []byte) (out []byte) {
 	if err != nil {
 		return mustJSON(ErrorVerdict("", "could not read the page snapshot: "+err.Error()))
 	}
-	return mustJSON(Analyze(s, buyerOf(snapshotJSON)))
+	top := readTop(snapshotJSON)
+	b := top.buyerBlock()
+	if !top.session.Exists() || top.session.Type == gjson.Null {
+		return mustJSON(Analyze(s, b))
+	}
+	in, why := readSession(top.session)
+	if why != "" {
+		return mustJSON(ErrorVerdict(s.URL, "could not read the page snapshot: session "+why))
+	}
+	return mustJSON(sessions.analyze(in, s, b))
 }
 
 func mustJSON(v Verdict) []byte {

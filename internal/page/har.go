@@ -83,7 +83,7 @@ func FromHAR(har []byte, pageURL string) (Snapshot, error) {
 		notes = append(notes, "har: no text/html document found")
 	}
 
-	kept := 0
+	var budget ResponseBudget
 	for i, e := range entries {
 		if i == doc {
 			continue
@@ -108,17 +108,20 @@ func FromHAR(har []byte, pageURL string) (Snapshot, error) {
 				continue
 			}
 		}
-		kept++
-		if len(s.Responses) >= MaxResponses {
+		if budget.Count >= MaxResponses {
+			budget.Over++ // not copied: the count is all the note needs
 			continue
 		}
-		s.Responses = append(s.Responses, Response{
+		r := Response{
 			URL:  capText(e.Request.URL, MaxURLBytes, fmt.Sprintf("response %d url", len(s.Responses)), &notes),
 			Body: capText(string(body), MaxResponseBytes, fmt.Sprintf("response %d body", len(s.Responses)), &notes),
-		})
+		}
+		if budget.Take(r) {
+			s.Responses = append(s.Responses, r)
+		}
 	}
-	if kept > MaxResponses {
-		notes = append(notes, fmt.Sprintf("cap hit: %d data responses, only the first %d kept (MaxResponses)", kept, MaxResponses))
+	if note := budget.Note(); note != "" {
+		notes = append(notes, note)
 	}
 	s.Notes = append(s.Notes, notes...)
 	return s, nil

@@ -17,10 +17,12 @@ const (
 	MaxScriptBytes   = 4 << 20 // one inline script
 	MaxScripts       = 64
 	MaxResponseBytes = 2 << 20 // one captured response body
-	MaxResponses     = 200
-	MaxDOMBytes      = 256 << 10 // one DOM text fragment
-	MaxDOMFragments  = 64
-	MaxURLBytes      = 4096
+	MaxResponses     = 1000    // 5,000 reviews at 10 a page, plus the page's other data
+	// MaxResponsesBytes bounds all captured bodies of one page together.
+	MaxResponsesBytes = 48 << 20
+	MaxDOMBytes       = 256 << 10 // one DOM text fragment
+	MaxDOMFragments   = 64
+	MaxURLBytes       = 4096
 )
 
 // Snapshot is what the content script (or the CLI, from a saved page or a
@@ -35,6 +37,17 @@ type Snapshot struct {
 	// (see FactsOf). Parse uses it only for fields this page left unknown,
 	// and only when it is about the same seller.
 	Remembered *SupplierFacts `json:"remembered,omitempty"`
+
+	// Prior, when set, holds what an earlier call of the same analysis
+	// session already read from the first Prior.Read responses (the
+	// reviews); Parse reads only the responses after them and extends
+	// Prior in place. Nil: everything is read (the stateless path). Never
+	// read from JSON (internal/core keeps sessions).
+	Prior *ReviewsSoFar `json:"-"`
+
+	// Sent is how many responses the JSON input carried, kept or not
+	// (DecodeSnapshot sets it; sessions count with it).
+	Sent int `json:"-"`
 
 	// Notes records what DecodeSnapshot, FromHTML or FromHAR cut or dropped
 	// because of the caps above; Parse copies them into Model.Notes. It is

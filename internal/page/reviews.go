@@ -50,33 +50,55 @@ func isReviewURL(u string) bool {
 	return false
 }
 
+// ReviewsSoFar is what an analysis session has read of its reviews: the set
+// built from the first Read responses and what those could not give. The
+// buyer's review pages arrive one response at a time; keeping this between
+// calls makes each new page cost its own parse and one run of the
+// detectors, not a re-read of every page before it (issue 4).
+type ReviewsSoFar struct {
+	Set   *reviews.Set // nil until a review response was read
+	Read  int          // responses of the snapshot already read
+	Notes []string     // what those responses could not give
+}
+
 // readReviews collects the page's reviews, or nil when it carried none.
+// With s.Prior it reads only the responses after s.Prior.Read and extends
+// s.Prior; rendered review items (the DOM fallback) then go into a copy, as
+// they are re-sent whole with each call.
 func readReviews(s Snapshot, notes *[]string) *reviews.Set {
-	var set *reviews.Set
-	get := func() *reviews.Set {
-		if set == nil {
-			set = reviews.NewSet()
-		}
-		return set
+	p := s.Prior
+	if p == nil || p.Read > len(s.Responses) {
+		p = &ReviewsSoFar{}
 	}
-	for _, r := range s.Responses {
+	for _, r := range s.Responses[p.Read:] {
 		if !isReviewURL(r.URL) {
 			continue
 		}
 		rs, sum, ok := parseReviewResponse(r.URL, r.Body)
 		if !ok {
-			*notes = append(*notes, "reviews response "+reviewFailure(r.Body))
+			p.Notes = append(p.Notes, "reviews response "+reviewFailure(r.Body))
 			continue
 		}
-		get().AddSummary(sum)
-		get().Add(rs...)
+		if p.Set == nil {
+			p.Set = reviews.NewSet()
+		}
+		p.Set.AddSummary(sum)
+		p.Set.Add(rs...)
 	}
+	p.Read = len(s.Responses)
+	*notes = append(*notes, p.Notes...)
+	set := p.Set
 	if raw := s.DOM[domReviews]; raw != "" {
 		var items []reviews.DOMReview
 		if err := json.Unmarshal([]byte(raw), &items); err != nil {
 			*notes = append(*notes, fmt.Sprintf("rendered reviews could not be read: %v", err))
 		} else {
-			get().AddDOM(items)
+			if set == nil {
+				set = reviews.NewSet()
+			} else if s.Prior != nil {
+				set = set.Clone()
+			}
+			set.AddDOM(items)
 		}
 	}
 	if set != nil && set.Len() == 0 && set.Summary() == nil {

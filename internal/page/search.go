@@ -133,6 +133,9 @@ type cardReader struct {
 func readCards(responses []Response, domCards string, hasDOM bool) ([]Card, []string) {
 	r := &cardReader{byOffer: map[string]int{}, byMember: map[string]int{}}
 	for _, resp := range responses {
+		if isReviewURL(resp.URL) {
+			continue // review pages carry no result cards (and there may be hundreds)
+		}
 		r.readResponse(resp)
 	}
 	if hasDOM {

@@ -85,6 +85,7 @@ func DecodeSnapshot(b []byte) (Snapshot, error) {
 			fail("responses is not an array")
 		}
 		n := 0
+		var budget ResponseBudget
 		v.ForEach(func(_, e gjson.Result) bool {
 			if !e.IsObject() {
 				fail("responses[%d] is not an object", n)
@@ -96,17 +97,19 @@ func DecodeSnapshot(b []byte) (Snapshot, error) {
 				fail("responses[%d]: url and body must be strings", n)
 				return false
 			}
-			if len(s.Responses) < MaxResponses {
-				s.Responses = append(s.Responses, Response{
-					URL:  capText(u.Str, MaxURLBytes, fmt.Sprintf("response %d url", n), &s.Notes),
-					Body: capText(body.Str, MaxResponseBytes, fmt.Sprintf("response %d body", n), &s.Notes),
-				})
+			r := Response{
+				URL:  capText(u.Str, MaxURLBytes, fmt.Sprintf("response %d url", n), &s.Notes),
+				Body: capText(body.Str, MaxResponseBytes, fmt.Sprintf("response %d body", n), &s.Notes),
+			}
+			if budget.Take(r) {
+				s.Responses = append(s.Responses, r)
 			}
 			n++
 			return true
 		})
-		if n > MaxResponses {
-			s.Notes = append(s.Notes, fmt.Sprintf("cap hit: %d responses, only the first %d read (MaxResponses)", n, MaxResponses))
+		s.Sent = n
+		if note := budget.Note(); note != "" {
+			s.Notes = append(s.Notes, note)
 		}
 	}
 
@@ -309,18 +312,24 @@ func capSnapshot(s Snapshot) (Snapshot, []string) {
 		}
 		out.Scripts = append(out.Scripts, capText(sc, MaxScriptBytes, fmt.Sprintf("script %d", i), &notes))
 	}
-	if len(s.Responses) > MaxResponses {
-		notes = append(notes, fmt.Sprintf("cap hit: %d responses, only the first %d read (MaxResponses)", len(s.Responses), MaxResponses))
-	}
+	var budget ResponseBudget
 	for i, r := range s.Responses {
-		if i >= MaxResponses {
+		if budget.Count >= MaxResponses {
+			budget.Over += len(s.Responses) - i
 			break
 		}
-		out.Responses = append(out.Responses, Response{
+		r = Response{
 			URL:  capText(r.URL, MaxURLBytes, fmt.Sprintf("response %d url", i), &notes),
 			Body: capText(r.Body, MaxResponseBytes, fmt.Sprintf("response %d body", i), &notes),
-		})
+		}
+		if budget.Take(r) {
+			out.Responses = append(out.Responses, r)
+		}
 	}
+	if note := budget.Note(); note != "" {
+		notes = append(notes, note)
+	}
+	out.Prior = s.Prior
 	out.DOM = capDOM(s.DOM, &notes)
 	out.Remembered = capFacts(s.Remembered, &notes)
 	return out, notes

@@ -2,6 +2,7 @@ package page
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -17,6 +18,7 @@ func TestDecodeSnapshot(t *testing.T) {
 			DOM:       map[string]string{"title": "标题 <b>", "body": "入驻3年"},
 		}
 		js, err := json.Marshal(in)
+		in.Sent = 1 // counted while decoding, never encoded
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,8 +80,33 @@ func TestDecodeSnapshot(t *testing.T) {
 		}
 		m := Parse(got)
 		for _, n := range []string{"cap hit: url", "cap hit: script 0", "cap hit: 66 scripts", "cap hit: response 0 body",
-			"cap hit: 201 responses", `cap hit: DOM fragment "body"`} {
+			fmt.Sprintf("cap hit: %d responses", MaxResponses+1), `cap hit: DOM fragment "body"`} {
 			expectNote(t, m, n)
 		}
+	})
+	t.Run("all bodies together", func(t *testing.T) {
+		// 30 bodies of 2 MB: the first 24 fit in 48 MiB; the rest are
+		// dropped whole (a cut review page would be read as a short one).
+		body := strings.Repeat("b", MaxResponseBytes-200)
+		resps := make([]Response, 30)
+		for i := range resps {
+			resps[i] = Response{URL: fmt.Sprintf("https://h5api.m.1688.com/%d", i), Body: body}
+		}
+		js, _ := json.Marshal(Snapshot{Responses: resps})
+		got, err := DecodeSnapshot(js)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total := 0
+		for _, r := range got.Responses {
+			total += len(r.URL) + len(r.Body)
+			if r.Body != body {
+				t.Fatal("a kept body was changed")
+			}
+		}
+		if len(got.Responses) != 24 || total > MaxResponsesBytes {
+			t.Errorf("%d responses, %d bytes kept", len(got.Responses), total)
+		}
+		expectNote(t, Parse(got), "cap hit: 30 responses, only the first 24 read")
 	})
 }

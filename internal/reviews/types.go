@@ -8,6 +8,7 @@ package reviews
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -162,6 +163,22 @@ type comboKey struct {
 // NewSet returns an empty set.
 func NewSet() *Set {
 	return &Set{keys: make(map[uint64]int32), nicks: map[string]int32{}, combos: map[comboKey]int32{}}
+}
+
+// Clone returns an independent copy of the set (reviews themselves are
+// values and their strings immutable, so the copy is shallow where it can be).
+func (s *Set) Clone() *Set {
+	c := *s
+	c.reviews = slices.Clone(s.reviews)
+	c.meta = slices.Clone(s.meta)
+	c.keys = maps.Clone(s.keys)
+	c.nicks = maps.Clone(s.nicks)
+	c.combos = maps.Clone(s.combos)
+	if s.summary != nil {
+		sum := *s.summary // merge replaces fields, never writes through them
+		c.summary = &sum
+	}
+	return &c
 }
 
 // Len is the number of distinct reviews held.

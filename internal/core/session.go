@@ -1,0 +1,158 @@
+package core
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/tidwall/gjson"
+
+	"github.com/trustlens/trustlens/internal/page"
+)
+
+// Analysis sessions (issue 4). A page keeps receiving data while the buyer
+// reads it: each new page of reviews is one more response. Sending every
+// response again with each call makes the call grow with the buyer's
+// reading (500 KB of JSON at 1,000 reviews, 2.5 MB at 5,000) and re-reads
+// every earlier page. With a session the caller sends only what is new:
+//
+//	"session": {"id": "<the page's own id>", "from": 12}
+//
+// means "responses" holds the page's captures from number 12 on, and this
+// core already holds the first 12 of session id. The core keeps them and the
+// reviews read from them (page.ReviewsSoFar), so a call reads only its new
+// responses and runs the detectors once over the whole set. "from": 0
+// starts (or restarts) the session. When the core does not hold the session
+// at that point (the instance restarted, a session was evicted, two calls
+// crossed), the verdict carries "resend": true and nothing else is judged:
+// the caller sends the whole page again with "from": 0. Everything else in
+// the input (scripts, DOM, buyer, team, remembered) is sent whole each time.
+//
+// Without a session block analyze() is stateless, as the CLI and the tests
+// use it.
+
+// Paths of the session block.
+const (
+	pathSession     = "session"
+	pathSessionID   = "id"
+	pathSessionFrom = "from"
+)
+
+// Bounds of the session store: a handful of open 1688 tabs, each held to
+// the page caps (page.MaxResponses, page.MaxResponsesBytes); the least
+// recently used session goes first.
+const (
+	maxSessions     = 8
+	maxSessionBytes = 96 << 20 // all sessions' responses together
+	maxSessionNotes = 20       // cut-body notes kept per session
+)
+
+// sessionID is what a caller may name a session: short and plain.
+var sessionID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+
+type sessionIn struct {
+	id   string
+	from int
+}
+
+// readSession reads the session block; why says what is wrong with it.
+func readSession(v gjson.Result) (sessionIn, string) {
+	if !v.IsObject() {
+		return sessionIn{}, "is not an object"
+	}
+	id, from := v.Get(pathSessionID), v.Get(pathSessionFrom)
+	if id.Type != gjson.String || !sessionID.MatchString(id.Str) {
+		return sessionIn{}, "id must be 1-64 letters, digits, _ or -"
+	}
+	if from.Type != gjson.Number || from.Num < 0 || from.Num != float64(int(from.Num)) || from.Num > 1e9 {
+		return sessionIn{}, "from must be a whole number of responses"
+	}
+	return sessionIn{id: id.Str, from: int(from.Num)}, ""
+}
+
+// session is one page's captures so far.
+type session struct {
+	received  int // responses the caller has sent (from counts these)
+	responses []page.Response
+	budget    page.ResponseBudget // the page caps, over all calls
+	notes     []string            // cap notes of earlier calls
+	reviews   page.ReviewsSoFar
+	used      uint64
+}
+
+// sessionStore holds the sessions of this instance. The wasm runs one call
+// at a time; the lock makes the native core (tests, CLI) safe too.
+type sessionStore struct {
+	mu   sync.Mutex
+	m    map[string]*session
+	tick uint64
+}
+
+var sessions = &sessionStore{m: map[string]*session{}}
+
+// analyze runs one call of a session: the new responses join the session,
+// the snapshot is judged with all of them, and the session's reviews
+// are read only past what earlier calls read.
+func (st *sessionStore) analyze(in sessionIn, s page.Snapshot, b Buyer) Verdict {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	ss := st.m[in.id]
+	if in.from == 0 {
+		ss = &session{}
+		st.m[in.id] = ss
+	} else if ss == nil || ss.received != in.from {
+		v := ErrorVerdict(s.URL, "analysis session out of step: the whole page must be sent again")
+		v.Resend = true
+		return v
+	}
+	st.tick++
+	ss.used = st.tick
+	ss.received += max(s.Sent, len(s.Responses))
+	for _, r := range s.Responses {
+		if ss.budget.Take(r) {
+			ss.responses = append(ss.responses, r)
+		}
+	}
+	st.evict(in.id)
+
+	// Notes: what was cut of this call's responses is kept for the later
+	// calls; the count cap is the session's, over all calls.
+	notes := make([]string, 0, len(s.Notes)+len(ss.notes)+1)
+	for _, n := range s.Notes {
+		switch {
+		case strings.HasPrefix(n, "cap hit: response "):
+			if len(ss.notes) < maxSessionNotes {
+				ss.notes = append(ss.notes, n)
+			}
+		case strings.Contains(n, "(MaxResponses "):
+		default:
+			notes = append(notes, n)
+		}
+	}
+	notes = append(notes, ss.notes...)
+	if note := ss.budget.Note(); note != "" {
+		notes = append(notes, note)
+	}
+	s.Notes = notes
+	s.Responses = ss.responses
+	s.Prior = &ss.reviews
+	return Analyze(s, b)
+}
+
+// evict drops least recently used sessions (never keep) until the store is
+// within its bounds.
+func (st *sessionStore) evict(keep string) {
+	for {
+		total, oldest, oldestUse := 0, "", uint64(0)
+		for id, ss := range st.m {
+			total += ss.budget.Bytes
+			if id != keep && (oldest == "" || ss.used < oldestUse) {
+				oldest, oldestUse = id, ss.used
+			}
+		}
+		if oldest == "" || (len(st.m) <= maxSessions && total <= maxSessionBytes) {
+			return
+		}
+		delete(st.m, oldest)
+	}
+}

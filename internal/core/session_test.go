@@ -1,0 +1,202 @@
+package core
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/trustlens/trustlens/internal/page"
+)
+
+// sessionCall is one analyze() input of a session: the page's scripts and
+// url, responses from number from on, and the session block.
+func sessionCall(t testing.TB, p reviewPage, id string, from, to int, extra map[string]any) []byte {
+	t.Helper()
+	in := map[string]any{"url": p.url, "scripts": p.scripts, "responses": p.responses[from:to],
+		"session": map[string]any{"id": id, "from": from}}
+	for k, v := range extra {
+		in[k] = v
+	}
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func fullCall(t testing.TB, p reviewPage, to int) []byte {
+	t.Helper()
+	b, err := json.Marshal(map[string]any{"url": p.url, "scripts": p.scripts, "responses": p.responses[:to]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestSessionSameVerdictAsWholePage: a session fed one review page per call
+// gives, after each call, exactly the verdict of the stateless call with
+// every response so far.
+func TestSessionSameVerdictAsWholePage(t *testing.T) {
+	p := newReviewPage(t, 1000)
+	last := len(p.responses)
+	if last < 101 {
+		t.Fatalf("%d responses", last)
+	}
+	checks := map[int]bool{1: true, 2: true, 37: true, last: true}
+	for to := 1; to <= len(p.responses); to++ {
+		got := AnalyzeJSON(sessionCall(t, p, "tab-1", to-1, to, nil))
+		if !checks[to] {
+			if v := decode(t, got); v.Resend || v.Error != "" {
+				t.Fatalf("call %d: %s", to, v.Error)
+			}
+			continue
+		}
+		want := AnalyzeJSON(fullCall(t, p, to))
+		if !bytes.Equal(got, want) {
+			t.Fatalf("after %d responses the session's verdict differs from the whole page's:\n%.600s\n%.600s", to, got, want)
+		}
+	}
+	v := decode(t, AnalyzeJSON(sessionCall(t, p, "tab-1", last, last, nil)))
+	if v.Reviews == nil || v.Reviews.Total < 1000 || v.Reviews.Suspicious == 0 || v.Level == "unknown" {
+		t.Fatalf("a call with nothing new: %+v", v.Reviews)
+	}
+}
+
+func TestSessionOutOfStep(t *testing.T) {
+	p := newReviewPage(t, 100)
+	for name, in := range map[string][]byte{
+		"unknown session":    sessionCall(t, p, "never-started", 3, 5, nil),
+		"ahead of the store": sessionCall(t, p, "tab-2", 5, 6, nil),
+		"behind the store":   sessionCall(t, p, "tab-2", 1, 2, nil),
+	} {
+		AnalyzeJSON(sessionCall(t, p, "tab-2", 0, 3, nil))
+		v := decode(t, AnalyzeJSON(in))
+		if !v.Resend || v.Level != "unknown" || v.Score != nil || len(v.Findings) != 0 || v.Error == "" {
+			t.Errorf("%s: %+v", name, v)
+		}
+	}
+	// Resent whole from 0, the session restarts and goes on.
+	AnalyzeJSON(sessionCall(t, p, "tab-2", 0, 6, nil))
+	v := decode(t, AnalyzeJSON(sessionCall(t, p, "tab-2", 6, len(p.responses), nil)))
+	whole := decode(t, AnalyzeJSON(fullCall(t, p, len(p.responses))))
+	if v.Resend || v.Reviews == nil || v.Reviews.Total != whole.Reviews.Total {
+		t.Fatalf("after a restart: resend %v, reviews %+v", v.Resend, v.Reviews)
+	}
+	if !strings.Contains(string(AnalyzeJSON(sessionCall(t, p, "tab-3", 2, 3, nil))), `"resend":true`) {
+		t.Error("resend is not in the JSON")
+	}
+	if strings.Contains(string(AnalyzeJSON(fullCall(t, p, 3))), `"resend"`) {
+		t.Error("a stateless verdict names resend")
+	}
+}
+
+func TestSessionBadBlock(t *testing.T) {
+	p := newReviewPage(t, 20)
+	for _, s := range []string{`"x"`, `{"id":"","from":0}`, `{"id":"a b","from":0}`, `{"id":"ok","from":-1}`,
+		`{"id":"ok","from":1.5}`, `{"id":"ok"}`, `{"from":0}`, `{"id":"` + strings.Repeat("a", 65) + `","from":0}`} {
+		in := fmt.Sprintf(`{"url":%q,"responses":[],"session":%s}`, p.url, s)
+		v := decode(t, AnalyzeJSON([]byte(in)))
+		if v.Resend || v.Level != "unknown" || !strings.Contains(v.Error, "session") {
+			t.Errorf("session %s: resend %v level %s error %q", s, v.Resend, v.Level, v.Error)
+		}
+	}
+	// null is "no session": the stateless path.
+	in := fmt.Sprintf(`{"url":%q,"scripts":%s,"session":null}`, p.url, mustMarshal(t, p.scripts))
+	if v := decode(t, AnalyzeJSON([]byte(in))); v.Error != "" || !v.Readable {
+		t.Errorf("session null: %+v", v)
+	}
+}
+
+// TestSessionEviction: the store keeps maxSessions; the least recently used
+// goes first and must then be resent.
+func TestSessionEviction(t *testing.T) {
+	p := newReviewPage(t, 20)
+	for i := 0; i <= maxSessions; i++ {
+		AnalyzeJSON(sessionCall(t, p, fmt.Sprintf("evict-%d", i), 0, 1, nil))
+		if i == 0 {
+			continue
+		}
+		// evict-1 stays in use, so evict-0 is the oldest.
+		AnalyzeJSON(sessionCall(t, p, "evict-1", 1, 1, nil))
+	}
+	if v := decode(t, AnalyzeJSON(sessionCall(t, p, "evict-0", 1, 2, nil))); !v.Resend {
+		t.Error("the least recently used session was kept")
+	}
+	if v := decode(t, AnalyzeJSON(sessionCall(t, p, "evict-1", 1, 2, nil))); v.Resend {
+		t.Error("a session in use was evicted")
+	}
+	sessions.mu.Lock()
+	n := len(sessions.m)
+	sessions.mu.Unlock()
+	if n > maxSessions {
+		t.Errorf("%d sessions held", n)
+	}
+}
+
+// TestSessionCaps: the page caps hold over all calls of a session, and
+// refused responses still count, so the caller stays in step.
+func TestSessionCaps(t *testing.T) {
+	resp := map[string]string{"url": "https://h5api.m.1688.com/h5/x/1.0/", "body": `{"data":{}}`}
+	batch := make([]map[string]string, 400)
+	for i := range batch {
+		batch[i] = resp
+	}
+	from := 0
+	var v Verdict
+	for call := 0; call < 3; call++ {
+		in, _ := json.Marshal(map[string]any{"url": "https://detail.1688.com/offer/1.html", "responses": batch,
+			"session": map[string]any{"id": "caps", "from": from}})
+		v = decode(t, AnalyzeJSON(in))
+		if v.Resend {
+			t.Fatalf("call %d out of step", call)
+		}
+		from += len(batch)
+	}
+	want := fmt.Sprintf("cap hit: 1200 responses, only the first %d read", page.MaxResponses)
+	if !strings.Contains(strings.Join(v.Notes, "\n"), want) {
+		t.Errorf("notes %q lack %q", v.Notes, want)
+	}
+	sessions.mu.Lock()
+	ss := sessions.m["caps"]
+	held, received := len(ss.responses), ss.received
+	sessions.mu.Unlock()
+	if held != page.MaxResponses || received != 1200 {
+		t.Errorf("held %d, received %d", held, received)
+	}
+}
+
+// TestSessionDOMReviewsNotKept: rendered review items are re-sent whole with
+// each call, so they must not accumulate in the session's reviews.
+func TestSessionDOMReviewsNotKept(t *testing.T) {
+	p := newReviewPage(t, 20)
+	item := func(nick, text string) string {
+		return fmt.Sprintf(`{"nick":%q,"text":%q,"date":"2026-10-01","stars":"5"}`, nick, text)
+	}
+	first := map[string]string{"reviews": "[" + item("a***1", "质量很好，发货快") + "," + item("b***2", "包装严实，和描述一致") + "]"}
+	second := map[string]string{"reviews": "[" + item("c***3", "颜色和图片一样") + "," + item("d***4", "第二次买了，还是很满意") + "]"}
+	// The summary response, then the list as rendered (first page, then the second).
+	v := decode(t, AnalyzeJSON(sessionCall(t, p, "dom", 0, 1, map[string]any{"dom": first})))
+	if v.Reviews == nil || v.Reviews.Total != 2 {
+		t.Fatalf("DOM reviews not read: %+v", v.Reviews)
+	}
+	v = decode(t, AnalyzeJSON(sessionCall(t, p, "dom", 1, 1, map[string]any{"dom": second})))
+	if v.Reviews == nil || v.Reviews.Total != 2 || v.Reviews.Flags == nil {
+		t.Fatalf("the first call's rendered reviews were kept: %+v", v.Reviews)
+	}
+	v = decode(t, AnalyzeJSON(sessionCall(t, p, "dom", 1, len(p.responses), nil)))
+	whole := decode(t, AnalyzeJSON(fullCall(t, p, len(p.responses))))
+	if v.Reviews == nil || v.Reviews.Total != whole.Reviews.Total {
+		t.Fatalf("rendered reviews kept in the session: %d, whole page %d", v.Reviews.Total, whole.Reviews.Total)
+	}
+}
+
+func mustMarshal(t testing.TB, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
