@@ -63,4 +63,3 @@ func BenchmarkReviewPageSession1000(b *testing.B) { benchSession(b, 1000) }
 func BenchmarkReviewPageSession5000(b *testing.B) { benchSession(b, 5000) }
 func BenchmarkReviewPageWhole1000(b *testing.B)   { benchWhole(b, 1000) }
 func BenchmarkReviewPageWhole5000(b *testing.B)   { benchWhole(b, 5000) }
-
