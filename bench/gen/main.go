@@ -32,6 +32,8 @@ func main() {
 	dir := flag.String("out", "bench/data", "output directory")
 	sizes := flag.String("sizes", "100,1000,5000", "set sizes")
 	seed := flag.Uint64("seed", 7, "generator seed")
+	model := flag.String("page-model", "internal/page/testdata/real/offer-833454967766.init-data.json",
+		"the real offer page model the page-N.json files carry")
 	flag.Parse()
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -65,5 +67,38 @@ func main() {
 		}
 		fmt.Printf("%s: %d reviews, %d planted cluster reviews, %d planted burst reviews\n", p, len(g.Reviews),
 			len(reviews.IDs(g.Truth.Clusters)), len(reviews.IDs(g.Truth.Bursts)))
+		if err := writePage(*dir, *model, n, g); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
 	}
+}
+
+// writePage writes page-N.json: the snapshot the extension sends for the
+// real offer page once the buyer has paged through the set, 10 reviews a
+// page ({url, scripts, responses}: the summary response, then the pages).
+func writePage(dir, modelPath string, n int, g reviews.Generated) error {
+	model, err := os.ReadFile(modelPath)
+	if err != nil {
+		return err
+	}
+	type resp struct {
+		URL  string `json:"url"`
+		Body string `json:"body"`
+	}
+	snap := struct {
+		URL       string   `json:"url"`
+		Scripts   []string `json:"scripts"`
+		Responses []resp   `json:"responses"`
+	}{URL: "https://detail.1688.com/offer/833454967766.html", Scripts: []string{"window.__INIT_DATA=" + string(model) + ";"}}
+	for _, c := range reviews.EncodeCaptures(g, 10) {
+		snap.Responses = append(snap.Responses, resp{c.URL, c.Body})
+	}
+	b, err := json.Marshal(snap)
+	if err != nil {
+		return err
+	}
+	p := filepath.Join(dir, fmt.Sprintf("page-%d.json", n))
+	fmt.Printf("%s: the offer page with %d review responses, %d bytes\n", p, len(snap.Responses), len(b))
+	return os.WriteFile(p, b, 0o644)
 }

@@ -110,7 +110,9 @@ func (st *sessionStore) analyze(in sessionIn, s page.Snapshot, b Buyer) Verdict 
 	ss.received += max(s.Sent, len(s.Responses))
 	for _, r := range s.Responses {
 		if ss.budget.Take(r) {
-			ss.responses = append(ss.responses, r)
+			// Copies: a decoded string may share the memory of the whole
+			// input (150 KB of page model per call) and would keep it alive.
+			ss.responses = append(ss.responses, page.Response{URL: strings.Clone(r.URL), Body: strings.Clone(r.Body)})
 		}
 	}
 	st.evict(in.id)

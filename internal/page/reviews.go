@@ -74,7 +74,11 @@ func readReviews(s Snapshot, notes *[]string) *reviews.Set {
 		if !isReviewURL(r.URL) {
 			continue
 		}
-		rs, sum, ok := parseReviewResponse(r.URL, r.Body)
+		parseOne := parseReviewResponse // cached: the stateless path sees each response again
+		if s.Prior != nil {
+			parseOne = reviews.ParseResponse // a session reads each response once
+		}
+		rs, sum, ok := parseOne(r.URL, r.Body)
 		if !ok {
 			p.Notes = append(p.Notes, "reviews response "+reviewFailure(r.Body))
 			continue
