@@ -5,7 +5,8 @@
 // Checks: captured review pages accumulate; flags sit on exactly the items the
 // verdict flags, follow paging and tab switches, and show their reasons on
 // keyboard focus and hover; the panel's "Reviews" section; no flags on a clean
-// set; the DOM fallback when no review response is captured.
+// set; the DOM fallback when no review response is captured; analysis
+// sessions (only new responses per message; resent whole after a core restart).
 // Run: bash scripts/build.sh && node --test e2e/reviews.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -297,6 +298,63 @@ test('clean set: no flags anywhere, "0 of M" in the panel', async () => {
   assert.equal(sec.total, v.reviews.total);
   assert.match(sec.headline, new RegExp(`^0 of ${v.reviews.total} reviews look suspicious`));
   assert.deepEqual(sec.groups, []);
+});
+
+test('analysis sessions: each review page sends only its new responses; a restarted core gets the whole page again, same verdict', async () => {
+  const set = sets.clean;
+  const url = URL_OF(OFFERS.clean);
+  const worker = await sw();
+  // Record what each analyze message carried and what came back (the handler itself is unchanged).
+  await worker.evaluate(() => {
+    globalThis.__tlSeen = [];
+    const handle = HANDLERS.analyze.__tlOriginal ?? HANDLERS.analyze;
+    HANDLERS.analyze = async (msg, sender) => {
+      const reply = await handle(msg, sender);
+      globalThis.__tlSeen.push({ from: msg.session?.from ?? null, n: msg.snapshot?.responses?.length ?? 0,
+        resend: reply?.resend === true, total: reply?.verdict?.reviews?.total ?? null });
+      return reply;
+    };
+    HANDLERS.analyze.__tlOriginal = handle;
+  });
+  const seen = () => worker.evaluate(() => globalThis.__tlSeen);
+  const pages = shownPages(set);
+  const all = captureCount(set);
+  try {
+    // The buyer opens every shown page but the last.
+    await page.goto(url);
+    await waitForVerdict(page);
+    await page.waitForFunction(() => document.getElementById('evaluate')?.getAttribute('data-page') === '0');
+    for (let k = 1; k < pages - 1; k++) await clickPager('next', k);
+    await waitCaptures(all - 2);
+    const before = await seen();
+    assert.ok(before.length >= 2, JSON.stringify(before));
+    assert.ok(before.every((m) => m.from !== null && !m.resend), `every message in a session, none resent: ${JSON.stringify(before)}`);
+    assert.equal(before[0].from, 0);
+    // Each message continues the one before: no response is sent twice (the
+    // buyer's quick clicks may put several new pages in one message).
+    for (let i = 1; i < before.length; i++) {
+      assert.equal(before[i].from, before[i - 1].from + before[i - 1].n, `message ${i} continues the one before: ${JSON.stringify(before)}`);
+    }
+    const sent = before.reduce((a, m) => a + m.n, 0);
+    assert.equal(sent, all - 2, `${sent} responses sent for ${all - 2} captures: ${JSON.stringify(before)}`);
+
+    // The core restarts (a new wasm instance: its sessions are gone). The
+    // last page's analysis is answered "resend"; the page sends everything
+    // from 0 and the verdict rests on every page.
+    await worker.evaluate(() => { globalThis.__tlSeen = []; core = null; });
+    await clickPager('next', pages - 1);
+    await waitCaptures(all);
+    const v = await verdictWhere(url, (x) => x.reviews?.total >= set.rows.length - 5, 'every review after the restart');
+    const after = await seen();
+    const resent = after.findIndex((m) => m.resend);
+    assert.ok(resent >= 0, `the restarted core asked for the whole page: ${JSON.stringify(after)}`);
+    const full = after.slice(resent + 1).find((m) => m.from === 0);
+    assert.ok(full && full.n === all && full.total === v.reviews.total, `resent from 0 with all ${all} responses: ${JSON.stringify(after)}`);
+    assert.equal(v.reviews.suspicious, 0, 'the clean set stays clean');
+    assert.equal((await page.evaluate(readReviewSection)).total, v.reviews.total);
+  } finally {
+    await worker.evaluate(() => { HANDLERS.analyze = HANDLERS.analyze.__tlOriginal; });
+  }
 });
 
 test('DOM fallback: no review response, the rendered items reach the core (and accumulate); flags by review id', async () => {

@@ -19,7 +19,7 @@ const LIMITS = {
   urlChars: 4096,
   scripts: 64,
   scriptChars: 4 << 20,
-  responses: 200,
+  responses: 1000,
   responseChars: 2 << 20,
   domFragments: 64,
   domChars: 256 << 10,
@@ -422,6 +422,10 @@ async function handleAnalyze(msg, sender) {
   // The buyer's list for the member ids of a search or list page's cards (checked again here).
   const entries = msg.buyer !== undefined ? globalThis.TrustLens.listStore.cleanCoreEntries(msg.buyer.entries) : null;
   let input = planned || entries ? { ...snap, buyer: { ...(planned ? { plannedOrder: planned } : {}), ...(entries ? { entries } : {}) } } : snap;
+  // The page's analysis session (internal/core/session.go): snap.responses are the ones after session.from.
+  const session = msg.session === undefined ? null : checkSession(msg.session);
+  if (typeof session === 'string') return { ok: false, error: `bad session: ${session}`, flags };
+  if (session) input = { ...input, session };
   const tabId = sender.tab.id;
   let analyze;
   try {
@@ -445,6 +449,10 @@ async function handleAnalyze(msg, sender) {
     sessionSet({ [tabKey(tabId)]: { url: snap.url, failed: String(e?.message ?? e), at: Date.now() } });
     return { ok: false, coreFailed: true, error: `TrustLens core failed: ${e?.message ?? e}`, flags };
   }
+  // The core does not hold this page's earlier responses: the page sends them all again.
+  if (verdict.resend === true) return { ok: false, resend: true, error: String(verdict.error ?? ''), flags };
+  // The core now holds the new responses: later runs of this analysis send none.
+  if (session) input = { ...input, responses: [], session: { id: session.id, from: session.from + snap.responses.length } };
   // The buyer's own list entry for this page's supplier (issue 5): run again
   // with buyer.supplierEntry (a block makes the page high-risk).
   // The list entry, the team block and the supplier's stored entry are read in parallel.
@@ -458,8 +466,9 @@ async function handleAnalyze(msg, sender) {
   if (own) {
     input = { ...input, buyer: { ...input.buyer, supplierEntry: { ...globalThis.TrustLens.list.forCore(own.entry), memberId: own.key } } };
     try {
-      verdict = runCore(analyze, input);
+      verdict = runCore(analyze, input, true);
     } catch (e) {
+      if (e === RESEND) return { ok: false, resend: true, error: 'analysis session lost', flags };
       core = null; // never fall back to the verdict without the buyer's block
       mirrorOnToolbar(tabId, null, true);
       return { ok: false, coreFailed: true, error: `TrustLens core failed: ${e?.message ?? e}`, flags };
@@ -472,8 +481,9 @@ async function handleAnalyze(msg, sender) {
   if (team?.block) {
     input = { ...input, team: team.block };
     try {
-      verdict = runCore(analyze, input);
+      verdict = runCore(analyze, input, true);
     } catch (e) {
+      if (e === RESEND) return { ok: false, resend: true, error: 'analysis session lost', flags };
       core = null; // never fall back to the verdict without the team's block
       mirrorOnToolbar(tabId, null, true);
       return { ok: false, coreFailed: true, error: `TrustLens core failed: ${e?.message ?? e}`, flags };
@@ -491,13 +501,13 @@ async function handleAnalyze(msg, sender) {
     const rem = rememberedFor(entry, verdict, snap.url);
     if (rem) {
       try {
-        const second = runCore(analyze, { ...input, remembered: rem.facts });
+        const second = runCore(analyze, { ...input, remembered: rem.facts }, true);
         if (second.readable !== false && !second.error) {
           verdict = second;
           supplier.remembered = rem.used;
         }
-      } catch {
-        core = null; // keep the first verdict; reload the core before the next call
+      } catch (e) {
+        if (e !== RESEND) core = null; // keep the first verdict; reload the core before the next call
       }
     }
   }
@@ -518,11 +528,23 @@ async function handleAnalyze(msg, sender) {
   return { ok: true, verdict, flags, analyzeMs, supplier };
 }
 
+/** Thrown by runCore(…, true) when the core lost the page's session between two runs of one analysis. */
+const RESEND = new Error('analysis session lost');
+
 /** One call into the core: input object in, verdict object out (throws when the core fails). */
-function runCore(analyze, input) {
+function runCore(analyze, input, throwOnResend = false) {
   const verdict = JSON.parse(analyze(JSON.stringify(input)));
   if (!isPlain(verdict)) throw new Error('verdict is not an object');
+  if (throwOnResend && verdict.resend === true) throw RESEND;
   return verdict;
+}
+
+/** A clean copy of an analysis session block {id, from}, or a string saying what is wrong with it. */
+function checkSession(s) {
+  if (!isPlain(s)) return 'session must be an object';
+  if (typeof s.id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(s.id)) return 'session id must be 1-64 letters, digits, _ or -';
+  if (!Number.isSafeInteger(s.from) || s.from < 0 || s.from > 1e6) return 'session from must be a whole number';
+  return { id: s.id, from: s.from };
 }
 
 // The buyer ticks an item of the checklist for a supplier (content script).

@@ -33,6 +33,7 @@
 
   // ---- captured responses (from capture.js in the MAIN world) -------------
   const responses = [];
+  let responseChars = 0; // all bodies together (TL.limits.responsesChars)
   const seenSeq = new Set();
   window.addEventListener('message', (event) => {
     const d = event.data;
@@ -40,10 +41,11 @@
     if (typeof d.seq !== 'number' || seenSeq.has(d.seq)) return;
     if (typeof d.url !== 'string' || typeof d.body !== 'string') return;
     if (d.url.length > TL.limits.urlChars || d.body.length > TL.limits.responseChars) return;
-    if (responses.length >= TL.limits.responses) return;
+    if (responses.length >= TL.limits.responses || responseChars + d.body.length > TL.limits.responsesChars) return;
     seenSeq.add(d.seq);
     if (TL.isRepeatedReviewResponse?.(responses, d.url, d.body)) return; // a review page loaded again: already held
     responses.push({ url: d.url, body: d.body });
+    responseChars += d.body.length;
     if (started) schedule(DEBOUNCE_MS);
   }, { signal });
   // Ask capture.js to replay what it heard before this listener existed.
@@ -110,6 +112,28 @@
     return snapshot;
   }
 
+  // The analysis session (internal/core/session.go): the core keeps this
+  // page's responses, so each analysis sends only the ones it has not had
+  // (one new review page, not every page so far). "sent" counts what was
+  // sent; the core answers "resend" when it does not hold them (the worker
+  // restarted, two analyses crossed) and this page sends them all again.
+  const session = { id: sessionId(), sent: 0 };
+  function sessionId() {
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  }
+  /** msg with the responses the core has not had, and the session block. */
+  function sessionPart(msg, from) {
+    const all = msg.snapshot.responses;
+    session.sent = all.length;
+    return { ...msg, snapshot: { ...msg.snapshot, responses: all.slice(from) }, session: { id: session.id, from } };
+  }
+  async function send(msg) {
+    const reply = await chrome.runtime.sendMessage(sessionPart(msg, Math.min(session.sent, msg.snapshot.responses.length)));
+    if (!reply?.resend) return reply;
+    return chrome.runtime.sendMessage(sessionPart(msg, 0)); // once: from 0 always restarts the session
+  }
+
   /** Sends one analysis: the reply, or null when this script is orphaned (then torn down). */
   async function ask(snapshot) {
     runs++;
@@ -119,10 +143,10 @@
       if (cards) {
         await settingsReady;
         await cards.prepare(msg); // the "cards" fragment and buyer.entries (search.js)
-        return await chrome.runtime.sendMessage(msg);
+        return await send(msg);
       }
       // Other pages: the settings only matter for rendering; they load while the background works.
-      const replied = chrome.runtime.sendMessage(msg);
+      const replied = send(msg);
       await settingsReady;
       return await replied;
     } catch (e) {

@@ -11,7 +11,9 @@
 # and prints times, ratios, memory, and precision / recall on the planted
 # clusters and bursts. Installs what it needs (Go modules; the npm packages
 # pinned in bench/package-lock.json). Outputs go to bench/data and bench/out
-# (both git-ignored). Then the core's page benchmarks and the team service's
+# (both git-ignored). Then the extension's own call per review page through
+# core.wasm (bench/run-core-session.mjs: with an analysis session, and the
+# whole page again, in Node and Chromium), the core's page benchmarks and the team service's
 # p50/p99 latency (BENCH_SKIP_WORKER=1 skips it). Between them, the search
 # page annotation in Chromium (bench/search-chromium.mjs: 60 cards, median /
 # max script time and the longest task over SEARCH_BENCH_N=5 loads; builds
@@ -58,8 +60,12 @@ node bench/allpairs.mjs "$sizes" >bench/out/js.json
 step "results (machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg))"
 node bench/table.mjs
 
+step "review pages through core.wasm: one new page per call (session) vs every response again"
+GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w -buildid=' -o bench/out/core.wasm ./wasm
+CHROMIUM="$chromium_bin" node bench/run-core-session.mjs "$sizes"
+
 step "page analysis: core benchmarks (native Go)"
-go test -run '^$' -bench 'AnalyzeG2|ParseG2|ParseG3|Search60' -benchmem ./internal/core/ ./internal/page/
+go test -run '^$' -bench 'AnalyzeG2|ParseG2|ParseG3|Search60|ReviewPage' -benchmem ./internal/core/ ./internal/page/
 
 if [ -x "$chromium_bin" ]; then
   step "search page annotation in Chromium"
