@@ -88,30 +88,28 @@ type topLevel struct {
 	buyer, team, session gjson.Result
 }
 
-// readTop finds those blocks in one pass over the top level (the snapshot's
-// scripts and responses make the input large) of input already validated.
-func readTop(input []byte) topLevel {
-	var t topLevel
-	gjson.ParseBytes(input).ForEach(func(k, v gjson.Result) bool {
-		switch k.Str {
-		case pathBuyer:
-			t.buyer = v
-		case pathTeam:
-			t.team = v
-		case pathSession:
-			t.session = v
-		}
-		return true
-	})
-	return t
+// take keeps a top-level member of the input if it is one of those blocks.
+func (t *topLevel) take(key string, v gjson.Result) {
+	switch key {
+	case pathBuyer:
+		t.buyer = v
+	case pathTeam:
+		t.team = v
+	case pathSession:
+		t.session = v
+	}
 }
 
 // buyerOf reads the buyer block; invalid or absent values mean "not given".
 func buyerOf(input []byte) Buyer {
-	if !gjson.ValidBytes(input) {
-		return Buyer{}
+	var t topLevel
+	if gjson.ValidBytes(input) {
+		gjson.ParseBytes(input).ForEach(func(k, v gjson.Result) bool {
+			t.take(k.Str, v)
+			return true
+		})
 	}
-	return readTop(input).buyerBlock()
+	return t.buyerBlock()
 }
 
 func (t topLevel) buyerBlock() Buyer {
@@ -266,11 +264,11 @@ func AnalyzeJSON(snapshotJSON []byte) (out []byte) {
 			out = mustJSON(ErrorVerdict("", fmt.Sprintf("internal error: %v", r)))
 		}
 	}()
-	s, err := page.DecodeSnapshot(snapshotJSON)
+	var top topLevel // the blocks beside the snapshot, read in the same pass
+	s, err := page.DecodeSnapshotWith(snapshotJSON, top.take)
 	if err != nil {
 		return mustJSON(ErrorVerdict("", "could not read the page snapshot: "+err.Error()))
 	}
-	top := readTop(snapshotJSON)
 	b := top.buyerBlock()
 	if !top.session.Exists() || top.session.Type == gjson.Null {
 		return mustJSON(Analyze(s, b))

@@ -27,7 +27,13 @@ const (
 // report. It never adds data. It fails on invalid JSON, on nesting deeper
 // than the parser accepts, and on fields of the wrong type (null counts as
 // absent).
-func DecodeSnapshot(b []byte) (Snapshot, error) {
+func DecodeSnapshot(b []byte) (Snapshot, error) { return DecodeSnapshotWith(b, nil) }
+
+// DecodeSnapshotWith is DecodeSnapshot that also hands every other top-level
+// member of the input to extra (the blocks internal/core reads beside the
+// snapshot), all in one pass over the top level: each lookup by path would
+// walk past the large scripts and responses again.
+func DecodeSnapshotWith(b []byte, extra func(key string, v gjson.Result)) (Snapshot, error) {
 	var s Snapshot
 	js := string(b)
 	i := skipSpace(js, 0)
@@ -41,6 +47,30 @@ func DecodeSnapshot(b []byte) (Snapshot, error) {
 		return s, errors.New("snapshot: invalid JSON")
 	}
 	root := gjson.Parse(js)
+	var members [5]gjson.Result // url, scripts, responses, dom, remembered: the first of each name
+	root.ForEach(func(k, v gjson.Result) bool {
+		i := -1
+		switch k.Str {
+		case pathSnapURL:
+			i = 0
+		case pathSnapScripts:
+			i = 1
+		case pathSnapResponses:
+			i = 2
+		case pathSnapDOM:
+			i = 3
+		case pathSnapRemember:
+			i = 4
+		}
+		if i < 0 {
+			if extra != nil {
+				extra(k.Str, v)
+			}
+		} else if !members[i].Exists() {
+			members[i] = v
+		}
+		return true
+	})
 
 	var firstErr error
 	fail := func(format string, a ...any) {
@@ -49,7 +79,7 @@ func DecodeSnapshot(b []byte) (Snapshot, error) {
 		}
 	}
 
-	if u := root.Get(pathSnapURL); u.Exists() && u.Type != gjson.Null {
+	if u := members[0]; u.Exists() && u.Type != gjson.Null {
 		if u.Type != gjson.String {
 			fail("url is not a string")
 		} else {
@@ -57,7 +87,7 @@ func DecodeSnapshot(b []byte) (Snapshot, error) {
 		}
 	}
 
-	if v := root.Get(pathSnapScripts); v.Exists() && v.Type != gjson.Null {
+	if v := members[1]; v.Exists() && v.Type != gjson.Null {
 		if !v.IsArray() {
 			fail("scripts is not an array")
 		}
@@ -80,7 +110,7 @@ func DecodeSnapshot(b []byte) (Snapshot, error) {
 		}
 	}
 
-	if v := root.Get(pathSnapResponses); v.Exists() && v.Type != gjson.Null {
+	if v := members[2]; v.Exists() && v.Type != gjson.Null {
 		if !v.IsArray() {
 			fail("responses is not an array")
 		}
@@ -113,7 +143,7 @@ func DecodeSnapshot(b []byte) (Snapshot, error) {
 		}
 	}
 
-	if v := root.Get(pathSnapDOM); v.Exists() && v.Type != gjson.Null {
+	if v := members[3]; v.Exists() && v.Type != gjson.Null {
 		if !v.IsObject() {
 			fail("dom is not an object")
 		}
@@ -132,7 +162,7 @@ func DecodeSnapshot(b []byte) (Snapshot, error) {
 		s.DOM = capDOM(dom, &s.Notes)
 	}
 
-	if v := root.Get(pathSnapRemember); v.Exists() && v.Type != gjson.Null {
+	if v := members[4]; v.Exists() && v.Type != gjson.Null {
 		// Facts come from the extension's storage: a bad block is dropped
 		// with a Note rather than failing the whole page.
 		if f, why := decodeFacts(v); why != "" {

@@ -121,11 +121,39 @@ type analysis struct {
 	notes   []string
 }
 
-// AnalyzeWith is Analyze with options.
-func AnalyzeWith(set *Set, o Options) (rep Report) {
+// analysisMemo is a set's last analysis and what it was made with.
+type analysisMemo struct {
+	version  uint64
+	now      time.Time
+	sales    Sales
+	hasSales bool
+	rep      Report
+}
+
+func (m *analysisMemo) fits(set *Set, o Options) bool {
+	return m != nil && m.version == set.version && m.now.Equal(o.Now) && m.hasSales == (o.Sales != nil) &&
+		(o.Sales == nil || *o.Sales == m.sales)
+}
+
+// AnalyzeWith is Analyze with options. The report of an unchanged set with
+// the same options is the one made before (callers must not modify it).
+func AnalyzeWith(set *Set, o Options) Report {
 	if set == nil {
-		set = NewSet()
+		return analyzeWith(NewSet(), o)
 	}
+	if set.memo.fits(set, o) {
+		return set.memo.rep
+	}
+	rep := analyzeWith(set, o)
+	m := &analysisMemo{version: set.version, now: o.Now, rep: rep, hasSales: o.Sales != nil}
+	if o.Sales != nil {
+		m.sales = *o.Sales
+	}
+	set.memo = m
+	return rep
+}
+
+func analyzeWith(set *Set, o Options) (rep Report) {
 	a := &analysis{set: set, rs: set.reviews, meta: set.meta, opts: o, flagged: map[int]*ReviewVerdict{}}
 	n := len(a.rs)
 	a.sus = make([]bool, n)

@@ -74,3 +74,42 @@ func TestSetCaps(t *testing.T) {
 		t.Error("empty review added")
 	}
 }
+
+// TestAnalyzeMemo: an unchanged set with the same options gets the report
+// made before; any Add, AddSummary or other options make a new one; a clone
+// is independent.
+func TestAnalyzeMemo(t *testing.T) {
+	g := Generate(BenchConfig(300, 3))
+	s := NewSet()
+	s.Add(g.Reviews[:200]...)
+	o := Options{Now: g.Now}
+	first := AnalyzeWith(s, o)
+	again := AnalyzeWith(s, o)
+	if len(first.Reviews) == 0 || &first.Reviews[0] != &again.Reviews[0] {
+		t.Fatal("an unchanged set was analysed again")
+	}
+	sales := Sales{Count: 10, WindowDays: 30}
+	if withSales := AnalyzeWith(s, Options{Now: g.Now, Sales: &sales}); &withSales.Reviews[0] == &first.Reviews[0] {
+		t.Error("other sales reused the report")
+	}
+	if later := AnalyzeWith(s, Options{Now: g.Now.Add(24 * time.Hour)}); &later.Reviews[0] == &first.Reviews[0] {
+		t.Error("another time reused the report")
+	}
+	c := s.Clone()
+	c.Add(g.Reviews[200:]...)
+	if got := AnalyzeWith(c, o); got.Total != len(g.Reviews) {
+		t.Errorf("clone after Add: total %d", got.Total)
+	}
+	if got := AnalyzeWith(s, o); got.Total != 200 {
+		t.Errorf("the clone's Add changed the original: total %d", got.Total)
+	}
+	s.Add(g.Reviews[200:210]...)
+	if got := AnalyzeWith(s, o); got.Total != 210 {
+		t.Errorf("after Add: total %d", got.Total)
+	}
+	total := 5000
+	s.AddSummary(&Summary{Total: &total})
+	if got := AnalyzeWith(s, o); got.Declared == nil || *got.Declared != 5000 {
+		t.Errorf("after AddSummary: declared %v", got.Declared)
+	}
+}

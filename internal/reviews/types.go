@@ -142,6 +142,12 @@ type Set struct {
 	dups    int
 	nicks   map[string]int32   // shown nick -> id (for review-repeat-reviewer)
 	combos  map[comboKey]int32 // variant+quantity -> id
+
+	// version changes with every Add and AddSummary; memo is the last
+	// analysis of this version (AnalyzeWith), so a re-evaluation with
+	// nothing new (the extension's second run of the same page) is free.
+	version uint64
+	memo    *analysisMemo
 }
 
 // meta is what Add derives once per review so re-evaluation after each new
@@ -206,6 +212,7 @@ func (s *Set) AddSummary(sum *Summary) {
 		s.summary = &Summary{}
 	}
 	s.summary.merge(sum)
+	s.version++
 }
 
 // AddResponse parses one captured response and adds what it carries.
@@ -224,6 +231,9 @@ func (s *Set) AddDOM(items []DOMReview) int { return s.Add(ParseDOM(items)...) }
 // Add sanitises and adds reviews, skipping ones already held; it returns how
 // many were new.
 func (s *Set) Add(rs ...Review) int {
+	if len(rs) > 0 {
+		s.version++
+	}
 	added := 0
 	if need := len(s.reviews) + len(rs); need > 2*len(s.keys) && len(rs) > 64 {
 		// Grow once for a big batch instead of rehashing repeatedly.
