@@ -63,4 +63,11 @@ for (const r of rows) {
 }
 const w = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
 for (const row of table) console.log(row.map((c, i) => c.padEnd(w[i])).join('  '));
+for (const r of rows) {
+  const target = r.reviews >= 4000 ? 100 : r.reviews >= 900 ? 15 : null;
+  if (!target) continue;
+  const ok = r.pageMedianMs <= target && r.memGrowth < 20 * 1048576;
+  console.log(`target: ${r.impl}, ${r.reviews} reviews: a new review page ${f(r.pageMedianMs)} ms (max ${f(r.pageMaxMs)}) vs ${target} ms, ` +
+    `memory +${(r.memGrowth / 1048576).toFixed(1)} MB vs 20 MB: ${ok ? 'met' : 'NOT met'}`);
+}
 if (rows.some((r) => !r.sameAsWhole)) process.exitCode = 1;

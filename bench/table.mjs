@@ -65,8 +65,11 @@ for (const s of sets) {
       const target = n >= 4000 ? 100 : n >= 900 ? 15 : null;
       if (target) {
         const ok = (v) => (v <= target ? 'met' : 'NOT met');
-        checks.push(`${label(r.impl)}, ${s}: Analyze ${ms(r.medianMs)} ms (${ok(r.medianMs)}), +1 page ${ms(r.pageMedianMs)} ms (${ok(r.pageMedianMs)}), ` +
-          `all responses ${ms(r.responsesMedianMs)} ms (${ok(r.responsesMedianMs)}) vs ${target} ms; memory +${mb(r.memGrowthBytes)} (${r.memGrowthBytes < 20 * 1048576 ? 'met' : 'NOT met'} vs 20 MB)`);
+        // "all responses from scratch" is the stateless worst case, not a target: the extension sends
+        // each response once (analysis sessions; its own call is timed by run-core-session.mjs).
+        checks.push(`${label(r.impl)}, ${s}: Analyze ${ms(r.medianMs)} ms (${ok(r.medianMs)}), +1 page ${ms(r.pageMedianMs)} ms (${ok(r.pageMedianMs)}) ` +
+          `vs ${target} ms; memory +${mb(r.memGrowthBytes)} (${r.memGrowthBytes < 20 * 1048576 ? 'met' : 'NOT met'} vs 20 MB); ` +
+          `stateless, every response parsed again: ${ms(r.responsesMedianMs)} ms`);
       }
     }
   }

@@ -17,7 +17,7 @@
 # p50/p99 latency (BENCH_SKIP_WORKER=1 skips it). Between them, the search
 # page annotation in Chromium (bench/search-chromium.mjs: 60 cards, median /
 # max script time and the longest task over SEARCH_BENCH_N=5 loads; builds
-# ${DIST:-dist} first when $TRUSTLENS_DIST / the dist is missing).
+# the extension into bench/out/dist unless $TRUSTLENS_DIST names one).
 # Usage: scripts/bench.sh [sizes, default 100,1000,5000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,10 +69,12 @@ go test -run '^$' -bench 'AnalyzeG2|ParseG2|ParseG3|Search60|ReviewPage' -benchm
 
 if [ -x "$chromium_bin" ]; then
   step "search page annotation in Chromium"
-  search_dist="${TRUSTLENS_DIST:-${DIST:-dist}/chrome}"
-  if [ ! -f "$search_dist/manifest.json" ] || [ ! -f "$search_dist/core.wasm" ]; then
-    DIST=${DIST:-dist} bash scripts/build.sh >/dev/null
-    search_dist="${DIST:-dist}/chrome"
+  # The extension as this checkout builds it (a dist/ left from another
+  # commit would measure something else); $TRUSTLENS_DIST names another.
+  search_dist="${TRUSTLENS_DIST:-}"
+  if [ -z "$search_dist" ]; then
+    DIST=bench/out/dist bash scripts/build.sh >/dev/null
+    search_dist=bench/out/dist/chrome
   fi
   [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error >/dev/null
   CHROMIUM="$chromium_bin" TRUSTLENS_DIST="$search_dist" node bench/search-chromium.mjs "${SEARCH_BENCH_N:-5}" ||
