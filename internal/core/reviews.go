@@ -3,6 +3,7 @@ package core
 import (
 	"time"
 
+	"github.com/trustlens/trustlens/internal/dates"
 	"github.com/trustlens/trustlens/internal/page"
 	"github.com/trustlens/trustlens/internal/reviews"
 )
@@ -54,8 +55,6 @@ type ReviewGroup struct {
 	Size     int    `json:"size"`
 }
 
-var chinaTime = time.FixedZone("CST", 8*3600)
-
 func reviewsOut(m *page.Model, rep *reviews.Report) *ReviewsOut {
 	if rep == nil || m.Reviews == nil {
 		return nil
@@ -82,7 +81,7 @@ func reviewsOut(m *page.Model, rep *reviews.Report) *ReviewsOut {
 		f := ReviewFlag{ID: r.ID, Nick: r.Nick, Snippet: firstRunes(r.Content, snippetRunes),
 			Suspicious: v.Suspicious, Detectors: v.Detectors, Reasons: v.Reasons}
 		if !r.Published.IsZero() {
-			f.Date = r.Published.In(chinaTime).Format(time.DateOnly)
+			f.Date = r.Published.In(dates.China).Format(time.DateOnly)
 		}
 		out.Flags = append(out.Flags, f)
 	}

@@ -139,7 +139,8 @@ func TestParseDate(t *testing.T) {
 		{"2017年9月", "2017-09-01T00:00:00+08:00"},
 		// Java Date.toString(): CST on 1688 servers is China time (doc §3b).
 		{"Thu May 07 10:06:48 CST 2026", "2026-05-07T10:06:48+08:00"},
-		{"Thu May 07 02:06:48 GMT 2026", "2026-05-07T02:06:48Z"},
+		{"Thu May 07 02:06:48 GMT 2026", "2026-05-07T10:06:48+08:00"}, // the same instant, in China time
+		{"Thu May 07 02:06:48 GMT+0800 2026", "2026-05-07T02:06:48+08:00"},
 		{"Thu May 07 02:06:48 GMT+08:00 2026", "2026-05-07T02:06:48+08:00"},
 		// Epoch milliseconds, as digit strings (numbers: TestDateOf).
 		{"1755501815000", "2025-08-18T15:23:35+08:00"},

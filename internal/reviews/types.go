@@ -381,7 +381,7 @@ func sanitize(r Review) Review {
 	}
 	r.Quantity = clampInt(r.Quantity, 0, maxQuantity)
 	r.Images = clampInt(r.Images, 0, maxImages)
-	if !r.Published.IsZero() && !plausibleTime(r.Published) {
+	if !r.Published.IsZero() && !reviewDates.Plausible(r.Published) {
 		r.Published = time.Time{}
 	}
 	return r
