@@ -2,12 +2,15 @@
 // on a young store, the buyer's checklist and the licence check. Fixture store
 // pages carry the real texts and mtop bodies of stores 1634230375 and
 // 406915100661872 (e2e/pages.mjs buildStorePages), served under their 1688
-// host names. One browser for the file.
+// host names, and the PC shop offer list of e2e/search-pages.mjs (its header
+// names no member: the id comes from the store's own requests). One browser
+// for the file.
 // Run: bash scripts/build.sh && node --test e2e/store.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import { CCGAME, LINGCHEN } from './pages.mjs';
+import { STORE_MEMBER, STORE_OFFERLIST_URL, searchRoute } from './search-pages.mjs';
 import { DIST, launch, readOverlayInPage, waitForBadgeText, waitForVerdict } from './browser.mjs';
 
 const OFFER = (id) => `http://detail.1688.com/offer/${id}.html`;
@@ -44,7 +47,7 @@ async function waitLocal(key, pred, what) {
 const panel = (sel) => page.locator(`[data-trustlens-panel] ${sel}`);
 
 before(async () => {
-  server = await startServer();
+  server = await startServer({ route: (host, url, req) => searchRoute(host, url, req.headers.origin) }); // + the PC shop offer list
   browser = await launch(DIST, server.port, { args: [`--unsafely-treat-insecure-origin-as-secure=${SECURE_ORIGIN}`] });
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SECURE_ORIGIN });
   // The register is never really contacted: the test answers for it.
@@ -116,6 +119,24 @@ test('(b) supplier memory: the store page\'s age and licence fill an offer page 
   assert.deepEqual(x.remembered, {});
   assert.ok(!x.findings.some((f) => f.evidence.includes('remembered from')));
   assert.ok(!x.badges.includes('super-factory'));
+});
+
+test('(b2) supplier memory from a PC shop page whose header names no member: the id comes from the store\'s own requests, and the offer page gets its facts', async () => {
+  assert.equal(STORE_MEMBER, LINGCHEN.memberId);
+  await (await sw()).evaluate((k) => chrome.storage.local.remove(k), `sup:m:${LINGCHEN.memberId}`);
+  await page.goto(STORE_OFFERLIST_URL);
+  await waitForVerdict(page);
+  const entry = await waitLocal(`sup:m:${LINGCHEN.memberId}`, (v) => v?.fields && Object.keys(v.fields).length > 0, 'remembered from the offer list page');
+  assert.equal((await page.evaluate(readOverlayInPage)).company, LINGCHEN.company);
+  const remembered = Object.entries(entry.fields);
+  assert.ok(remembered.every(([, f]) => f.url === STORE_OFFERLIST_URL), JSON.stringify(entry.fields));
+
+  await page.goto(OFFER(OFFERS.lingchen));
+  const o = await waitForVerdict(page);
+  assert.equal(o.captures, '0', 'this offer page has no shopcard of its own');
+  const from = o.findings.filter((f) => f.evidence.includes(`remembered from ${STORE_OFFERLIST_URL} (${today()})`));
+  assert.ok(from.length > 0, `findings: ${o.findings.map((f) => `${f.id}: ${f.evidence}`).join(' | ')}`);
+  assert.ok(Object.values(o.remembered).some((t) => t.includes(STORE_OFFERLIST_URL)), JSON.stringify(o.remembered));
 });
 
 test('(c) 10,000 USD planned on a 1-year store: order-exceeds-store-trust and "stop" advice with its steps', async () => {
