@@ -3,7 +3,8 @@
 // built from ./wasm exactly as scripts/build.sh builds it) while the buyer
 // pages through the reviews of the real offer page 833454967766 (bench/data/
 // page-N.json, 10 reviews a page). Timed as background.js pays it:
-// JSON.stringify of the input, the wasm call, JSON.parse of the verdict.
+// JSON.stringify of the input, its UTF-8 bytes, the wasm call, JSON.parse of
+// the verdict.
 //   - "page": an analysis session (internal/core/session.go) gets one new
 //     review page per call; the figure is the median (and max) of the calls
 //     for the last 10 pages, when the set reaches N reviews;
@@ -14,6 +15,8 @@
 //   - memory: wasm memory growth of a fresh instance over a first session
 //     through every page (the timed session is a second one).
 // Globals expected: Go (wasm_exec.js).
+
+const utf8 = new TextEncoder();
 
 function median(a) {
   const s = [...a].sort((x, y) => x - y);
@@ -32,7 +35,7 @@ export async function runCoreSession({ wasmBytes, loadPage, sizes, label }) {
     const snap = JSON.parse(await loadPage(n));
     const call = (input) => {
       const t0 = performance.now();
-      const v = JSON.parse(analyze(JSON.stringify(input)));
+      const v = JSON.parse(analyze(utf8.encode(JSON.stringify(input))));
       return { ms: performance.now() - t0, v };
     };
     const base = { url: snap.url, scripts: snap.scripts };

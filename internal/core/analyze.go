@@ -256,16 +256,20 @@ func ErrorVerdict(url, msg string) Verdict {
 // ErrorJSON is ErrorVerdict as JSON.
 func ErrorJSON(msg string) []byte { return mustJSON(ErrorVerdict("", msg)) }
 
-// AnalyzeJSON is the wasm and CLI entry: snapshot JSON in, verdict JSON out.
+// AnalyzeJSON is the CLI and test entry: snapshot JSON in, verdict JSON out.
 // It never panics: a panic anywhere below becomes an error verdict.
-func AnalyzeJSON(snapshotJSON []byte) (out []byte) {
+func AnalyzeJSON(snapshotJSON []byte) []byte { return AnalyzeString(string(snapshotJSON)) }
+
+// AnalyzeString is AnalyzeJSON on JSON held as a string, the wasm bridge's
+// entry: the bridge hands over the page's bytes without another copy.
+func AnalyzeString(snapshotJSON string) (out []byte) {
 	defer func() {
 		if r := recover(); r != nil {
 			out = mustJSON(ErrorVerdict("", fmt.Sprintf("internal error: %v", r)))
 		}
 	}()
 	var top topLevel // the blocks beside the snapshot, read in the same pass
-	s, err := page.DecodeSnapshotWith(snapshotJSON, top.take)
+	s, err := page.DecodeSnapshotString(snapshotJSON, top.take)
 	if err != nil {
 		return mustJSON(ErrorVerdict("", "could not read the page snapshot: "+err.Error()))
 	}

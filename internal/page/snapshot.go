@@ -34,8 +34,13 @@ func DecodeSnapshot(b []byte) (Snapshot, error) { return DecodeSnapshotWith(b, n
 // snapshot), all in one pass over the top level: each lookup by path would
 // walk past the large scripts and responses again.
 func DecodeSnapshotWith(b []byte, extra func(key string, v gjson.Result)) (Snapshot, error) {
+	return DecodeSnapshotString(string(b), extra)
+}
+
+// DecodeSnapshotString is DecodeSnapshotWith on JSON already held as a
+// string (no copy: the decoded strings may share its memory).
+func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Snapshot, error) {
 	var s Snapshot
-	js := string(b)
 	i := skipSpace(js, 0)
 	if i >= len(js) || js[i] != '{' {
 		return s, errors.New("snapshot: not a JSON object")
