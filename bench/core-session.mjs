@@ -16,12 +16,9 @@
 //     through every page (the timed session is a second one).
 // Globals expected: Go (wasm_exec.js).
 
-const utf8 = new TextEncoder();
+import { median } from './harness-core.mjs';
 
-function median(a) {
-  const s = [...a].sort((x, y) => x - y);
-  return s[Math.floor(s.length / 2)];
-}
+const utf8 = new TextEncoder();
 
 export async function runCoreSession({ wasmBytes, loadPage, sizes, label }) {
   const module = await WebAssembly.compile(wasmBytes);

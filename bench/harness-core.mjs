@@ -11,7 +11,7 @@
 //     JS): the worst case when nothing is kept between pages.
 // Globals expected: Go (wasm_exec.js).
 
-function median(a) {
+export function median(a) {
   const s = [...a].sort((x, y) => x - y);
   return s[Math.floor(s.length / 2)];
 }

@@ -26,7 +26,7 @@ const chromiumBin = process.env.CHROMIUM || '/usr/bin/chromium';
 if (fs.existsSync(chromiumBin)) {
   const { chromium } = await import('playwright-core');
   const types = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
-  const allowed = /^\/(core-session\.html|core-session\.mjs|out\/(wasm_exec\.js|core\.wasm)|data\/page-\d+\.json)$/;
+  const allowed = /^\/(core-session\.html|core-session\.mjs|harness-core\.mjs|out\/(wasm_exec\.js|core\.wasm)|data\/page-\d+\.json)$/;
   const server = http.createServer((req, res) => {
     const p = new URL(req.url, 'http://x').pathname;
     if (!allowed.test(p)) { res.writeHead(404).end(); return; }

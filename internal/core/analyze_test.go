@@ -24,14 +24,20 @@ func snapshotJSON(t *testing.T, extra map[string]any) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := map[string]any{
+	return inputJSON(t, map[string]any{
 		"url":     "https://detail.1688.com/offer/597090034012.html",
 		"scripts": []string{"window.__INIT_DATA=" + string(model) + ";"},
 		"responses": []map[string]string{{
 			"url":  "https://h5api.m.1688.com/h5/mtop.1688.moga.pc.shopcard/1.0/?callback=mtopjsonp3",
 			"body": `mtopjsonp3({"api":"mtop.1688.moga.pc.shopcard","ret":["SUCCESS::调用成功"],"data":{"model":{"tpYear":1}}})`,
 		}},
-	}
+	}, extra)
+}
+
+// inputJSON is the analyze() input: in, with the members of extra added
+// (or replaced).
+func inputJSON(t testing.TB, in, extra map[string]any) []byte {
+	t.Helper()
 	for k, v := range extra {
 		in[k] = v
 	}

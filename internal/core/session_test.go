@@ -14,25 +14,13 @@ import (
 // url, responses from number from on, and the session block.
 func sessionCall(t testing.TB, p reviewPage, id string, from, to int, extra map[string]any) []byte {
 	t.Helper()
-	in := map[string]any{"url": p.url, "scripts": p.scripts, "responses": p.responses[from:to],
-		"session": map[string]any{"id": id, "from": from}}
-	for k, v := range extra {
-		in[k] = v
-	}
-	b, err := json.Marshal(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return inputJSON(t, map[string]any{"url": p.url, "scripts": p.scripts, "responses": p.responses[from:to],
+		"session": map[string]any{"id": id, "from": from}}, extra)
 }
 
 func fullCall(t testing.TB, p reviewPage, to int) []byte {
 	t.Helper()
-	b, err := json.Marshal(map[string]any{"url": p.url, "scripts": p.scripts, "responses": p.responses[:to]})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return inputJSON(t, map[string]any{"url": p.url, "scripts": p.scripts, "responses": p.responses[:to]}, nil)
 }
 
 // TestSessionSameVerdictAsWholePage: a session fed one review page per call
@@ -103,7 +91,8 @@ func TestSessionBadBlock(t *testing.T) {
 		}
 	}
 	// null is "no session": the stateless path.
-	in := fmt.Sprintf(`{"url":%q,"scripts":%s,"session":null}`, p.url, mustMarshal(t, p.scripts))
+	scripts, _ := json.Marshal(p.scripts)
+	in := fmt.Sprintf(`{"url":%q,"scripts":%s,"session":null}`, p.url, scripts)
 	if v := decode(t, AnalyzeJSON([]byte(in))); v.Error != "" || !v.Readable {
 		t.Errorf("session null: %+v", v)
 	}
@@ -190,13 +179,4 @@ func TestSessionDOMReviewsNotKept(t *testing.T) {
 	if v.Reviews == nil || v.Reviews.Total != whole.Reviews.Total {
 		t.Fatalf("rendered reviews kept in the session: %d, whole page %d", v.Reviews.Total, whole.Reviews.Total)
 	}
-}
-
-func mustMarshal(t testing.TB, v any) string {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }
