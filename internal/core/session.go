@@ -2,6 +2,7 @@ package core
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -124,7 +125,7 @@ func (st *sessionStore) analyze(in sessionIn, s page.Snapshot, b Buyer) Verdict 
 		switch {
 		case strings.HasPrefix(n, "cap hit: response "):
 			if len(ss.notes) < maxSessionNotes {
-				ss.notes = append(ss.notes, n)
+				ss.notes = append(ss.notes, pageIndex(n, in.from))
 			}
 		case strings.Contains(n, "(MaxResponses "):
 		default:
@@ -139,6 +140,18 @@ func (st *sessionStore) analyze(in sessionIn, s page.Snapshot, b Buyer) Verdict 
 	s.Responses = ss.responses
 	s.Prior = &ss.reviews
 	return Analyze(s, b)
+}
+
+// pageIndex renumbers a "cap hit: response K …" note of this call's
+// responses as the page's: K + from.
+func pageIndex(note string, from int) string {
+	rest := strings.TrimPrefix(note, "cap hit: response ")
+	num, tail, ok := strings.Cut(rest, " ")
+	k, err := strconv.Atoi(num)
+	if !ok || err != nil {
+		return note
+	}
+	return "cap hit: response " + strconv.Itoa(k+from) + " " + tail
 }
 
 // evict drops least recently used sessions (never keep) until the store is

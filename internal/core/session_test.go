@@ -158,6 +158,21 @@ func TestSessionCaps(t *testing.T) {
 	if !strings.Contains(strings.Join(v.Notes, "\n"), want) {
 		t.Errorf("notes %q lack %q", v.Notes, want)
 	}
+	// A body cut in a later call is named by its number in the page, and stays noted.
+	big := map[string]string{"url": resp["url"], "body": `{"data":"` + strings.Repeat("x", page.MaxResponseBytes) + `"}`}
+	in, _ := json.Marshal(map[string]any{"url": "https://detail.1688.com/offer/1.html", "responses": []any{resp, big},
+		"session": map[string]any{"id": "cut", "from": 0}})
+	AnalyzeJSON(in)
+	in, _ = json.Marshal(map[string]any{"url": "https://detail.1688.com/offer/1.html", "responses": []any{resp, big},
+		"session": map[string]any{"id": "cut", "from": 2}})
+	AnalyzeJSON(in)
+	in, _ = json.Marshal(map[string]any{"url": "https://detail.1688.com/offer/1.html", "session": map[string]any{"id": "cut", "from": 4}})
+	notes := strings.Join(decode(t, AnalyzeJSON(in)).Notes, "\n")
+	for _, n := range []string{"cap hit: response 1 body truncated", "cap hit: response 3 body truncated"} {
+		if !strings.Contains(notes, n) {
+			t.Errorf("notes %q lack %q", notes, n)
+		}
+	}
 	sessions.mu.Lock()
 	ss := sessions.m["caps"]
 	held, received := len(ss.responses), ss.received
