@@ -8,6 +8,8 @@
 // Every message is untrusted: fixed types, schema and size checks, sender
 // checks, and no way to make this worker fetch anything but its own core.wasm.
 if (typeof Go === 'undefined' && typeof importScripts === 'function') importScripts('wasm_exec.js');
+// Who may send what (extension/checks.js), shared with list-store.js and team-sync.js.
+if (!globalThis.TrustLens?.checks && typeof importScripts === 'function') importScripts('checks.js');
 // The buyer's supplier list (issue 5): shared checks, then its store (Firefox loads both as background.scripts).
 if (!globalThis.TrustLens?.listStore && typeof importScripts === 'function') importScripts('supplier-list.js', 'list-store.js');
 // Team sync (issue 6, opt-in; extension/team-sync.js, its only network code). Firefox: background.scripts.
@@ -396,18 +398,7 @@ function checkSnapshot(s) {
   return { url: s.url, scripts: [...scripts], responses: cleanResponses, dom: cleanDom };
 }
 
-function fromOurContentScript(sender) {
-  if (sender.id !== chrome.runtime.id || !sender.tab || typeof sender.tab.id !== 'number') return false;
-  if (sender.frameId !== undefined && sender.frameId !== 0) return false;
-  try {
-    const host = new URL(sender.url ?? sender.tab.url ?? '').hostname;
-    return host === '1688.com' || host.endsWith('.1688.com');
-  } catch { return false; }
-}
-
-function fromOurExtensionPage(sender) {
-  return sender.id === chrome.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(chrome.runtime.getURL(''));
-}
+const { fromContentScript: fromOurContentScript, fromExtensionPage: fromOurExtensionPage } = globalThis.TrustLens.checks;
 
 // ---- handlers ---------------------------------------------------------------
 

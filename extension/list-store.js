@@ -33,16 +33,7 @@
 
   const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-  function fromContentScript(sender) {
-    if (sender.id !== chrome.runtime.id || !sender.tab || typeof sender.tab.id !== 'number') return false;
-    if (sender.frameId !== undefined && sender.frameId !== 0) return false;
-    try {
-      const host = new URL(sender.url ?? sender.tab.url ?? '').hostname;
-      return host === '1688.com' || host.endsWith('.1688.com');
-    } catch { return false; }
-  }
-  const fromExtensionPage = (sender) => sender.id === chrome.runtime.id && typeof sender.url === 'string' &&
-    sender.url.startsWith(chrome.runtime.getURL(''));
+  const { fromContentScript, fromExtensionPage } = TL.checks; // extension/checks.js, loaded first
 
   /** The buyer's entry for a verdict's supplier ({memberId, ...entry}), or null. */
   async function entryFor(memberId) {

@@ -19,18 +19,10 @@
   const out = $('teamMsg');
   const testBtn = $('teamTest');
   const offBtn = $('teamOff');
-  const TOKEN = /^tlt_[A-Za-z0-9_-]{43}$/;
+  const TOKEN = globalThis.TrustLens.checks.TEAM_TOKEN;
   let state = null;
 
-  /** As team-sync.js serverOf: https://host[:port], or http on 127.0.0.1 / localhost; origin only. */
-  function serverOf(input) {
-    let u;
-    try { u = new URL(String(input ?? '').trim()); } catch { return null; }
-    if (u.username || u.password || u.search || u.hash || (u.pathname !== '/' && u.pathname !== '')) return null;
-    const local = u.hostname === '127.0.0.1' || u.hostname === 'localhost';
-    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && local)) return null;
-    return { origin: u.origin, pattern: `${u.protocol}//${u.hostname}/*` };
-  }
+  const serverOf = globalThis.TrustLens.checks.teamServer; // extension/checks.js, as the background checks it
 
   const say = (text, kind = '') => { out.textContent = text; out.setAttribute('data-kind', kind); };
   const send = (m) => chrome.runtime.sendMessage(m).catch((e) => ({ ok: false, error: String(e?.message ?? e) }));

@@ -51,7 +51,7 @@
   const MEMBER_ID = /^b2b-[a-z0-9]{8,24}$/; // worker/api/validate.go validMemberID
   const OFFER_ID = /^[0-9]{1,20}$/;
   const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  const TOKEN = /^tlt_[A-Za-z0-9_-]{43}$/;
+  const TOKEN = globalThis.TrustLens.checks.TEAM_TOKEN;
   const IDEM_KEY = /^[A-Za-z0-9._:-]{8,64}$/;
   // The API paths this file may request (the server is the configured one).
   const PATHS = [
@@ -83,19 +83,8 @@
   }
   const offerOf = (id) => (typeof id === 'string' && OFFER_ID.test(id) ? id : null);
 
-  /**
-   * The server setting as an origin and the host permission pattern it needs,
-   * or null: https://<host>[:port], or http on 127.0.0.1 / localhost (a local
-   * twin). Only the origin counts: no path, query, fragment or credentials.
-   */
-  function serverOf(input) {
-    let u;
-    try { u = new URL(String(input ?? '').trim()); } catch { return null; }
-    if (u.username || u.password || u.search || u.hash || (u.pathname !== '/' && u.pathname !== '')) return null;
-    const local = u.hostname === '127.0.0.1' || u.hostname === 'localhost';
-    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && local)) return null;
-    return { origin: u.origin, pattern: `${u.protocol}//${u.hostname}/*` };
-  }
+  // The server address and token checks are extension/checks.js's (the options page uses them too).
+  const serverOf = globalThis.TrustLens.checks.teamServer;
 
   // ---- settings (cached; invalidated on every change) ------------------------
 
@@ -622,7 +611,7 @@
    * with them) and queued; the pump sends them.
    */
   async function handleAction(msg, sender) {
-    if (typeof fromOurContentScript !== 'function' || !fromOurContentScript(sender)) return { ok: false, error: 'teamAction is only accepted from the TrustLens content script on 1688' };
+    if (!globalThis.TrustLens.checks.fromContentScript(sender)) return { ok: false, error: 'teamAction is only accepted from the TrustLens content script on 1688' };
     const cfg = await readConfig();
     if (!cfg) return { ok: false, error: 'team sync is off' };
     if (!['block', 'trust', 'note', 'report'].includes(msg.action)) return { ok: false, error: 'unknown team action' };
@@ -666,7 +655,7 @@
 
   // ---- the options page --------------------------------------------------------
 
-  const fromPage = (sender) => typeof fromOurExtensionPage === 'function' && fromOurExtensionPage(sender);
+  const fromPage = (sender) => globalThis.TrustLens.checks.fromExtensionPage(sender);
 
   async function clearAll() {
     gen++;
