@@ -358,7 +358,7 @@ test('(g) supplier report: Markdown and JSON downloads with the evidence, the ch
   assert.equal(r.verdict.supplier.memberId, YOUNG.memberId);
 });
 
-test('(h) options: language (English only / 中文 / auto) switches the panel; minimum store age adds a note; order currency default', async () => {
+test('(h) options: language (English only / 中文 / auto) switches the panel; minimum store age becomes a finding; order currency default', async () => {
   const opts = await browser.context.newPage();
   await opts.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await opts.waitForSelector('body[data-list-ready]');
@@ -389,12 +389,21 @@ test('(h) options: language (English only / 中文 / auto) switches the panel; m
     assert.deepEqual(order.title, ['ftitle-zh', 'ftitle'], 'Chinese first in findings');
     assert.match(o.panelText, /供应商报告 Supplier report/);
 
-    // Minimum store age 3 on a 1-year store: a note, the verdict unchanged.
+    // Minimum store age 3 on a 1-year store: the page is checked again and the core's finding says so,
+    // with its evidence; it is not counted as one more warning sign.
     await opts.selectOption('#language', 'auto');
+    const before = Number(await page.getAttribute('[data-trustlens-host]', 'data-analyses'));
     await opts.fill('#minStoreYears', '3');
     await opts.dispatchEvent('#minStoreYears', 'change');
-    await page.waitForFunction(() => document.querySelector('[data-trustlens-panel]').shadowRoot.querySelector('[data-min-age="younger"]'));
-    assert.match(await page.locator('[data-trustlens-panel] [data-min-age]').textContent(), /Younger than your minimum of 3 years: 1 year on 1688/);
+    await page.waitForFunction(() => document.querySelector('[data-trustlens-panel]').shadowRoot.querySelector('[data-finding-id="store-age-below-minimum"]'));
+    assert.ok(Number(await page.getAttribute('[data-trustlens-host]', 'data-analyses')) > before, 'analysed again');
+    o = await page.evaluate(readOverlayInPage);
+    const below = o.findings.find((f) => f.id === 'store-age-below-minimum');
+    assert.match(below.evidence, /= 1; your minimum is 3 years$/);
+    assert.match(await page.locator('[data-trustlens-panel] [data-finding-id="store-age-below-minimum"]').textContent(), /Younger than your minimum store age/);
+    const combined = o.findings.find((f) => f.id === 'warning-signs-combined');
+    assert.ok(!combined || !combined.evidence.includes('store-age-below-minimum'), combined?.evidence);
+    assert.equal(await page.locator('[data-trustlens-panel] [data-min-age]').count(), 0, 'no separate note when the age is known');
 
     // Currency default for the planned order.
     await opts.selectOption('#currency', 'CNY');

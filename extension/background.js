@@ -10,6 +10,8 @@
 if (typeof Go === 'undefined' && typeof importScripts === 'function') importScripts('wasm_exec.js');
 // Who may send what (extension/checks.js), shared with list-store.js and team-sync.js.
 if (!globalThis.TrustLens?.checks && typeof importScripts === 'function') importScripts('checks.js');
+// The buyer's settings (extension/settings.js): the minimum store age joins the core's input.
+if (!globalThis.TrustLens?.loadSettings && typeof importScripts === 'function') importScripts('settings.js');
 // The buyer's supplier list (issue 5): shared checks, then its store (Firefox loads both as background.scripts).
 if (!globalThis.TrustLens?.listStore && typeof importScripts === 'function') importScripts('supplier-list.js', 'list-store.js');
 // Team sync (issue 6, opt-in; extension/team-sync.js, its only network code). Firefox: background.scripts.
@@ -132,6 +134,15 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (changes.supIndex) indexPromise = null; // re-read on the next change (it may have been cleared or edited elsewhere)
 });
 readFlags();
+
+// The buyer's settings (chrome.storage.sync, settings.js), cached until they change.
+let settingsPromise = null;
+function readSettings() {
+  settingsPromise ??= globalThis.TrustLens.loadSettings();
+  return settingsPromise;
+}
+globalThis.TrustLens.onSettingsChange(() => { settingsPromise = null; });
+readSettings();
 
 // ---- per-tab verdicts (storage.session survives worker restarts; memory fallback) --
 
@@ -405,14 +416,19 @@ const { fromContentScript: fromOurContentScript, fromExtensionPage: fromOurExten
 async function handleAnalyze(msg, sender) {
   if (!fromOurContentScript(sender)) return { ok: false, error: 'analyze is only accepted from the TrustLens content script on 1688' };
   const snap = checkSnapshot(msg.snapshot);
-  const flags = await readFlags();
+  const [flags, settings] = await Promise.all([readFlags(), readSettings()]);
   if (typeof snap === 'string') return { ok: false, error: `bad snapshot: ${snap}`, flags };
   // The buyer's planned order: what the panel sent (it may be newer than storage), else the saved one.
   if (msg.buyer !== undefined && !isPlain(msg.buyer)) return { ok: false, error: 'buyer must be an object', flags };
   const planned = msg.buyer !== undefined ? checkPlannedOrder(msg.buyer.plannedOrder) : flags.plannedOrder;
   // The buyer's list for the member ids of a search or list page's cards (checked again here).
   const entries = msg.buyer !== undefined ? globalThis.TrustLens.listStore.cleanCoreEntries(msg.buyer.entries) : null;
-  let input = planned || entries ? { ...snap, buyer: { ...(planned ? { plannedOrder: planned } : {}), ...(entries ? { entries } : {}) } } : snap;
+  const buyer = {
+    ...(planned ? { plannedOrder: planned } : {}),
+    ...(entries ? { entries } : {}),
+    ...(settings.minStoreYears > 0 ? { minStoreYears: settings.minStoreYears } : {}), // options: minimum store age
+  };
+  let input = Object.keys(buyer).length ? { ...snap, buyer } : snap;
   // The page's analysis session (internal/core/session.go): snap.responses are the ones after session.from.
   const session = msg.session === undefined ? null : checkSession(msg.session);
   if (typeof session === 'string') return { ok: false, error: `bad session: ${session}`, flags };

@@ -327,6 +327,7 @@
     overlay?.setPrefs({ showChinese: TL.effectiveShowChinese(flags.prefs.showChinese) });
     overlay?.refresh();
     cards?.refresh();
+    if (started) schedule(0); // the minimum store age is judged by the core
   });
   // Team sync (team-sync.js): the background got new team data for this page's supplier or offer.
   chrome.runtime.onMessage.addListener(function onTeam(m, sender) {

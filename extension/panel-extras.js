@@ -45,14 +45,12 @@
       if (str(entry.note)) p.append(' · ', el('span', { class: 'list-note', text: entry.note }));
       out.push(p);
     }
+    // A store under the minimum is the core's finding store-age-below-minimum; an unknown age cannot be checked.
     const min = TL.settingsNow?.minStoreYears ?? 0;
     const readable = v.readable !== false && !str(v.error);
-    if (min > 0 && readable) {
-      const years = num(v.supplier?.storeAgeYears);
-      if (years == null || years < min) {
-        out.push(el('p', { class: 'min-age', attrs: { 'data-min-age': years == null ? 'unknown' : 'younger' } },
-          el('span', { text: '⚠', attrs: { 'aria-hidden': 'true' } }), ' ', bi(TL.minAgeNote(years, min), showZh)));
-      }
+    if (min > 0 && readable && num(v.supplier?.storeAgeYears) == null) {
+      out.push(el('p', { class: 'min-age', attrs: { 'data-min-age': 'unknown' } },
+        el('span', { text: '⚠', attrs: { 'aria-hidden': 'true' } }), ' ', bi(TL.minAgeNote(min), showZh)));
     }
     return out;
   }

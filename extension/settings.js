@@ -13,7 +13,7 @@
   TL.SETTINGS_KEY = 'settings';
   TL.settingsDefaults = Object.freeze({
     language: 'auto', // auto: English first with Chinese beside it (Chinese first in a Chinese browser)
-    minStoreYears: 0, // 0 = no minimum; else the panel notes a younger store
+    minStoreYears: 0, // 0 = no minimum; else a younger store gets the core's finding store-age-below-minimum
     currency: 'USD', // default currency of the planned order
     searchBadges: true, // badges on search and list result cards
     dimBlocked: true, // dim result cards of suppliers the buyer blocked

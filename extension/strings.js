@@ -292,10 +292,8 @@
     reportJSON: { en: 'Download report (JSON)', zh: '下载报告（JSON）' },
   });
 
-  /** "Younger than your minimum of 3 years" (the options' minimum store age). */
-  TL.minAgeNote = (years, min) => (years == null
-    ? { en: `Store age unknown: it cannot be checked against your minimum of ${min} years (options).`, zh: `店铺年限未知，无法与您设定的最低${min}年比较（见设置）。` }
-    : { en: `Younger than your minimum of ${min} years: ${years} ${years === 1 ? 'year' : 'years'} on 1688 (options).`, zh: `低于您设定的最低店铺年限${min}年：入驻${years}年（见设置）。` });
+  /** The options' minimum store age on a page whose store age is unknown. */
+  TL.minAgeNote = (min) => ({ en: `Store age unknown: it cannot be checked against your minimum of ${min} years (options).`, zh: `店铺年限未知，无法与您设定的最低${min}年比较（见设置）。` });
 
   /** "60 cards: 2 high risk, 21 caution, 37 trusted · 1 too cheap · 1 blocked by you" */
   TL.cardsSummary = (n) => {

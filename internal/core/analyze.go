@@ -71,12 +71,16 @@ type Buyer struct {
 	Notes         []string
 	// Team is the team service's data on this supplier and offer (team.go).
 	Team *rules.Team
+	// MinStoreYears is the buyer's minimum store age from the options
+	// (buyer.minStoreYears, 1-30); 0: none.
+	MinStoreYears int
 }
 
 // Paths of the buyer block in the analyze() input.
 const (
 	pathPlannedAmount   = "plannedOrder.amount"   // in buyer
 	pathPlannedCurrency = "plannedOrder.currency" // in buyer
+	pathMinStoreYears   = "minStoreYears"         // in buyer
 )
 
 // maxPlannedAmount bounds a typed order value; anything above is a typo.
@@ -117,6 +121,13 @@ func (t topLevel) buyerBlock() Buyer {
 	buyer := t.buyer
 	b.readEntries(buyer)
 	b.Team = readTeam(t.team, &b.Notes)
+	if y := buyer.Get(pathMinStoreYears); y.Exists() && y.Type != gjson.Null {
+		if y.Type == gjson.Number && y.Num == math.Trunc(y.Num) && y.Num >= 0 && y.Num <= rules.MaxMinStoreYears {
+			b.MinStoreYears = int(y.Num)
+		} else {
+			b.Notes = append(b.Notes, "buyer.minStoreYears ignored: not a whole number of years from 0 to 30")
+		}
+	}
 	amt := buyer.Get(pathPlannedAmount)
 	cur := strings.ToUpper(buyer.Get(pathPlannedCurrency).String())
 	if amt.Type != gjson.Number || math.IsNaN(amt.Num) || amt.Num <= 0 || amt.Num > maxPlannedAmount {
@@ -131,7 +142,7 @@ func (t topLevel) buyerBlock() Buyer {
 
 // context turns the buyer's input into the rules' context.
 func (b Buyer) context() *rules.Context {
-	c := &rules.Context{SupplierEntry: b.SupplierEntry, Entries: b.Entries, Team: b.Team}
+	c := &rules.Context{SupplierEntry: b.SupplierEntry, Entries: b.Entries, Team: b.Team, MinStoreYears: b.MinStoreYears}
 	switch b.PlannedCurrency {
 	case "USD":
 		c.PlannedOrderUSD = b.PlannedAmount

@@ -185,3 +185,60 @@ func quoteJSON(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
 }
+
+// TestMinStoreYears: the buyer's minimum store age (options) on an offer
+// page and on search cards; bad values are ignored with a note.
+func TestMinStoreYears(t *testing.T) {
+	has := func(fs []rules.Finding, id string) bool {
+		for _, f := range fs {
+			if f.ID == id {
+				return true
+			}
+		}
+		return false
+	}
+	// The real G2 page 597090034012 with a shopcard saying tpYear 1.
+	v := decode(t, AnalyzeJSON(snapshotJSON(t, map[string]any{"buyer": map[string]any{"minStoreYears": 3}})))
+	if !has(v.Findings, "store-age-below-minimum") || v.Level == rules.Trusted {
+		t.Fatalf("1-year store, minimum 3: %s %+v", v.Level, v.Findings)
+	}
+	for _, f := range v.Findings {
+		if f.ID == "warning-signs-combined" && strings.Contains(f.Evidence, "store-age-below-minimum") {
+			t.Errorf("the buyer's minimum counted as a warning sign: %s", f.Evidence)
+		}
+	}
+	if v := decode(t, AnalyzeJSON(snapshotJSON(t, map[string]any{"buyer": map[string]any{"minStoreYears": 1}}))); has(v.Findings, "store-age-below-minimum") {
+		t.Error("fired at exactly the minimum")
+	}
+	for _, bad := range []any{-1, 31, 2.5, "3", true} {
+		v := decode(t, AnalyzeJSON(snapshotJSON(t, map[string]any{"buyer": map[string]any{"minStoreYears": bad}})))
+		if has(v.Findings, "store-age-below-minimum") || !strings.Contains(strings.Join(v.Notes, "\n"), "minStoreYears ignored") {
+			t.Errorf("minStoreYears %v: findings %v notes %q", bad, v.Findings, v.Notes)
+		}
+	}
+
+	// Search cards: each card's own store age against the minimum.
+	s := decode(t, AnalyzeJSON(searchSnapshot(t, map[string]any{"minStoreYears": 5})))
+	below, checked := 0, 0
+	for _, c := range s.Cards {
+		if c.StoreAgeYears == nil {
+			if has(c.Findings, "store-age-below-minimum") {
+				t.Errorf("card %s of unknown age fired", c.Key)
+			}
+			continue
+		}
+		checked++
+		if got, want := has(c.Findings, "store-age-below-minimum"), *c.StoreAgeYears < 5; got != want {
+			t.Errorf("card %s, %d years: fired %v", c.Key, *c.StoreAgeYears, got)
+		}
+		if *c.StoreAgeYears < 5 {
+			below++
+			if c.Level == rules.Trusted {
+				t.Errorf("card %s under the minimum is trusted", c.Key)
+			}
+		}
+	}
+	if checked == 0 || below == 0 || below == checked {
+		t.Fatalf("the fixture should have cards on both sides of 5 years: %d of %d below", below, checked)
+	}
+}

@@ -112,7 +112,7 @@ func judgeCards(m *page.Model, c *rules.Context, peers *rules.PricePeers, pageFi
 		card := &m.Cards[i]
 		inherit := m.Kind == page.KindStore && (card.MemberID == "" || page.MemberKey(card.MemberID) == pageKey)
 		cm := cardModel(m, card, inherit, peers.For(i))
-		cc := rules.Context{Now: c.Now, Entries: c.Entries}
+		cc := rules.Context{Now: c.Now, Entries: c.Entries, MinStoreYears: c.MinStoreYears}
 		if inherit {
 			cc.SupplierEntry = c.SupplierEntry
 		}

@@ -50,7 +50,7 @@ func firstOrderCeiling(m *page.Model, found []Finding) float64 {
 	high, medium := 0, 0
 	for _, f := range found {
 		switch {
-		case f.ID == orderExceedsID, f.ID == storeAgeNewID, f.ID == storeAgeYoungID:
+		case f.ID == orderExceedsID, f.ID == storeAgeNewID, f.ID == storeAgeYoungID, f.ID == storeAgeBelowMinimumID:
 			// store age is already the base of the ceiling
 		case f.Severity == High:
 			high++

@@ -14,6 +14,7 @@ var Registry = []*Rule{
 	&storeAgeNew,
 	&storeAgeYoung,
 	&storeAgeEstablished,
+	&storeAgeBelowMinimum,
 	&paymentOffPlatform,
 	&upfrontFullPayment,
 	&logisticsDedicatedLine,

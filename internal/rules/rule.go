@@ -63,6 +63,9 @@ type Context struct {
 	// Team is what the team service knows about this supplier and offer
 	// (input "team"); nil when team sync is off.
 	Team *Team
+	// MinStoreYears is the buyer's minimum store age from the options
+	// (buyer.minStoreYears); 0: none.
+	MinStoreYears int
 
 	norm    []normText      // the model's texts, normalised once per evaluation
 	reviews *reviews.Report // the page's reviews, analysed once per evaluation

@@ -27,6 +27,9 @@ var warningSignsCombined = Rule{
 	Combine: func(_ *page.Model, _ *Context, found []Finding) []string {
 		seen := map[string]bool{}
 		for _, f := range found {
+			if f.ID == storeAgeBelowMinimumID {
+				continue // the buyer's own threshold, not a sign about the supplier
+			}
 			if f.Severity == High || f.Severity == Medium || f.Severity == Low {
 				seen[f.ID] = true
 			}
