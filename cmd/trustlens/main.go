@@ -20,17 +20,19 @@ import (
 
 	"github.com/trustlens/trustlens/internal/core"
 	"github.com/trustlens/trustlens/internal/page"
+	"github.com/trustlens/trustlens/internal/rules"
 )
 
 // maxFileBytes caps what the CLI reads; a HAR with images can be large.
 const maxFileBytes = 64 << 20
 
-const usage = `usage: trustlens analyze FILE [--url URL] [--order AMOUNT{USD|CNY}] [--json]
+const usage = `usage: trustlens analyze FILE [--url URL] [--order AMOUNT{USD|CNY}] [--min-years N] [--json]
 
-FILE    a saved 1688 page (.html), an HTTP Archive (.har) or a snapshot (.json)
---url   the page's address, when the file does not carry it
---order a planned order value, e.g. 5000USD or 30000CNY: adds payment advice
---json  print the verdict as JSON (docs/verdict.md)`
+FILE        a saved 1688 page (.html), an HTTP Archive (.har) or a snapshot (.json)
+--url       the page's address, when the file does not carry it
+--order     a planned order value, e.g. 5000USD or 30000CNY: adds payment advice
+--min-years your minimum store age (1-30): a younger store gets a finding
+--json      print the verdict as JSON (docs/verdict.md)`
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -88,7 +90,21 @@ func parseArgs(args []string) (options, error) {
 			if err != nil {
 				return o, err
 			}
-			o.buyer = b
+			o.buyer.PlannedAmount, o.buyer.PlannedCurrency = b.PlannedAmount, b.PlannedCurrency
+		case a == "--min-years" || strings.HasPrefix(a, "--min-years="):
+			v, ok := strings.CutPrefix(a, "--min-years=")
+			if !ok {
+				if i+1 >= len(args) {
+					return o, errors.New("--min-years needs a value")
+				}
+				i++
+				v = args[i]
+			}
+			n, err := strconv.Atoi(strings.TrimSpace(v))
+			if err != nil || n < 0 || n > rules.MaxMinStoreYears {
+				return o, fmt.Errorf("--min-years wants a whole number of years from 0 to %d, not %q", rules.MaxMinStoreYears, v)
+			}
+			o.buyer.MinStoreYears = n
 		case a == "-h" || a == "--help":
 			return o, errors.New("help")
 		case strings.HasPrefix(a, "-") && a != "-":
@@ -112,7 +128,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, usage)
 			return 0
 		}
-		fmt.Fprintf(stderr, "trustlens: %v\n%s\n", err, usage)
+		short, _, _ := strings.Cut(usage, "\n") // the usage line; --help prints the rest
+		fmt.Fprintf(stderr, "trustlens: %v\n%s\n", err, short)
 		return 2
 	}
 	data, err := readCapped(o.file)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/trustlens/trustlens/internal/core"
+	"github.com/trustlens/trustlens/internal/rules"
 )
 
 const samples = "../../testdata/samples/"
@@ -198,6 +199,34 @@ func TestOrderFlag(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := run([]string{"analyze", samples + "no-model.html", "--order", "lots"}, &out, &errb); code != 2 {
 		t.Fatalf("bad --order accepted: %d", code)
+	}
+}
+
+func TestMinYearsFlag(t *testing.T) {
+	v := analyzeJSON(t, samples+"offer-new-store-wechat.har", "--min-years", "3", "--order", "200USD")
+	var below *rules.Finding
+	for i := range v.Findings {
+		if v.Findings[i].ID == "store-age-below-minimum" {
+			below = &v.Findings[i]
+		}
+	}
+	if below == nil || !strings.Contains(below.Evidence, "your minimum is 3 years") || v.OrderAdvice == nil {
+		t.Fatalf("--min-years 3 with --order on a 1-year store: %+v, advice %+v", v.Findings, v.OrderAdvice)
+	}
+	if v := analyzeJSON(t, samples+"offer-new-store-wechat.har", "--min-years=1"); len(v.Findings) == 0 {
+		t.Fatal("no findings")
+	} else {
+		for _, f := range v.Findings {
+			if f.ID == "store-age-below-minimum" {
+				t.Errorf("fired at exactly the minimum: %s", f.Evidence)
+			}
+		}
+	}
+	for _, bad := range []string{"-1", "31", "three", "2.5"} {
+		var out, errb bytes.Buffer
+		if code := run([]string{"analyze", samples + "no-model.html", "--min-years", bad}, &out, &errb); code != 2 || !strings.Contains(errb.String(), "--min-years") {
+			t.Errorf("--min-years %s: exit %d, %q", bad, code, errb.String())
+		}
 	}
 }
 
