@@ -206,3 +206,55 @@ func TestSessionDOMReviewsNotKept(t *testing.T) {
 		t.Fatalf("rendered reviews kept in the session: %d, whole page %d", v.Reviews.Total, whole.Reviews.Total)
 	}
 }
+
+// FuzzSessionCalls drives the session store with arbitrary call sequences
+// (ids, from values, how many new responses, garbage bodies): no call may
+// panic or judge a page it does not hold; a call the store accepts must
+// give the whole page's verdict for what the caller has sent so far.
+func FuzzSessionCalls(f *testing.F) {
+	f.Add([]byte{0, 0, 2, 0, 2, 1, 1, 4, 1, 9, 0, 0, 3})
+	f.Add([]byte{2, 0, 5, 2, 5, 5, 1, 3, 0})
+	p := newReviewPage(f, 30)
+	garbage := map[string]string{"url": "https://h5api.m.1688.com/h5/mtop.1688.trade.service.mtopratequeryservice.queryitemratedlistv2/1.0/", "body": `mtopjsonp9({"ret":["SUCCESS"],"data":{"model":[{"id":`}
+	run := 0
+	f.Fuzz(func(t *testing.T, ops []byte) {
+		run++ // fresh ids each run: the store outlives it
+		// What each fuzzed caller has sent, per session id.
+		sent := map[string][]map[string]string{}
+		for i := 0; i+2 < len(ops) && i < 60; i += 3 {
+			id := fmt.Sprintf("fz-%d-%d", run, ops[i]%3)
+			from := int(ops[i+1] % 8)
+			if ops[i+1]&0x80 == 0 { // mostly in step
+				from = len(sent[id])
+			}
+			n := int(ops[i+2] % 4)
+			var batch []map[string]string
+			for k := 0; k < n; k++ {
+				if ops[i+2]&0x40 != 0 && k == 0 {
+					batch = append(batch, garbage)
+					continue
+				}
+				batch = append(batch, p.responses[(from+k)%len(p.responses)])
+			}
+			v := decode(t, AnalyzeJSON(inputJSON(t, map[string]any{"url": p.url, "scripts": p.scripts, "responses": batch,
+				"session": map[string]any{"id": id, "from": from}}, nil)))
+			if v.Resend {
+				if v.Level != "unknown" || v.Score != nil || len(v.Findings) != 0 {
+					t.Fatalf("a resend verdict judged the page: %+v", v)
+				}
+				continue
+			}
+			if from != len(sent[id]) && from != 0 {
+				t.Fatalf("call from %d accepted; the caller had sent %d", from, len(sent[id]))
+			}
+			if from == 0 {
+				sent[id] = nil
+			}
+			sent[id] = append(sent[id], batch...)
+			want := decode(t, AnalyzeJSON(inputJSON(t, map[string]any{"url": p.url, "scripts": p.scripts, "responses": sent[id]}, nil)))
+			if v.Level != want.Level || (v.Reviews == nil) != (want.Reviews == nil) || (v.Reviews != nil && v.Reviews.Total != want.Reviews.Total) {
+				t.Fatalf("session %s after %d responses: %s %+v, whole page %s %+v", id, len(sent[id]), v.Level, v.Reviews, want.Level, want.Reviews)
+			}
+		}
+	})
+}
