@@ -59,6 +59,23 @@ func parseOrder(s string) (core.Buyer, error) {
 	return core.Buyer{}, fmt.Errorf("--order wants an amount and USD or CNY, e.g. 5000USD, not %q", s)
 }
 
+// flagValue reads the value of flag name at args[*i]: "--name=v", or
+// "--name v" (then *i moves past v). ok is false when args[*i] is not that flag.
+func flagValue(args []string, i *int, name string) (v string, ok bool, err error) {
+	a := args[*i]
+	if v, found := strings.CutPrefix(a, name+"="); found {
+		return v, true, nil
+	}
+	if a != name && a != name[1:] { // "--url" or "-url"
+		return "", false, nil
+	}
+	if *i+1 >= len(args) {
+		return "", true, fmt.Errorf("%s needs a value", name)
+	}
+	*i++
+	return args[*i], true, nil
+}
+
 func parseArgs(args []string) (options, error) {
 	var o options
 	if len(args) == 0 || args[0] != "analyze" {
@@ -66,47 +83,40 @@ func parseArgs(args []string) (options, error) {
 	}
 	for i := 1; i < len(args); i++ {
 		a := args[i]
-		switch {
-		case a == "--json" || a == "-json":
+		if a == "--json" || a == "-json" {
 			o.json = true
-		case a == "--url" || a == "-url":
-			if i+1 >= len(args) {
-				return o, errors.New("--url needs a value")
-			}
-			i++
-			o.url = args[i]
-		case strings.HasPrefix(a, "--url="):
-			o.url = strings.TrimPrefix(a, "--url=")
-		case a == "--order" || strings.HasPrefix(a, "--order="):
-			v, ok := strings.CutPrefix(a, "--order=")
-			if !ok {
-				if i+1 >= len(args) {
-					return o, errors.New("--order needs a value")
-				}
-				i++
-				v = args[i]
-			}
+			continue
+		}
+		if a == "-h" || a == "--help" {
+			return o, errors.New("help")
+		}
+		if v, ok, err := flagValue(args, &i, "--url"); err != nil {
+			return o, err
+		} else if ok {
+			o.url = v
+			continue
+		}
+		if v, ok, err := flagValue(args, &i, "--order"); err != nil {
+			return o, err
+		} else if ok {
 			b, err := parseOrder(v)
 			if err != nil {
 				return o, err
 			}
 			o.buyer.PlannedAmount, o.buyer.PlannedCurrency = b.PlannedAmount, b.PlannedCurrency
-		case a == "--min-years" || strings.HasPrefix(a, "--min-years="):
-			v, ok := strings.CutPrefix(a, "--min-years=")
-			if !ok {
-				if i+1 >= len(args) {
-					return o, errors.New("--min-years needs a value")
-				}
-				i++
-				v = args[i]
-			}
+			continue
+		}
+		if v, ok, err := flagValue(args, &i, "--min-years"); err != nil {
+			return o, err
+		} else if ok {
 			n, err := strconv.Atoi(strings.TrimSpace(v))
 			if err != nil || n < 0 || n > rules.MaxMinStoreYears {
 				return o, fmt.Errorf("--min-years wants a whole number of years from 0 to %d, not %q", rules.MaxMinStoreYears, v)
 			}
 			o.buyer.MinStoreYears = n
-		case a == "-h" || a == "--help":
-			return o, errors.New("help")
+			continue
+		}
+		switch {
 		case strings.HasPrefix(a, "-") && a != "-":
 			return o, fmt.Errorf("unknown flag %s", a)
 		case o.file == "":
