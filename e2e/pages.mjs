@@ -267,23 +267,33 @@ function clientRender({ company, header, main, delayMs }) {
 // The store's own mtop calls (what the winport page's lib-mtop does): the
 // header module by JSONP, the licence (basic info) module by fetch; the header
 // is then rendered into the page.
+/**
+ * In-page JS (a fixture page's own script) defining el() and shopHeaderNav(h, year): the PC shop
+ * header as 1688 renders it from the wp_pc_common_header module's data h (company name, years, category).
+ */
+export const SHOP_HEADER_JS = `
+  function el(tag, attrs, text) { var n = document.createElement(tag); for (var k in attrs) n.setAttribute(k, attrs[k]); if (text != null) n.textContent = text; return n; }
+  function shopHeaderNav(h, year) {
+    var nav = el('div', { id: 'shopNavigation' });
+    var title = el('div', { 'class': 'winport-title v-flex' });
+    var a = el('a', { 'class': 'shop-company-name v-flex', href: '#' });
+    a.appendChild(el('h1', {}, h.companyName));
+    title.appendChild(a);
+    nav.appendChild(title);
+    nav.appendChild(el('div', { 'class': 'winport-info' }, '入驻' + year + ' 主营类目: ' + h.mainCate));
+    return nav;
+  }`;
+
 function moduleScript({ memberId }) {
   const params = (componentKey) => encodeURIComponent(JSON.stringify({ componentKey, params: JSON.stringify({ memberId }) }));
   return `(function () {
   var base = 'http://h5api.m.1688.com/h5/${MODULE_API}/1.0/?jsv=2.7.2&appKey=12574478&t=' + Date.now() + '&sign=0&api=${MODULE_API}&v=1.0';
-  function el(tag, attrs, text) { var n = document.createElement(tag); for (var k in attrs) n.setAttribute(k, attrs[k]); if (text != null) n.textContent = text; return n; }
+${SHOP_HEADER_JS}
   window.mtopjsonp4 = function (resp) {
     var h = resp && resp.data && resp.data.data;
     if (!h) return;
     var show = function () {
-      var nav = el('div', { id: 'shopNavigation' });
-      var title = el('div', { 'class': 'winport-title v-flex' });
-      var a = el('a', { 'class': 'shop-company-name v-flex', href: '#' });
-      a.appendChild(el('h1', {}, h.companyName));
-      title.appendChild(a);
-      nav.appendChild(title);
-      nav.appendChild(el('div', { 'class': 'winport-info' }, '入驻' + h.tpYear + ' 主营类目: ' + h.mainCate));
-      document.getElementById('app').appendChild(nav);
+      document.getElementById('app').appendChild(shopHeaderNav(h, h.tpYear));
       window.__headerShown = true;
     };
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show); else show();

@@ -27,6 +27,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MODULE_API, SHOP_HEADER_JS } from './pages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DIR = join(here, '..', 'internal', 'page', 'testdata', 'search');
@@ -41,7 +42,6 @@ export const COMPANY_SERVICE = '/service/companySearchBusinessService';
 export const STORE_HOST = 'shop1416933982155.1688.com';
 export const STORE_OFFERLIST_URL = `http://${STORE_HOST}/page/offerlist.htm`;
 export const STORE_MEMBER = 'b2b-406915100661872'; // LINGCHEN in e2e/pages.mjs (its real header module)
-const MODULE_API = 'mtop.alibaba.alisite.cbu.server.moduleasyncservice';
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const scriptJSON = (v) => JSON.stringify(v).replace(/<\//g, '<\\/');
@@ -225,21 +225,12 @@ function storeOfferListHTML() {
 <html lang="zh-CN"><head><meta charset="utf-8"><title>广州领宸科技有限公司 - 供应产品</title>
 <script>(function () {
   var base = 'http://h5api.m.1688.com/h5/${MODULE_API}/1.0/?jsv=2.7.2&appKey=12574478&t=' + Date.now() + '&sign=0&api=${MODULE_API}&v=1.0&type=jsonp&dataType=jsonp';
-  function el(tag, attrs, text) { var n = document.createElement(tag); for (var k in attrs) n.setAttribute(k, attrs[k]); if (text != null) n.textContent = text; return n; }
+${SHOP_HEADER_JS}
   function ready(f) { if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', f); else f(); }
   window.mtopjsonp5 = function (resp) {
     var h = resp && resp.data && resp.data.data;
     if (!h) return;
-    ready(function () {
-      var nav = el('div', { id: 'shopNavigation' });
-      var title = el('div', { 'class': 'winport-title v-flex' });
-      var a = el('a', { 'class': 'shop-company-name v-flex', href: '#' });
-      a.appendChild(el('h1', {}, h.companyName));
-      title.appendChild(a);
-      nav.appendChild(title);
-      nav.appendChild(el('div', { 'class': 'winport-info' }, '入驻' + h.tpYear + '年 主营类目: ' + h.mainCate));
-      document.getElementById('app').prepend(nav);
-    });
+    ready(function () { document.getElementById('app').prepend(shopHeaderNav(h, h.tpYear + '年')); });
   };
   window.mtopjsonp6 = function (resp) {
     var list = resp && resp.data && resp.data.content && resp.data.content.offerList || [];

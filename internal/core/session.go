@@ -2,7 +2,6 @@ package core
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -123,13 +122,11 @@ func (st *sessionStore) analyze(in sessionIn, s page.Snapshot, b Buyer) Verdict 
 	// calls; the count cap is the session's, over all calls.
 	notes := make([]string, 0, len(s.Notes)+len(ss.notes)+1)
 	for _, n := range s.Notes {
-		switch {
-		case strings.HasPrefix(n, "cap hit: response "):
-			if len(ss.notes) < maxSessionNotes {
-				ss.notes = append(ss.notes, pageIndex(n, in.from))
+		if k, rest, ok := page.ResponseCutIndex(n); ok {
+			if len(ss.notes) < maxSessionNotes { // renumbered as the page's response
+				ss.notes = append(ss.notes, page.ResponseCutNote(k+in.from, rest))
 			}
-		case strings.Contains(n, "(MaxResponses "):
-		default:
+		} else if !page.IsBudgetNote(n) {
 			notes = append(notes, n)
 		}
 	}
@@ -141,18 +138,6 @@ func (st *sessionStore) analyze(in sessionIn, s page.Snapshot, b Buyer) Verdict 
 	s.Responses = ss.responses
 	s.Prior = &ss.reviews
 	return Analyze(s, b)
-}
-
-// pageIndex renumbers a "cap hit: response K …" note of this call's
-// responses as the page's: K + from.
-func pageIndex(note string, from int) string {
-	rest := strings.TrimPrefix(note, "cap hit: response ")
-	num, tail, ok := strings.Cut(rest, " ")
-	k, err := strconv.Atoi(num)
-	if !ok || err != nil {
-		return note
-	}
-	return "cap hit: response " + strconv.Itoa(k+from) + " " + tail
 }
 
 // evict drops least recently used sessions (never keep) until the store is

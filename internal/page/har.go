@@ -113,8 +113,8 @@ func FromHAR(har []byte, pageURL string) (Snapshot, error) {
 			continue
 		}
 		r := Response{
-			URL:  capText(e.Request.URL, MaxURLBytes, fmt.Sprintf("response %d url", len(s.Responses)), &notes),
-			Body: capText(string(body), MaxResponseBytes, fmt.Sprintf("response %d body", len(s.Responses)), &notes),
+			URL:  capText(e.Request.URL, MaxURLBytes, responseWhat(len(s.Responses), "url"), &notes),
+			Body: capText(string(body), MaxResponseBytes, responseWhat(len(s.Responses), "body"), &notes),
 		}
 		if budget.Take(r) {
 			s.Responses = append(s.Responses, r)

@@ -26,17 +26,22 @@ const (
 // parser (a bug) is turned into a Note and an unreadable model, because at
 // the wasm boundary a panic would kill the instance for every later call.
 // It never invents a value: a field the page did not carry stays unknown.
-func Parse(s Snapshot) (m Model) {
+func Parse(s Snapshot) Model {
+	return safely(s.URL, func() Model { return parse(s) })
+}
+
+// safely runs read, turning a panic into an unreadable model of url.
+func safely(url string, read func() Model) (m Model) {
 	defer func() {
 		if r := recover(); r != nil {
 			m = Model{
-				Kind:  KindOf(truncateUTF8(s.URL, MaxURLBytes)),
-				URL:   truncateUTF8(s.URL, MaxURLBytes),
+				Kind:  KindOf(truncateUTF8(url, MaxURLBytes)),
+				URL:   truncateUTF8(url, MaxURLBytes),
 				Notes: []string{fmt.Sprintf("internal error while reading the page: %v", r)},
 			}
 		}
 	}()
-	return parse(s)
+	return read()
 }
 
 // builder accumulates a Model. Sources are read in priority order and each
@@ -58,6 +63,12 @@ type tagSource struct{ text, src string }
 // parse is Parse without the recover, so that tests and fuzzing see panics.
 func parse(in Snapshot) Model {
 	s, capNotes := capSnapshot(in)
+	return build(s, append(append([]string(nil), in.Notes...), capNotes...))
+}
+
+// build reads a snapshot already within the caps; notes are what decoding
+// and capping cut.
+func build(s Snapshot, notes []string) Model {
 	b := &builder{badges: map[string]bool{}}
 	b.m.URL = s.URL
 	b.u = parseURL(s.URL)
@@ -66,8 +77,7 @@ func parse(in Snapshot) Model {
 	if b.u.memberID != "" {
 		b.m.Supplier.MemberID.Set(b.u.memberID, "page address memberId")
 	}
-	b.m.Notes = append(b.m.Notes, in.Notes...)
-	b.m.Notes = append(b.m.Notes, capNotes...)
+	b.m.Notes = append(b.m.Notes, notes...)
 
 	// One look per script for the markers; the models are then read in
 	// priority order: G3, G2 / mobile, store globals.

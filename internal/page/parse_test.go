@@ -242,20 +242,9 @@ func TestStaleModel(t *testing.T) {
 // DOM fragments are a fallback only.
 func TestDOMFallback(t *testing.T) {
 	t.Run("store page text (real, 深圳橙色之城科技有限公司)", func(t *testing.T) {
-		var capture struct {
-			Pages []struct {
-				PageType string `json:"page_type"`
-				URL      string `json:"url"`
-				Title    string `json:"title"`
-				Text     string `json:"text"`
-			} `json:"pages"`
-		}
-		if err := json.Unmarshal([]byte(mustRead(t, fixtureStoreTexts)), &capture); err != nil {
-			t.Fatal(err)
-		}
-		p := capture.Pages[0]
-		if p.PageType != "shop" {
-			t.Fatalf("page %s", p.PageType)
+		p, ok := realStorePages(t)["shop"]
+		if !ok {
+			t.Fatal("no shop page in the capture")
 		}
 		m := Parse(Snapshot{URL: p.URL, DOM: map[string]string{"title": p.Title, "body": p.Text}})
 		checkInvariants(t, m)

@@ -80,8 +80,8 @@ const (
 // seller. It never panics: a panic while reading the cards becomes a Note
 // and no cards.
 func ParseWithCards(s Snapshot) Model {
-	cs, notes := capSnapshot(s)
-	cs.Notes = append(append(cs.Notes[:0:0], s.Notes...), notes...)
+	cs, capNotes := capSnapshot(s)
+	notes := append(append([]string(nil), s.Notes...), capNotes...)
 	cardsText, hasCards := cs.DOM[DOMCards]
 	if hasCards {
 		dom := make(map[string]string, len(cs.DOM)-1)
@@ -92,7 +92,7 @@ func ParseWithCards(s Snapshot) Model {
 		}
 		cs.DOM = dom
 	}
-	m := Parse(cs)
+	m := safely(cs.URL, func() Model { return build(cs, notes) }) // cs is already within the caps
 	func() {
 		defer func() {
 			if r := recover(); r != nil {

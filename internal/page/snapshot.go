@@ -27,18 +27,14 @@ const (
 // report. It never adds data. It fails on invalid JSON, on nesting deeper
 // than the parser accepts, and on fields of the wrong type (null counts as
 // absent).
-func DecodeSnapshot(b []byte) (Snapshot, error) { return DecodeSnapshotWith(b, nil) }
+func DecodeSnapshot(b []byte) (Snapshot, error) { return DecodeSnapshotString(string(b), nil) }
 
-// DecodeSnapshotWith is DecodeSnapshot that also hands every other top-level
-// member of the input to extra (the blocks internal/core reads beside the
-// snapshot), all in one pass over the top level: each lookup by path would
-// walk past the large scripts and responses again.
-func DecodeSnapshotWith(b []byte, extra func(key string, v gjson.Result)) (Snapshot, error) {
-	return DecodeSnapshotString(string(b), extra)
-}
-
-// DecodeSnapshotString is DecodeSnapshotWith on JSON already held as a
-// string (no copy: the decoded strings may share its memory).
+// DecodeSnapshotString is DecodeSnapshot on JSON held as a string (no copy:
+// the decoded strings may share its memory). It also hands every other
+// top-level member of the input to extra, when given (the blocks
+// internal/core reads beside the snapshot), in the same one pass over the
+// top level: each lookup by path would walk past the large scripts and
+// responses again.
 func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Snapshot, error) {
 	var s Snapshot
 	i := skipSpace(js, 0)
@@ -133,8 +129,8 @@ func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Sn
 				return false
 			}
 			r := Response{
-				URL:  capText(u.Str, MaxURLBytes, fmt.Sprintf("response %d url", n), &s.Notes),
-				Body: capText(body.Str, MaxResponseBytes, fmt.Sprintf("response %d body", n), &s.Notes),
+				URL:  capText(u.Str, MaxURLBytes, responseWhat(n, "url"), &s.Notes),
+				Body: capText(body.Str, MaxResponseBytes, responseWhat(n, "body"), &s.Notes),
 			}
 			if budget.Take(r) {
 				s.Responses = append(s.Responses, r)
@@ -354,8 +350,8 @@ func capSnapshot(s Snapshot) (Snapshot, []string) {
 			break
 		}
 		r = Response{
-			URL:  capText(r.URL, MaxURLBytes, fmt.Sprintf("response %d url", i), &notes),
-			Body: capText(r.Body, MaxResponseBytes, fmt.Sprintf("response %d body", i), &notes),
+			URL:  capText(r.URL, MaxURLBytes, responseWhat(i, "url"), &notes),
+			Body: capText(r.Body, MaxResponseBytes, responseWhat(i, "body"), &notes),
 		}
 		if budget.Take(r) {
 			out.Responses = append(out.Responses, r)
