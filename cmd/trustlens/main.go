@@ -142,22 +142,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "trustlens: %v\n%s\n", err, short)
 		return 2
 	}
-	data, err := readCapped(o.file)
+	v, err := verdictOf(o)
 	if err != nil {
 		fmt.Fprintf(stderr, "trustlens: %v\n", err)
 		return 2
 	}
-	snap, err := snapshotOf(o.file, o.url, data)
-	if err != nil {
-		fmt.Fprintf(stderr, "trustlens: %s: %v\n", o.file, err)
-		return 2
-	}
-	v := core.Analyze(snap, o.buyer)
 	if o.json {
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false) // page strings appear unchanged
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(v); err != nil {
+		if err := writeJSON(stdout, v); err != nil {
 			fmt.Fprintf(stderr, "trustlens: %v\n", err)
 			return 2
 		}
@@ -165,6 +156,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	writeSummary(stdout, v)
 	return 0
+}
+
+// writeJSON prints v as indented JSON with page strings unchanged.
+func writeJSON(w io.Writer, v core.Verdict) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // page strings appear unchanged
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// verdictOf reads the file named in o and judges it.
+func verdictOf(o options) (core.Verdict, error) {
+	data, err := readCapped(o.file)
+	if err != nil {
+		return core.Verdict{}, err
+	}
+	snap, err := snapshotOf(o.file, o.url, data)
+	if err != nil {
+		return core.Verdict{}, fmt.Errorf("%s: %v", o.file, err)
+	}
+	return core.Analyze(snap, o.buyer), nil
 }
 
 func readCapped(name string) ([]byte, error) {

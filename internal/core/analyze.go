@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/tidwall/gjson"
 
@@ -74,6 +75,9 @@ type Buyer struct {
 	// MinStoreYears is the buyer's minimum store age from the options
 	// (buyer.minStoreYears, 1-30); 0: none.
 	MinStoreYears int
+	// Now is the time the page is judged at (zero: the clock); tests fix it
+	// so that verdicts on dated pages stay the same from day to day.
+	Now time.Time
 }
 
 // Paths of the buyer block in the analyze() input.
@@ -142,7 +146,7 @@ func (t topLevel) buyerBlock() Buyer {
 
 // context turns the buyer's input into the rules' context.
 func (b Buyer) context() *rules.Context {
-	c := &rules.Context{SupplierEntry: b.SupplierEntry, Entries: b.Entries, Team: b.Team, MinStoreYears: b.MinStoreYears}
+	c := &rules.Context{SupplierEntry: b.SupplierEntry, Entries: b.Entries, Team: b.Team, MinStoreYears: b.MinStoreYears, Now: b.Now}
 	switch b.PlannedCurrency {
 	case "USD":
 		c.PlannedOrderUSD = b.PlannedAmount
