@@ -47,6 +47,11 @@ func TestVerdictsOnSamples(t *testing.T) {
 	}{
 		{"offer-597090034012.har", "offer", "trusted", "广州欧博化妆品有限公司", 11,
 			[]string{"store-age-established", "badge-powerful-merchant"}, []string{"payment-off-platform", "page-unreadable"}},
+		// The real G2 offer with its description response (real body shape of
+		// offer 813724060928's description, composed text asking for WeChat
+		// and a bank transfer) at the detailUrl its model names.
+		{"offer-597090034012-description-wechat.har", "offer", "high-risk", "广州欧博化妆品有限公司", 11,
+			[]string{"payment-off-platform", "badge-powerful-merchant"}, nil},
 		{"offer-833454967766.html", "offer", "caution", "东莞市兴瑞达光电有限公司", 0,
 			nil, []string{"badge-powerful-merchant", "page-unreadable"}},
 		{"offer-833454967766-shopcard-failed.har", "offer", "caution", "东莞市兴瑞达光电有限公司", 0,
@@ -123,6 +128,19 @@ func TestVerdictShapeOnRealG2(t *testing.T) {
 			t.Errorf("finding %s lacks evidence or text", f.ID)
 		}
 	}
+}
+
+func TestDescriptionQuotedInEvidence(t *testing.T) {
+	v := analyzeJSON(t, samples+"offer-597090034012-description-wechat.har")
+	for _, f := range v.Findings {
+		if f.ID == "payment-off-platform" {
+			if !strings.HasPrefix(f.Evidence, `description: "`) || !strings.Contains(f.Evidence, "请加VX：tl_test88") {
+				t.Errorf("evidence %q does not quote the description", f.Evidence)
+			}
+			return
+		}
+	}
+	t.Fatalf("no payment-off-platform finding: %s", findingIDs(v))
 }
 
 func TestJSONKeepsPageStringsUnescaped(t *testing.T) {

@@ -112,3 +112,36 @@ func TestVerdictNullsForUnknown(t *testing.T) {
 		}
 	}
 }
+
+// TestDescriptionAsksForWeChat: the extension's snapshot of the real G2
+// offer 597090034012 with its description response captured (the real body
+// shape of offer 813724060928's description, composed words) is high-risk,
+// quoting the description.
+func TestDescriptionAsksForWeChat(t *testing.T) {
+	body, err := os.ReadFile("../page/testdata/real/description-813724060928.offer_details.js.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	desc := strings.Replace(string(body), `</div>"};`, `<p>请加VX：tl_test88，走对公转账或银行卡付款</p></div>"};`, 1)
+	if desc == string(body) {
+		t.Fatal("fixture changed: no closing div")
+	}
+	in := snapshotJSON(t, nil)
+	var m map[string]any
+	if err := json.Unmarshal(in, &m); err != nil {
+		t.Fatal(err)
+	}
+	m["responses"] = append(m["responses"].([]any), map[string]any{
+		"url": "https://itemcdn.tmall.com/1688offer/icoss4165340769b90795afecc86a4b", "body": desc,
+	})
+	v := decode(t, AnalyzeJSON(inputJSON(t, m, nil)))
+	if v.Level != "high-risk" {
+		t.Fatalf("level %s, findings %+v", v.Level, v.Findings)
+	}
+	for _, f := range v.Findings {
+		if f.ID == "payment-off-platform" && strings.HasPrefix(f.Evidence, `description: "请加VX：tl_test88`) {
+			return
+		}
+	}
+	t.Errorf("no payment finding quoting the description: %+v", v.Findings)
+}

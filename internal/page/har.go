@@ -31,7 +31,8 @@ type harFile struct {
 // by the CLI, which caps its size). The main document is the entry whose
 // request URL equals pageURL when given, else the first text/html entry;
 // it goes through FromHTML. Every other entry whose URL mentions mtop or
-// h5api, or whose body looks like JSON or JSONP, becomes a Response (at
+// h5api or is an offer description (/1688offer/), or whose body looks like
+// JSON or JSONP, becomes a Response (at
 // most MaxResponses, bodies capped at MaxResponseBytes). Base64 bodies are
 // decoded. It fails only when the file is not a HAR.
 func FromHAR(har []byte, pageURL string) (Snapshot, error) {
@@ -93,7 +94,9 @@ func FromHAR(har []byte, pageURL string) (Snapshot, error) {
 			continue
 		}
 		lu := strings.ToLower(e.Request.URL)
-		byURL := strings.Contains(lu, "mtop") || strings.Contains(lu, "h5api")
+		// Data by address: mtop / h5api, and the offer description
+		// (a script `var offer_details={…}`, see description.go).
+		byURL := strings.Contains(lu, "mtop") || strings.Contains(lu, "h5api") || descKey(e.Request.URL) != ""
 		if !byURL && isMediaMime(c.MimeType) {
 			continue
 		}

@@ -85,6 +85,10 @@ func (b *builder) readResponse(i int, r Response) {
 	if isReviewURL(r.URL) {
 		return // read once, by readReviews
 	}
+	if isDescriptionResponse(r) {
+		b.readDescription(r)
+		return
+	}
 	js, ok := unwrapJSONP(r.Body)
 	if !ok {
 		return // not JSON: nothing we read

@@ -55,6 +55,10 @@ type builder struct {
 	texts         []Text      // store texts (certificates, credit tags, offer titles …) for Model.Texts
 	gotOfferModel bool
 	gotStoreModel bool
+
+	descKeys []string // description keys the model scripts name (see description.go)
+	desc     string   // text of the offer's description response
+	descRead bool     // a description response was read (its text may be empty: images only)
 }
 
 // tagSource is a text with the exact field it came from.
@@ -108,6 +112,7 @@ func build(s Snapshot, notes []string) Model {
 	for _, i := range pageData {
 		b.readPageDataScript(s.Scripts[i])
 	}
+	b.descKeys = descKeysIn(s.Scripts)
 	for i, r := range s.Responses {
 		b.readResponse(i, r)
 	}
@@ -262,8 +267,12 @@ func (b *builder) finish(dom map[string]string) {
 	for _, t := range b.store {
 		add("store tag", t.text)
 	}
-	if d, ok := dom[domDescription]; ok {
-		add("description", d)
+	// The description as the page received it; the rendered one only when
+	// the response was not captured (both would repeat the same words).
+	if b.descRead {
+		add(whereDesc, b.desc)
+	} else if d, ok := dom[domDescription]; ok {
+		add(whereDesc, d)
 	}
 	if m.Supplier.Company.Known {
 		add(whereStoreName, m.Supplier.Company.Value)
