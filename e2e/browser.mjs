@@ -10,6 +10,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '..');
 /** The built extension: $TRUSTLENS_DIST, else dist/chrome from `bash scripts/build.sh`. */
 export const DIST = resolve(process.env.TRUSTLENS_DIST ?? join(ROOT, 'dist', 'chrome'));
+/** Firefox's build, beside it: $TRUSTLENS_DIST_FIREFOX, else the firefox directory next to DIST. */
+export const DIST_FIREFOX = resolve(process.env.TRUSTLENS_DIST_FIREFOX ?? join(DIST, '..', 'firefox'));
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(ROOT, 'e2e-artifacts');
 

@@ -24,15 +24,41 @@ cp "$wasm_exec" $out/chrome/wasm_exec.js
 
 echo "== extension"
 cp -R extension/. $out/chrome/
-cp manifest.json $out/chrome/manifest.json
 # Sources that must not ship (generators, tests).
 find $out/chrome \( -name '*.test.mjs' -o -name 'gen-*.mjs' \) -delete
-# Firefox reads the same manifest (background.scripts beside service_worker).
+# The same files for Firefox; each browser gets its own cut of manifest.json
+# (Chrome: background.service_worker; Firefox: background.scripts and the
+# browser_specific_settings.gecko that addons.mozilla.org requires).
 cp -R $out/chrome $out/firefox
+go run ./scripts/manifest chrome manifest.json $out/chrome/manifest.json
+go run ./scripts/manifest firefox manifest.json $out/firefox/manifest.json
 
 echo "== store packages"
 go run ./scripts/pack $out/chrome $out/trustlens-chrome.zip
 go run ./scripts/pack $out/firefox $out/trustlens-firefox.zip
+# Reproducible: packing the same files again gives the same bytes.
+go run ./scripts/pack $out/firefox $out/.firefox-again.zip
+cmp -s $out/trustlens-firefox.zip $out/.firefox-again.zip || { echo "build: trustlens-firefox.zip is not reproducible" >&2; exit 1; }
+rm $out/.firefox-again.zip
+
+# What an addons.mozilla.org reviewer needs to rebuild core.wasm from the
+# source package and compare it (docs/firefox.md).
+{
+  echo "TrustLens $(sed -n 's/.*"version": "\(.*\)".*/\1/p' manifest.json | head -1): how core.wasm and wasm_exec.js are built"
+  echo
+  echo "core.wasm is the Go code of this repository (internal/, wasm/) compiled to WebAssembly;"
+  echo "wasm_exec.js is the loader shipped with the same Go. Every other file is hand-written JavaScript, not minified."
+  echo
+  echo "Go: $(go env GOVERSION) (https://go.dev/dl), on linux/amd64; modules pinned by go.sum (go mod verify)"
+  echo "Command, from the root of the source package:"
+  echo "  GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w -buildid=' -o core.wasm ./wasm"
+  echo "  cp \"\$(go env GOROOT)/lib/wasm/wasm_exec.js\" wasm_exec.js"
+  echo "Or the whole package: bash scripts/build.sh (writes dist/firefox and dist/trustlens-firefox.zip)"
+  echo
+  echo "sha256:"
+  (cd $out/firefox && sha256sum core.wasm wasm_exec.js | sed 's/^/  /')
+  (cd $out && sha256sum trustlens-firefox.zip | sed 's/^/  /')
+} > $out/amo-reviewer-notes.txt
 
 echo "== CLI"
 go build -trimpath -o $out/trustlens ./cmd/trustlens
@@ -45,6 +71,7 @@ for z in $out/trustlens-chrome.zip $out/trustlens-firefox.zip; do
 done
 echo
 (cd "$out" && sha256sum chrome/core.wasm chrome/wasm_exec.js trustlens-chrome.zip trustlens-firefox.zip)
+echo "Notes for the addons.mozilla.org reviewer: $out/amo-reviewer-notes.txt"
 
 echo
 echo "== verdict on the bundled sample page (testdata/samples/offer-new-store-wechat.har)"
