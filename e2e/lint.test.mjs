@@ -57,7 +57,7 @@ test('no network requests from extension/ (only background.js fetches its own co
     'the only URL background.js fetches is chrome.runtime.getURL(\'core.wasm\')');
   assert.deepEqual(offenders(/new\s+(XMLHttpRequest|WebSocket|EventSource|Image|Worker|SharedWorker)\b|sendBeacon|\.connectNative|\bimport\s*\(/), []);
   assert.deepEqual(offenders(/importScripts\s*\(/, (f, l) => f === 'background.js' &&
-    (/importScripts\('wasm_exec\.js'\)/.test(l) || /importScripts\('team-sync\.js'\)/.test(l) || /importScripts\('checks\.js'\)/.test(l) || /importScripts\('settings\.js'\)/.test(l) ||
+    (/importScripts\('wasm_exec\.js'\)/.test(l) || /importScripts\('vocab\.js'\)/.test(l) || /importScripts\('team-sync\.js'\)/.test(l) || /importScripts\('checks\.js'\)/.test(l) || /importScripts\('settings\.js'\)/.test(l) ||
       /importScripts\('supplier-list\.js', 'list-store\.js'\)/.test(l))), []); // the buyer's supplier list (issue 5)
   // No remote URLs anywhere in extension code or pages, except the page
   // addresses inside background.js's warm-up snapshot (data handed to the core, never requested).
@@ -156,7 +156,7 @@ test('manifest: content scripts on 1688 hosts only (pages chosen by selectors.js
   assert.equal(capture.world, 'MAIN');
   assert.equal(capture.run_at, 'document_start');
   assert.equal(isolated.world, undefined, 'the rest runs in the isolated world');
-  assert.equal(isolated.js[0], 'selectors.js');
+  assert.deepEqual(isolated.js.slice(0, 2), ['vocab.js', 'selectors.js'], 'the shared vocabulary first');
   assert.equal(isolated.js.at(-1), 'content.js');
   for (const cs of [capture, isolated]) {
     assert.deepEqual(cs.matches, ['*://*.1688.com/*'], 'store hosts are open-ended (vanity names): selectors.js decides');

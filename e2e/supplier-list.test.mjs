@@ -16,7 +16,7 @@ function load(...files) {
   for (const f of files) vm.runInNewContext(readFileSync(join(EXT, f), 'utf8'), sandbox);
   return sandbox.TrustLens;
 }
-const TL = load('strings.js', 'supplier-list.js', 'report.js');
+const TL = load('vocab.js', 'strings.js', 'supplier-list.js', 'report.js');
 const L = TL.list;
 const plain = (v) => JSON.parse(JSON.stringify(v));
 

@@ -8,6 +8,8 @@
 // Every message is untrusted: fixed types, schema and size checks, sender
 // checks, and no way to make this worker fetch anything but its own core.wasm.
 if (typeof Go === 'undefined' && typeof importScripts === 'function') importScripts('wasm_exec.js');
+// The vocabulary shared with the core (extension/vocab.js, generated from Go): caps, member ids.
+if (!globalThis.TrustLens?.vocab && typeof importScripts === 'function') importScripts('vocab.js');
 // Who may send what (extension/checks.js), shared with list-store.js and team-sync.js.
 if (!globalThis.TrustLens?.checks && typeof importScripts === 'function') importScripts('checks.js');
 // The buyer's settings (extension/settings.js): the minimum store age joins the core's input.
@@ -17,17 +19,9 @@ if (!globalThis.TrustLens?.listStore && typeof importScripts === 'function') imp
 // Team sync (issue 6, opt-in; extension/team-sync.js, its only network code). Firefox: background.scripts.
 if (!globalThis.TrustLensTeam && typeof importScripts === 'function') importScripts('team-sync.js');
 
-// Caps, matching internal/page/model.go (strings are checked in UTF-16 code
-// units; the core re-checks bytes).
-const LIMITS = {
-  urlChars: 4096,
-  scripts: 64,
-  scriptChars: 4 << 20,
-  responses: 1000,
-  responseChars: 2 << 20,
-  domFragments: 64,
-  domChars: 256 << 10,
-};
+// The core's caps (extension/vocab.js; strings are checked in UTF-16 code
+// units, the core re-checks bytes).
+const LIMITS = globalThis.TrustLens.vocab.limits;
 
 const LEVELS = {
   'high-risk': { badge: 'RISK', color: '#b91c1c', msg: 'levelHighRisk' },
@@ -211,7 +205,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const FACT_FIELDS = ['storeAgeYears', 'founded', 'businessModel', 'licenceCompany', 'licenceFounded', 'badges'];
 const FACT_TEXT_MAX = 512; // as internal/page/facts.go maxFactText
 const CHECKLIST_ITEMS = ['samples', 'reports', 'video', 'contract', 'inspection', 'tracking', 'export'];
-const MEMBER_ID = /^(?:a-)?b2b-[0-9A-Za-z]{1,40}$/; // internal/page/kind.go memberIDPattern
+const MEMBER_ID = new RegExp(globalThis.TrustLens.vocab.memberId);
 
 /** The supplier id for a member id and company (either may be null), or null. */
 function supplierId(memberId, company) {

@@ -20,17 +20,18 @@
   'use strict';
   const TL = (globalThis.TrustLens ??= {});
 
-  const MAX_CARDS = 200; // internal/page/search.go MaxCards
+  const MAX_CARDS = TL.vocab.limits.cards;
   const MAX_TEXT = 300; // characters of one card text sent
   const MAX_TAGS = 16;
   const MAX_CLIMB = 8; // ancestors tried above an offer link
-  const MEMBER_IN = /(?:^|[^0-9A-Za-z-])((?:a-)?b2b-[0-9A-Za-z]{6,40})(?![0-9A-Za-z])/; // a member id inside a longer text
-  const MEMBER_ALL = /(?:a-)?b2b-[0-9A-Za-z]{6,40}/g;
+  const MEMBER_IN = new RegExp(`(?:^|[^0-9A-Za-z-])(${TL.vocab.memberIdIn})(?![0-9A-Za-z])`); // a member id inside a longer text
+  const MEMBER_ALL = new RegExp(TL.vocab.memberIdIn, 'g');
+  const MEMBER_WHOLE = new RegExp(`^${TL.vocab.memberIdIn}$`);
   const OFFER_ID = /(?:detail\.1688\.com)?\/offer\/(\d{6,20})\.html|[?&]offerId=(\d{6,20})/;
   const YEARS_TEXT = /^(?:诚信通|入驻)?\s*\d{1,2}\s*年$/;
   const LEVEL_RANK = { 'high-risk': 0, caution: 1, unknown: 2, trusted: 3 };
   // Badge ids shown on a card, most telling first (TrustPass only when it is the only one).
-  const KEY_BADGES = ['super-factory', 'powerful-factory', 'deep-factory-audit', 'deep-merchant-audit', 'powerful-merchant', 'brand-authorization', 'trustpass'];
+  const KEY_BADGES = TL.vocab.badges.map((b) => b.id);
 
   const squash = (s) => (s || '').replace(/\s+/g, ' ').trim();
   const encoder = new TextEncoder();
@@ -128,7 +129,7 @@
       for (const x of Object.values(v)) {
         if (typeof x === 'string') {
           if (!name && wanted.has(x.trim())) name = x.trim();
-          else if (!member && /^(?:a-)?b2b-[0-9A-Za-z]{6,40}$/.test(x.trim())) member = x.trim();
+          else if (!member && MEMBER_WHOLE.test(x.trim())) member = x.trim();
         } else walk(x, depth + 1);
       }
       if (name && member && !out.has(name)) out.set(name, member);

@@ -6,19 +6,8 @@
   'use strict';
   const TL = (globalThis.TrustLens ??= {});
 
-  TL.limits = {
-    scriptChars: 4 << 20, // one inline script (skipped, not cut: a cut model would not parse)
-    scripts: 64,
-    responseChars: 2 << 20,
-    responses: 1000, // 5,000 reviews at 10 a page, plus the page's other data
-    responsesChars: 16 << 20, // all bodies together: at most 48 MiB of UTF-8, the core's MaxResponsesBytes
-    domChars: 256 << 10,
-    domBytes: 256 << 10, // the core caps DOM fragments in UTF-8 bytes (MaxDOMBytes)
-    domFragments: 64,
-    urlChars: 4096,
-    offerTitles: 200, // the core reads at most 200 store offer titles
-    offerTitleChars: 300,
-  };
+  // The core's caps (extension/vocab.js, generated from internal/page).
+  TL.limits = TL.vocab.limits;
 
   function modelScripts() {
     const out = [];

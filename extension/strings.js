@@ -22,44 +22,8 @@
   };
   TL.severityRank = { high: 0, medium: 1, low: 2, info: 3, positive: 4 };
 
-  // Badge ids from docs/verdict.md: what each means and what it does NOT prove.
-  TL.badges = {
-    trustpass: {
-      en: 'TrustPass', zh: '诚信通',
-      means: 'Paid 1688 membership; the business registration was checked once.',
-      notProof: 'Does not prove the goods are good or the seller is honest: any registered business can buy it.',
-    },
-    'powerful-merchant': {
-      en: 'Powerful Merchant', zh: '实力商家',
-      means: 'Higher-tier paid membership with extra checks of the company.',
-      notProof: 'Does not prove it owns a factory or that this product meets your standard.',
-    },
-    'super-factory': {
-      en: 'Super Factory', zh: '超级工厂',
-      means: "1688's top factory tier, with verified production capacity.",
-      notProof: 'Does not prove this listing is made there or that quality is checked per order.',
-    },
-    'powerful-factory': {
-      en: 'Powerful Factory', zh: '实力工厂',
-      means: 'Factory membership with verified production facilities.',
-      notProof: 'Does not prove product quality or compliance for your market.',
-    },
-    'deep-factory-audit': {
-      en: 'Deep Factory Audit', zh: '深度验厂',
-      means: 'A third-party inspector visited the factory.',
-      notProof: 'Does not prove the audit is recent or covers this product.',
-    },
-    'deep-merchant-audit': {
-      en: 'Deep Merchant Audit', zh: '深度验商',
-      means: "A third party checked the company's registration and premises.",
-      notProof: 'Does not prove it makes the goods: it may be a trader.',
-    },
-    'brand-authorization': {
-      en: 'Brand Authorization', zh: '品牌授权',
-      means: 'The seller says it can license its own brand.',
-      notProof: 'Does not prove it is authorised for any other brand shown.',
-    },
-  };
+  // Badge ids from docs/verdict.md: what each means and what it does NOT prove (extension/vocab.js, from internal/page).
+  TL.badges = Object.fromEntries(TL.vocab.badges.map((b) => [b.id, b]));
 
   // orderAdvice.tone from the core (docs/verdict.md), mildest first.
   TL.tones = {

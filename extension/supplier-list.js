@@ -12,7 +12,7 @@
   'use strict';
   const TL = (globalThis.TrustLens ??= {});
 
-  const MEMBER = /^b2b-[0-9A-Za-z]{1,40}$/; // internal/page/kind.go memberIDPattern, without "a-"
+  const MEMBER_ID = new RegExp(TL.vocab.memberId); // extension/vocab.js
   const ACTIONS = ['block', 'trust', 'none'];
   const encoder = new TextEncoder();
 
@@ -32,7 +32,7 @@
     if (typeof id !== 'string') return null;
     let s = id.trim();
     if (s.startsWith('a-b2b-')) s = s.slice(2);
-    return s.length <= 64 && MEMBER.test(s) ? s : null;
+    return s.length <= 64 && MEMBER_ID.test(s) ? s : null;
   };
 
   /** text cut to at most max UTF-8 bytes on a character boundary. */

@@ -16,11 +16,54 @@ var badgeWords = [...]struct{ word, id string }{
 	{"深度认证", "deep-factory-audit"},
 }
 
-// badgeIDs is the documented set of badge ids (see Badge). Remembered
-// facts carry ids from earlier pages; only these are accepted.
-var badgeIDs = map[string]bool{
-	"trustpass": true, "powerful-merchant": true, "super-factory": true, "powerful-factory": true,
-	"deep-factory-audit": true, "deep-merchant-audit": true, "brand-authorization": true,
+// BadgeInfo is one badge of the catalogue: its id, its name as the page
+// shows it (ZH) and in English, what it means and what it does not prove.
+type BadgeInfo struct {
+	ID       string `json:"id"`
+	EN       string `json:"en"`
+	ZH       string `json:"zh"`
+	Means    string `json:"means"`
+	NotProof string `json:"notProof"`
+}
+
+// badgeCatalogue is every badge id the core writes (docs/verdict.md), most
+// telling first: search cards show the first two a supplier has.
+var badgeCatalogue = [...]BadgeInfo{
+	{"super-factory", "Super Factory", "超级工厂",
+		"1688's top factory tier, with verified production capacity.",
+		"Does not prove this listing is made there or that quality is checked per order."},
+	{"powerful-factory", "Powerful Factory", "实力工厂",
+		"Factory membership with verified production facilities.",
+		"Does not prove product quality or compliance for your market."},
+	{"deep-factory-audit", "Deep Factory Audit", "深度验厂",
+		"A third-party inspector visited the factory.",
+		"Does not prove the audit is recent or covers this product."},
+	{"deep-merchant-audit", "Deep Merchant Audit", "深度验商",
+		"A third party checked the company's registration and premises.",
+		"Does not prove it makes the goods: it may be a trader."},
+	{"powerful-merchant", "Powerful Merchant", "实力商家",
+		"Higher-tier paid membership with extra checks of the company.",
+		"Does not prove it owns a factory or that this product meets your standard."},
+	{"brand-authorization", "Brand Authorization", "品牌授权",
+		"The seller says it can license its own brand.",
+		"Does not prove it is authorised for any other brand shown."},
+	{"trustpass", "TrustPass", "诚信通",
+		"Paid 1688 membership; the business registration was checked once.",
+		"Does not prove the goods are good or the seller is honest: any registered business can buy it."},
+}
+
+// BadgeCatalogue returns the badge catalogue, most telling first.
+func BadgeCatalogue() []BadgeInfo { return badgeCatalogue[:] }
+
+// isBadgeID reports whether id is in the catalogue. Remembered facts carry
+// ids from earlier pages; only these are accepted.
+func isBadgeID(id string) bool {
+	for _, b := range badgeCatalogue {
+		if b.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // Attribute that implies brand authorisation (SEEN-DATA in the

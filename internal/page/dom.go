@@ -26,8 +26,12 @@ const (
 	domSlogan      = "slogan"      // the store's slogan / self-description
 )
 
-// maxOfferTitles bounds the store offer titles kept as Texts.
-const maxOfferTitles = 200
+// Store offer titles kept as Texts: at most MaxStoreOfferTitles, each cut
+// to MaxStoreOfferTitleChars characters by the extension.
+const (
+	MaxStoreOfferTitles     = 200
+	MaxStoreOfferTitleChars = 300
+)
 
 // domBadgeWords are looked for only in the "badges" and "header" fragments:
 // the page body also lists other suppliers (recommendations), whose badges
@@ -92,8 +96,8 @@ func (b *builder) readDOM(dom map[string]string) {
 	n := 0
 	for _, line := range strings.Split(dom[domOfferTitles], "\n") {
 		if line = strings.TrimSpace(line); line != "" {
-			if n++; n > maxOfferTitles {
-				b.note("more than %d store offer titles: the rest not read", maxOfferTitles)
+			if n++; n > MaxStoreOfferTitles {
+				b.note("more than %d store offer titles: the rest not read", MaxStoreOfferTitles)
 				break
 			}
 			b.texts = append(b.texts, Text{Where: whereOfferTitle, Text: line})

@@ -138,7 +138,7 @@ func (b *builder) applyRemembered(f *SupplierFacts) {
 		if i >= maxFactBadges {
 			break
 		}
-		if badgeIDs[id] {
+		if isBadgeID(id) {
 			b.addBadge(id, src)
 		}
 	}

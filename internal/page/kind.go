@@ -55,9 +55,17 @@ var storePages = map[string]string{
 // factoryCardPath is the factory card (工厂档案) on sale.1688.com.
 const factoryCardPath = "/factory/card.html"
 
-// memberIDPattern is a 1688 member id: "b2b-" and letters or digits
-// (doc §1: b2b-[0-9a-z]{8,24}; the search API also writes "a-b2b-…").
-var memberIDPattern = regexp.MustCompile(`^(?:a-)?b2b-[0-9A-Za-z]{1,40}$`)
+// MemberIDPattern is a whole 1688 member id: "b2b-" and letters or digits
+// (doc §1: b2b-[0-9a-z]{8,24}; the search API also writes "a-b2b-…"). The
+// extension uses the same source (extension/vocab.js, internal/vocab).
+const MemberIDPattern = `^(?:a-)?b2b-[0-9A-Za-z]{1,40}$`
+
+// MemberIDInTextPattern is a member id inside a longer text (a script, a
+// link, a response body): at least 6 characters after "b2b-", so that prose
+// such as "b2b-trade" is not taken for one. Callers check the boundaries.
+const MemberIDInTextPattern = `(?:a-)?b2b-[0-9A-Za-z]{6,40}`
+
+var memberIDPattern = regexp.MustCompile(MemberIDPattern)
 
 // memberIDOf returns the member id a store address carries, if any.
 func memberIDOf(u *url.URL) string {

@@ -614,7 +614,7 @@ func TestStoreFragments(t *testing.T) {
 			n++
 		}
 	}
-	if n != maxOfferTitles {
+	if n != MaxStoreOfferTitles {
 		t.Errorf("%d offer titles", n)
 	}
 	expectText(t, m, "store offer title", "适用PS4手柄 0")

@@ -1,0 +1,283 @@
+// Generated from internal/vocab (UPDATE_DOCS=1 go test ./internal/vocab/): do not edit.
+// The vocabulary the Go core and the extension share: caps, the member-id
+// pattern, page kinds, levels, severities, badges and rule ids.
+(() => {
+  'use strict';
+  const TL = (globalThis.TrustLens ??= {});
+  const deepFreeze = (o) => { Object.values(o).forEach((v) => { if (v && typeof v === 'object') deepFreeze(v); }); return Object.freeze(o); };
+  TL.vocab = deepFreeze({
+    "limits": {
+      "urlChars": 4096,
+      "scripts": 64,
+      "scriptChars": 4194304,
+      "responses": 1000,
+      "responseChars": 2097152,
+      "responsesChars": 16777216,
+      "domFragments": 64,
+      "domChars": 262144,
+      "domBytes": 262144,
+      "offerTitles": 200,
+      "offerTitleChars": 300,
+      "cards": 200
+    },
+    "memberId": "^(?:a-)?b2b-[0-9A-Za-z]{1,40}$",
+    "memberIdIn": "(?:a-)?b2b-[0-9A-Za-z]{6,40}",
+    "kinds": [
+      "offer",
+      "store",
+      "search",
+      "unknown"
+    ],
+    "storePages": [
+      "home",
+      "credit",
+      "contact",
+      "licence",
+      "factory-card",
+      "offer-list"
+    ],
+    "levels": [
+      "high-risk",
+      "caution",
+      "trusted",
+      "unknown"
+    ],
+    "severities": [
+      "high",
+      "medium",
+      "low",
+      "info",
+      "positive"
+    ],
+    "badges": [
+      {
+        "id": "super-factory",
+        "en": "Super Factory",
+        "zh": "超级工厂",
+        "means": "1688's top factory tier, with verified production capacity.",
+        "notProof": "Does not prove this listing is made there or that quality is checked per order."
+      },
+      {
+        "id": "powerful-factory",
+        "en": "Powerful Factory",
+        "zh": "实力工厂",
+        "means": "Factory membership with verified production facilities.",
+        "notProof": "Does not prove product quality or compliance for your market."
+      },
+      {
+        "id": "deep-factory-audit",
+        "en": "Deep Factory Audit",
+        "zh": "深度验厂",
+        "means": "A third-party inspector visited the factory.",
+        "notProof": "Does not prove the audit is recent or covers this product."
+      },
+      {
+        "id": "deep-merchant-audit",
+        "en": "Deep Merchant Audit",
+        "zh": "深度验商",
+        "means": "A third party checked the company's registration and premises.",
+        "notProof": "Does not prove it makes the goods: it may be a trader."
+      },
+      {
+        "id": "powerful-merchant",
+        "en": "Powerful Merchant",
+        "zh": "实力商家",
+        "means": "Higher-tier paid membership with extra checks of the company.",
+        "notProof": "Does not prove it owns a factory or that this product meets your standard."
+      },
+      {
+        "id": "brand-authorization",
+        "en": "Brand Authorization",
+        "zh": "品牌授权",
+        "means": "The seller says it can license its own brand.",
+        "notProof": "Does not prove it is authorised for any other brand shown."
+      },
+      {
+        "id": "trustpass",
+        "en": "TrustPass",
+        "zh": "诚信通",
+        "means": "Paid 1688 membership; the business registration was checked once.",
+        "notProof": "Does not prove the goods are good or the seller is honest: any registered business can buy it."
+      }
+    ],
+    "rules": [
+      {
+        "id": "page-unreadable",
+        "severity": "info"
+      },
+      {
+        "id": "store-age-new",
+        "severity": "high"
+      },
+      {
+        "id": "store-age-young",
+        "severity": "medium"
+      },
+      {
+        "id": "store-age-established",
+        "severity": "positive"
+      },
+      {
+        "id": "store-age-below-minimum",
+        "severity": "medium"
+      },
+      {
+        "id": "payment-off-platform",
+        "severity": "high"
+      },
+      {
+        "id": "upfront-full-payment",
+        "severity": "medium"
+      },
+      {
+        "id": "logistics-dedicated-line",
+        "severity": "medium"
+      },
+      {
+        "id": "certs-missing",
+        "severity": "info"
+      },
+      {
+        "id": "factory-claim-unverified",
+        "severity": "medium"
+      },
+      {
+        "id": "licence-mismatch",
+        "severity": "high"
+      },
+      {
+        "id": "licence-young-company",
+        "severity": "medium"
+      },
+      {
+        "id": "factory-address-withheld",
+        "severity": "medium"
+      },
+      {
+        "id": "export-not-supported",
+        "severity": "low"
+      },
+      {
+        "id": "low-repurchase-rate",
+        "severity": "low"
+      },
+      {
+        "id": "high-dispute-rate",
+        "severity": "medium"
+      },
+      {
+        "id": "low-service-score",
+        "severity": "medium"
+      },
+      {
+        "id": "review-near-duplicate",
+        "severity": "medium"
+      },
+      {
+        "id": "review-burst",
+        "severity": "medium"
+      },
+      {
+        "id": "review-rating-skew",
+        "severity": "low"
+      },
+      {
+        "id": "review-generic",
+        "severity": "info"
+      },
+      {
+        "id": "review-repeat-reviewer",
+        "severity": "medium"
+      },
+      {
+        "id": "reviews-vs-sales",
+        "severity": "high"
+      },
+      {
+        "id": "supplier-blocked",
+        "severity": "high"
+      },
+      {
+        "id": "team-reported",
+        "severity": "high"
+      },
+      {
+        "id": "price-below-history",
+        "severity": "medium"
+      },
+      {
+        "id": "price-outlier-low",
+        "severity": "medium"
+      },
+      {
+        "id": "warning-signs-combined",
+        "severity": "high"
+      },
+      {
+        "id": "order-exceeds-store-trust",
+        "severity": "high"
+      },
+      {
+        "id": "badge-powerful-merchant",
+        "severity": "positive"
+      },
+      {
+        "id": "badge-super-factory",
+        "severity": "positive"
+      },
+      {
+        "id": "badge-deep-factory-audit",
+        "severity": "positive"
+      },
+      {
+        "id": "badge-deep-merchant-audit",
+        "severity": "positive"
+      },
+      {
+        "id": "badge-trustpass",
+        "severity": "positive"
+      },
+      {
+        "id": "badge-brand-authorization",
+        "severity": "positive"
+      }
+    ],
+    "ruleIds": {
+      "badgeBrandAuthorization": "badge-brand-authorization",
+      "badgeDeepFactoryAudit": "badge-deep-factory-audit",
+      "badgeDeepMerchantAudit": "badge-deep-merchant-audit",
+      "badgePowerfulMerchant": "badge-powerful-merchant",
+      "badgeSuperFactory": "badge-super-factory",
+      "badgeTrustpass": "badge-trustpass",
+      "certsMissing": "certs-missing",
+      "exportNotSupported": "export-not-supported",
+      "factoryAddressWithheld": "factory-address-withheld",
+      "factoryClaimUnverified": "factory-claim-unverified",
+      "highDisputeRate": "high-dispute-rate",
+      "licenceMismatch": "licence-mismatch",
+      "licenceYoungCompany": "licence-young-company",
+      "logisticsDedicatedLine": "logistics-dedicated-line",
+      "lowRepurchaseRate": "low-repurchase-rate",
+      "lowServiceScore": "low-service-score",
+      "orderExceedsStoreTrust": "order-exceeds-store-trust",
+      "pageUnreadable": "page-unreadable",
+      "paymentOffPlatform": "payment-off-platform",
+      "priceBelowHistory": "price-below-history",
+      "priceOutlierLow": "price-outlier-low",
+      "reviewBurst": "review-burst",
+      "reviewGeneric": "review-generic",
+      "reviewNearDuplicate": "review-near-duplicate",
+      "reviewRatingSkew": "review-rating-skew",
+      "reviewRepeatReviewer": "review-repeat-reviewer",
+      "reviewsVsSales": "reviews-vs-sales",
+      "storeAgeBelowMinimum": "store-age-below-minimum",
+      "storeAgeEstablished": "store-age-established",
+      "storeAgeNew": "store-age-new",
+      "storeAgeYoung": "store-age-young",
+      "supplierBlocked": "supplier-blocked",
+      "teamReported": "team-reported",
+      "upfrontFullPayment": "upfront-full-payment",
+      "warningSignsCombined": "warning-signs-combined"
+    }
+  });
+})();
