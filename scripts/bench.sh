@@ -14,15 +14,23 @@
 # (both git-ignored). Then the extension's own call per review page through
 # core.wasm (bench/run-core-session.mjs: with an analysis session, and the
 # whole page again, in Node and Chromium), the core's page benchmarks and the team service's
-# p50/p99 latency (BENCH_SKIP_WORKER=1 skips it). Between them, the search
-# page annotation in Chromium (bench/search-chromium.mjs: 60 cards, median /
-# max script time and the longest task over SEARCH_BENCH_N=5 loads; builds
-# the extension into bench/out/dist unless $TRUSTLENS_DIST names one).
+# p50/p99 latency (BENCH_SKIP_WORKER=1 skips it). Between them, today's
+# core and extension side by side with the baseline commit $base, built in
+# bench/out/base from that commit's tree: bench/run-core-compare.mjs (wasm
+# size, compile, instantiate, Go start-up, first and later analysis of each
+# real page, verdicts compared; COMPARE_RUNS=3 cold runs) and
+# bench/extension-compare.mjs (fresh browser, worker restart -> badge,
+# WARM_BENCH_N=40 warm loads, the 60-card search annotation over
+# SEARCH_BENCH_N=5 loads; builds the extension into bench/out/dist unless
+# $TRUSTLENS_DIST names one).
 # Usage: scripts/bench.sh [sizes, default 100,1000,5000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 sizes="${1:-100,1000,5000}"
+# The baseline the lean core is compared with: the commit before the work on
+# it (bench/README.md).
+base=0946fab
 step() { printf '\n== %s\n' "$*" >&2; }
 
 step "setup"
@@ -67,18 +75,34 @@ CHROMIUM="$chromium_bin" node bench/run-core-session.mjs "$sizes"
 step "page analysis: core benchmarks (native Go)"
 go test -run '^$' -bench 'AnalyzeG2|ParseG2|ParseG3|Search60|ReviewPage' -benchmem ./internal/core/ ./internal/page/
 
+step "today's core against the baseline ($base): build both"
+# The baseline is built from the commit's own tree (git archive), never
+# from this checkout: its core.wasm and its extension.
+rm -rf bench/out/base bench/out/compare
+mkdir -p bench/out/base/src bench/out/compare
+git archive "$base" | tar -x -C bench/out/base/src
+(cd bench/out/base/src && GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w -buildid=' -o ../../compare/old.wasm ./wasm)
+cp bench/out/core.wasm bench/out/compare/new.wasm
+cp bench/out/wasm_exec.js bench/out/compare/wasm_exec.js
+go run ./bench/snapshots -out bench/out/compare/snapshots
+
+step "today's core against the baseline: Node and Chromium (load $(cut -d' ' -f1-3 /proc/loadavg))"
+CHROMIUM="$chromium_bin" node bench/run-core-compare.mjs bench/out/compare "${COMPARE_RUNS:-3}" ||
+  echo "the core comparison failed or found different verdicts (above)" >&2
+
 if [ -x "$chromium_bin" ]; then
-  step "search page annotation in Chromium"
+  step "the extension against the baseline in Chromium: worker restart, warm pages, search annotation"
   # The extension as this checkout builds it (a dist/ left from another
   # commit would measure something else); $TRUSTLENS_DIST names another.
-  search_dist="${TRUSTLENS_DIST:-}"
-  if [ -z "$search_dist" ]; then
+  new_dist="${TRUSTLENS_DIST:-}"
+  if [ -z "$new_dist" ]; then
     DIST=bench/out/dist bash scripts/build.sh >/dev/null
-    search_dist=bench/out/dist/chrome
+    new_dist=bench/out/dist/chrome
   fi
+  (cd bench/out/base/src && DIST=../dist bash scripts/build.sh >/dev/null)
   [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error >/dev/null
-  CHROMIUM="$chromium_bin" TRUSTLENS_DIST="$search_dist" node bench/search-chromium.mjs "${SEARCH_BENCH_N:-5}" ||
-    echo "search page run failed; its row is left out" >&2
+  CHROMIUM="$chromium_bin" node bench/extension-compare.mjs bench/out/base/dist/chrome "$new_dist" "${WARM_BENCH_N:-40}" "${RESTART_BENCH_N:-5}" ||
+    echo "the extension comparison failed; its rows are left out" >&2
 fi
 
 if [ "${BENCH_SKIP_WORKER:-}" = "" ]; then
