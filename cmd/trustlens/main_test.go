@@ -221,15 +221,16 @@ func TestOrderFlag(t *testing.T) {
 }
 
 func TestMinYearsFlag(t *testing.T) {
-	v := analyzeJSON(t, samples+"offer-new-store-wechat.har", "--min-years", "3", "--order", "200USD")
+	// An 11-year store under a minimum of 12 (a 1-year store's age is already store-age-new).
+	v := analyzeJSON(t, samples+"offer-597090034012.har", "--min-years", "12", "--order", "200USD")
 	var below *rules.Finding
 	for i := range v.Findings {
 		if v.Findings[i].ID == "store-age-below-minimum" {
 			below = &v.Findings[i]
 		}
 	}
-	if below == nil || !strings.Contains(below.Evidence, "your minimum is 3 years") || v.OrderAdvice == nil {
-		t.Fatalf("--min-years 3 with --order on a 1-year store: %+v, advice %+v", v.Findings, v.OrderAdvice)
+	if below == nil || !strings.Contains(below.Evidence, "your minimum is 12 years") || v.OrderAdvice == nil {
+		t.Fatalf("--min-years 12 with --order on an 11-year store: %+v, advice %+v", v.Findings, v.OrderAdvice)
 	}
 	if v := analyzeJSON(t, samples+"offer-new-store-wechat.har", "--min-years=1"); len(v.Findings) == 0 {
 		t.Fatal("no findings")

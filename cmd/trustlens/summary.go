@@ -40,6 +40,12 @@ func str(p *string) string {
 
 func writeSummary(w io.Writer, v core.Verdict) {
 	fmt.Fprintf(w, "TrustLens: %s\n", badgeLine(v))
+	if r := v.Summary.Reason.EN; r != "" {
+		fmt.Fprintf(w, "Why:      %s\n", r)
+	}
+	for _, a := range v.Summary.Actions {
+		fmt.Fprintf(w, "Do:       %s\n", a.EN)
+	}
 	if v.Error != "" {
 		fmt.Fprintf(w, "Could not analyse this page: %s\n", v.Error)
 	}

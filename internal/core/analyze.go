@@ -53,6 +53,13 @@ type Verdict struct {
 	Cards []CardOut `json:"cards"`
 	// Reviews is the review analysis, null when the page carried no reviews.
 	Reviews *ReviewsOut `json:"reviews"`
+	// Summary is the answer the panel leads with: the one-line reason,
+	// the top actions, the findings in display order with evidence
+	// written for a buyer (summary.go).
+	Summary Summary `json:"summary"`
+	// Pending lists inputs this page may still receive that can change the
+	// level ("store-age"); [] when none (pending.go).
+	Pending []string `json:"pending"`
 	// Resend is true when the input continued an analysis session this
 	// core does not hold (it restarted, or calls crossed): the caller sends
 	// the whole page again from response 0 (session.go). Omitted otherwise.
@@ -249,6 +256,8 @@ func Judge(m *page.Model, c *rules.Context) Verdict {
 		Cards:       judgeCards(m, c, peers, findings),
 	}
 	finishSearch(&v, m)
+	v.Summary = summarize(m, findings, v.Level, v.Score, advice)
+	v.Pending = pendingOf(m, v.Level)
 	return v
 }
 
@@ -265,6 +274,8 @@ func ErrorVerdict(url, msg string) Verdict {
 		Notes:    []string{},
 		Error:    msg,
 		Cards:    []CardOut{},
+		Summary:  Summary{Reason: failedText, Actions: []rules.Text{actUnchecked}, Order: []string{}, Evidence: map[string][]rules.Text{}},
+		Pending:  []string{},
 	}
 }
 

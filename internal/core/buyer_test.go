@@ -197,10 +197,15 @@ func TestMinStoreYears(t *testing.T) {
 		}
 		return false
 	}
-	// The real G2 page 597090034012 with a shopcard saying tpYear 1.
+	// The real G2 page 597090034012 with a shopcard saying tpYear 1: the age
+	// is one finding (store-age-new), the buyer's minimum adds no second one.
 	v := decode(t, AnalyzeJSON(snapshotJSON(t, map[string]any{"buyer": map[string]any{"minStoreYears": 3}})))
-	if !has(v.Findings, "store-age-below-minimum") || v.Level == rules.Trusted {
+	if has(v.Findings, "store-age-below-minimum") || !has(v.Findings, "store-age-new") || v.Level == rules.Trusted {
 		t.Fatalf("1-year store, minimum 3: %s %+v", v.Level, v.Findings)
+	}
+	without := decode(t, AnalyzeJSON(snapshotJSON(t, nil)))
+	if *v.Score != *without.Score {
+		t.Errorf("the minimum changed the score of a 1-year store again: %d, without it %d", *v.Score, *without.Score)
 	}
 	for _, f := range v.Findings {
 		if f.ID == "warning-signs-combined" && strings.Contains(f.Evidence, "store-age-below-minimum") {
@@ -228,7 +233,8 @@ func TestMinStoreYears(t *testing.T) {
 			continue
 		}
 		checked++
-		if got, want := has(c.Findings, "store-age-below-minimum"), *c.StoreAgeYears < 5; got != want {
+		// 1-2 years: store-age-new or store-age-young counts the age instead.
+		if got, want := has(c.Findings, "store-age-below-minimum"), *c.StoreAgeYears < 5 && *c.StoreAgeYears >= 3; got != want {
 			t.Errorf("card %s, %d years: fired %v", c.Key, *c.StoreAgeYears, got)
 		}
 		if *c.StoreAgeYears < 5 {

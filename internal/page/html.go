@@ -121,6 +121,11 @@ func FromHTML(pageURL string, html []byte) Snapshot {
 		}
 		dom["body"] = t
 	}
+	if len(s.Scripts) == 0 && len(h) > 0 {
+		// No page model: keep the start of the markup, where a security
+		// check or login wall says what it is (blocked.go), as the extension does.
+		dom[domHTML] = truncateUTF8(h, maxBlockedHTML)
+	}
 	if len(dom) > 0 {
 		s.DOM = dom
 	}

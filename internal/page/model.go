@@ -205,11 +205,14 @@ type Model struct {
 	StorePage  string // on store pages: "home", "credit", "contact", "licence", "factory-card", "offer-list"; else ""
 	Generation string // "g3", "g2", "mobile", "" when no model was found
 	Readable   bool   // a usable page model was found
-	Offer      Offer
-	Supplier   Supplier
-	Store      StoreStats
-	Texts      []Text   // every text rules may scan for phrases
-	Notes      []string // what could not be read and why (failed responses, caps hit)
+	// Blocked says why 1688 withheld the page or its data, when it said
+	// so: BlockedCaptcha, BlockedLogin, or "" (blocked.go).
+	Blocked  string
+	Offer    Offer
+	Supplier Supplier
+	Store    StoreStats
+	Texts    []Text   // every text rules may scan for phrases
+	Notes    []string // what could not be read and why (failed responses, caps hit)
 
 	// Reviews are the reviews the page received (review list and summary
 	// responses, or the rendered review items as a fallback); nil when the

@@ -124,6 +124,7 @@ func build(s Snapshot, notes []string) Model {
 		}
 	}
 	b.m.Readable = b.readable()
+	b.m.Blocked = blockedBy(s)
 	b.applyRemembered(s.Remembered)
 	b.finish(s.DOM)
 	b.m.Reviews = readReviews(s, &b.m.Notes)

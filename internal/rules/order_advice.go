@@ -64,6 +64,14 @@ func firstOrderCeiling(m *page.Model, found []Finding) float64 {
 	return ceiling * math.Pow(0.5, float64(medium))
 }
 
+// upperFirst upper-cases an ASCII first letter.
+func upperFirst(s string) string {
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
+}
+
 func usd(v float64) string {
 	return fmt.Sprintf("%s USD", thousands(int(math.Round(v))))
 }
@@ -107,22 +115,33 @@ func AdviseOrder(plannedUSD float64, m *page.Model, found []Finding) OrderAdvice
 	default:
 		a.Tone = "ok"
 	}
-	if plannedUSD > splitAboveUSD {
+	// The payment plan is for the order the buyer should place: the planned
+	// amount, or the first order the record supports when the plan is
+	// larger (so "do not send this amount" is never followed by a deposit
+	// on that very amount).
+	order := min(plannedUSD, ceiling)
+	first := Text{}
+	if order < plannedUSD {
+		first = Text{EN: fmt.Sprintf("For a first order of about %s: ", usd(order)), ZH: fmt.Sprintf("首单约 %s 时：", usd(order))}
+	}
+	if order > splitAboveUSD {
 		a.Steps = append(a.Steps, Text{
-			EN: fmt.Sprintf("Above 500 USD do not pay in full: 30%% deposit (about %s), 70%% (about %s) after you have checked the goods.", usd(plannedUSD*0.3), usd(plannedUSD*0.7)),
-			ZH: fmt.Sprintf("超过500美元不要全款：先付30%%定金（约 %s），验货后再付70%%（约 %s）。", usd(plannedUSD*0.3), usd(plannedUSD*0.7)),
+			EN: first.EN + fmt.Sprintf("above 500 USD do not pay in full: 30%% deposit (about %s), 70%% (about %s) after you have checked the goods.", usd(order*0.3), usd(order*0.7)),
+			ZH: first.ZH + fmt.Sprintf("超过500美元不要全款：先付30%%定金（约 %s），验货后再付70%%（约 %s）。", usd(order*0.3), usd(order*0.7)),
 		})
+		a.Steps[len(a.Steps)-1].EN = upperFirst(a.Steps[len(a.Steps)-1].EN)
 		a.Steps = append(a.Steps, Text{
 			EN: "Sign 1688's online purchase contract (e-signature) with delivery dates, specifications, after-sales terms and penalties; keep the chat history and receipts.",
 			ZH: "使用1688在线采购合同（电子签章），写明交期、规格、售后和违约条款；保留聊天记录和付款凭证。",
 		})
-	} else if plannedUSD > 0 {
+	} else if order > 0 {
 		a.Steps = append(a.Steps, Text{
-			EN: "Under 500 USD full payment through escrow is acceptable. Order samples first if you have not tested this product.",
-			ZH: "500美元以下可通过担保交易全款支付。如未测试过该产品，请先拿样品。",
+			EN: first.EN + "under 500 USD full payment through escrow is acceptable. Order samples first if you have not tested this product.",
+			ZH: first.ZH + "500美元以下可通过担保交易全款支付。如未测试过该产品，请先拿样品。",
 		})
+		a.Steps[len(a.Steps)-1].EN = upperFirst(a.Steps[len(a.Steps)-1].EN)
 	}
-	if plannedUSD >= 5000 {
+	if order >= 5000 {
 		a.Steps = append(a.Steps, Text{
 			EN: "For an order this size book a third-party pre-shipment inspection (e.g. Bureau Veritas, Intertek) and insist on a verified carrier (Cainiao, SF Express) with checkable tracking.",
 			ZH: "此金额的订单请安排第三方出货前验货（如必维、天祥），并坚持使用可查询单号的正规物流（菜鸟、顺丰）。",

@@ -15,7 +15,9 @@ const MaxMinStoreYears = 30
 // storeAgeBelowMinimum is the buyer's own threshold (options: minimum store
 // age). It is a preference, not a warning sign of the supplier: it is not
 // counted by warning-signs-combined, and the order ceiling is not halved for
-// it (the store age is already that ceiling's base).
+// it (the store age is already that ceiling's base). A young store is one
+// finding: where store-age-new or store-age-young already fired, this rule
+// does not add a second penalty for the same age.
 var storeAgeBelowMinimum = Rule{
 	ID:       storeAgeBelowMinimumID,
 	Severity: Medium,
@@ -27,12 +29,17 @@ var storeAgeBelowMinimum = Rule{
 		EN: "You asked for older stores (TrustLens options). Prefer a supplier that meets your minimum; if you still buy here, keep to samples and a small trial order paid through 1688's escrow.",
 		ZH: "你设定了最低店铺年限（TrustLens设置）。优先选择满足要求的供应商；如仍在此购买，请只拿样品和小额试单，并通过1688担保交易付款。",
 	},
-	Fires: "The buyer set a minimum store age in the options (`buyer.minStoreYears`, 1-30) and the store's age is known and lower. Unknown age does not fire (it already keeps the level below trusted); the panel notes that it cannot be checked.",
+	Fires: "The buyer set a minimum store age in the options (`buyer.minStoreYears`, 1-30), the store's age is known and lower, and neither store-age-new nor store-age-young fired (one finding per store age). Unknown age does not fire (it already keeps the level below trusted); the panel notes that it cannot be checked.",
 	Guide: "“A minimum of three years selling experience in a 1688 store is required for the 1688 seller” — the buyer may ask for more (or accept less) for their own goods.",
-	Check: func(m *page.Model, c *Context) []string {
+	Combine: func(m *page.Model, c *Context, found []Finding) []string {
 		a := m.Supplier.StoreAgeYears
 		if c.MinStoreYears <= 0 || !a.Known || a.Value >= c.MinStoreYears {
 			return nil
+		}
+		for _, f := range found {
+			if f.ID == storeAgeNewID || f.ID == storeAgeYoungID {
+				return nil // the age is already a finding: counted once
+			}
 		}
 		return []string{fmt.Sprintf("%s; your minimum is %d years", fieldEvidence(a), c.MinStoreYears)}
 	},
