@@ -1,5 +1,5 @@
 // Launches Debian's Chromium with the unpacked extension, all *.1688.com hosts
-// mapped to the local fixture server (recipe: /work/shared/docs/toolchain.md).
+// (and itemcdn.tmall.com, where descriptions live) mapped to the local fixture server (recipe: /work/shared/docs/toolchain.md).
 import { chromium } from 'playwright-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,7 +41,7 @@ export async function launch(dist, port, opts = {}) {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--host-resolver-rules=MAP *.1688.com 127.0.0.1:${port}`,
+      `--host-resolver-rules=MAP *.1688.com 127.0.0.1:${port},MAP itemcdn.tmall.com 127.0.0.1:${port}`, // itemcdn: offer descriptions
       '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
       ...(opts.args ?? []),
     ],

@@ -48,7 +48,7 @@ export function shopcard({ shopName, tpYear }) {
   return body;
 }
 
-function g2Model(file, edit) {
+export function g2Model(file, edit) {
   const m = JSON.parse(readReal(file));
   edit?.(m);
   return m;
@@ -109,15 +109,17 @@ ${body}
 }
 
 // G2 PC layout (title in .title-content .title-first-column .title-text, company name below).
-function g2Page({ model, shop, nonce }) {
+// extra: more page scripts (after the model and the shopcard call) and markup (after the layout).
+export function g2Page({ model, shop, nonce, extra = { head: [], body: '' } }) {
   const t = model.globalData.tempModel;
   const body = `<div class="od-pc-layout" style="font:14px sans-serif;padding:12px">
   <div class="od-pc-offer-title-contain"><div class="title-content"><div class="title-first-column"><div class="title-text" style="font-size:20px;font-weight:bold">${esc(t.offerTitle)}</div></div></div></div>
   <div class="company-name" style="margin-top:8px">${esc(t.companyName)} · 入驻<span id="tp-year">?</span></div>
   <button id="buy" type="button">立即订购</button>
-</div>`;
+</div>${extra.body}`;
   const head = [`window.__INIT_DATA=${scriptJSON(model)}`];
   if (shop) head.push(`(function () {\n  ${shopcardScript({ offerId: t.offerId, memberId: t.sellerMemberId, ...shop })}\n})();`);
+  head.push(...extra.head);
   return html({ title: `${t.offerTitle} - 阿里巴巴`, head, body, nonce });
 }
 

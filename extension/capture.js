@@ -1,8 +1,8 @@
 // TrustLens capture (MAIN world, document_start).
 //
 // Passively copies the data responses the page itself receives (mtop JSONP,
-// fetch, XHR to *.1688.com) and hands each {url, body} to the isolated content
-// script with window.postMessage. It never requests anything, never changes
+// fetch, XHR to *.1688.com, the offer description) and hands each {url, body}
+// to the isolated content script with window.postMessage. It never requests anything, never changes
 // what the page receives, and never throws into the page: every hook calls the
 // original first-class and swallows its own errors.
 //
@@ -50,8 +50,19 @@
     } catch { /* ignore */ }
   });
 
+  // The offer description: the page loads it from the detailUrl of its
+  // offer-description component, https://itemcdn.tmall.com/1688offer/icoss…,
+  // a script `var offer_details={"content":"…"}` (internal/page/description.go).
+  function isDescriptionURL(href) {
+    let u;
+    try { u = new URLCtor(href, location.href); } catch { return false; }
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname === 'itemcdn.tmall.com' &&
+      u.pathname.startsWith('/1688offer/');
+  }
+
   // Which URLs carry page data worth reading. Absolute URL in, boolean out.
   function isDataURL(href) {
+    if (isDescriptionURL(href)) return true; // when the page fetches it (fetch / XHR)
     let u;
     try { u = new URLCtor(href, location.href); } catch { return false; }
     if (u.protocol !== 'https:' && u.protocol !== 'http:') return false;
@@ -98,10 +109,27 @@
     try { window[name] = wrapper; } catch { /* non-writable: leave the page alone */ }
   }
 
+  // A description loaded as a script defines window.offer_details; once the
+  // script has run (its load event) that object is copied, in the body's own
+  // form. The page reads the same global.
+  function watchDescription(node, src) {
+    addEventListener.call(node, 'load', () => {
+      try {
+        const d = window.offer_details;
+        if (d && typeof d === 'object') emit(src, `var offer_details=${stringify(d)};`);
+      } catch { /* ignore */ }
+    });
+  }
+
   function inspectScript(node) {
     try {
       if (!(node instanceof HTMLScriptElement) || seenScripts.has(node)) return;
       const src = node.src;
+      if (src && isDescriptionURL(src)) {
+        seenScripts.add(node);
+        watchDescription(node, src);
+        return;
+      }
       if (!src || !isDataURL(src)) return;
       const name = new URLCtor(src, location.href).searchParams.get('callback');
       if (!name || !/^[A-Za-z_$][\w$]{0,63}$/.test(name)) return;

@@ -125,6 +125,15 @@
       '.supplierinfo-common .company-name a', // G1 sidebar, docs 2d
       '.company-name', // G1/G2 fallback (e2e g2 uses .company-name)
     ],
+    // Offer pages: the rendered description (商品详情), read by the core only
+    // when the description response (offer_details) was not captured. No real
+    // rendered description was available: every entry is a GUESS.
+    offerDescription: [
+      '[data-module="od_description"]', // GUESS: 2026 modules carry od_* data-module names (real offer 983002962097 page), e2e description page
+      '#description', // GUESS: the same module's id
+      '#detailContentContainer', // GUESS: G2 PC description container
+      '.content-detail', // GUESS
+    ],
     // Store pages: the store's own name heading. No generic ".company-name":
     // the factory card and shop pages also list other suppliers by name.
     storeHeading: [

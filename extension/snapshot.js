@@ -57,6 +57,30 @@
     return [...seen].join('\n');
   }
 
+  /**
+   * The words of the rendered description as a buyer reads them: its text
+   * and the alt text of its images (description images often carry their
+   * words there), scripts and styles left out.
+   */
+  const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'em', 'font', 'i', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'u']);
+  function descriptionText(el) {
+    if (!el) return '';
+    const parts = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let n = walker.currentNode; n; n = walker.nextNode()) {
+      if (n.nodeType === Node.TEXT_NODE) {
+        const p = n.parentElement?.localName;
+        if (p !== 'script' && p !== 'style' && p !== 'template' && p !== 'noscript') parts.push(n.data);
+      } else if (n.localName === 'img' || n.localName === 'area') {
+        const alt = n.getAttribute('alt');
+        if (alt) parts.push(` ${alt} `);
+      } else if (!INLINE.has(n.localName)) {
+        parts.push(' '); // block elements separate words; inline ones do not (<span>对公</span><span>转账</span>)
+      }
+    }
+    return capBytes(squash(parts.join('')));
+  }
+
   function domFragments(page) {
     const dom = {};
     const title = (document.title || '').trim();
@@ -81,6 +105,8 @@
     if (h1) dom.h1 = h1;
     const store = visibleText(TL.query('storeName'));
     if (store) dom.storeName = store;
+    const description = descriptionText(TL.query('offerDescription'));
+    if (description) dom.description = description;
     return dom;
   }
 
