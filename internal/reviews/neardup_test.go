@@ -123,6 +123,15 @@ func TestNearDuplicateWorkBound(t *testing.T) {
 	}
 	res := findNearDuplicates(texts)
 	if !res.stopped {
-		t.Skip("work bound not reached (fine, but the test wanted to exercise it)")
+		t.Fatalf("3,000 distinct %d-rune texts over a 2-letter alphabet must exhaust the work bound (%d cells); %d candidates verified", MaxDupRunes, maxDupCells, res.candidates)
+	}
+	// Every text has MaxDupRunes runes, so each verified candidate cost the
+	// same number of cells; the one that crossed the bound was not computed.
+	perPair := MaxDupRunes * (2*maxDistance(MaxDupRunes) + 1)
+	if spent := (res.candidates - 1) * perPair; spent > maxDupCells {
+		t.Errorf("spent %d cells, bound %d", spent, maxDupCells)
+	}
+	if res.candidates < maxDupCells/perPair {
+		t.Errorf("stopped after %d candidates, before the bound (%d) was reached", res.candidates, maxDupCells/perPair)
 	}
 }

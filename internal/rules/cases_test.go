@@ -69,6 +69,9 @@ func TestRuleCases(t *testing.T) {
 				if fired := len(ev) > 0; fired != c.fire {
 					t.Fatalf("fired = %v, want %v (evidence %q)", fired, c.fire, ev)
 				}
+				if c.fire && c.evidence == "" {
+					t.Fatal("a firing case must name a substring its evidence must contain")
+				}
 				if c.fire && !strings.Contains(strings.Join(ev, "\n"), c.evidence) {
 					t.Fatalf("evidence %q does not contain %q", ev, c.evidence)
 				}

@@ -25,10 +25,12 @@ func scenario(name string) page.Model {
 	panic("no scenario " + name)
 }
 
-func reviewCases(id, planted string) bool {
+// reviewCases: the rule fires on the set with its sign planted, quoting
+// what was planted (evidence), and on no clean set.
+func reviewCases(id, planted, evidence string) bool {
 	ctx := Context{Now: testNow}
 	return casesFor(id,
-		ruleCase{name: "planted " + planted, model: scenario(planted), ctx: ctx, fire: true},
+		ruleCase{name: "planted " + planted, model: scenario(planted), ctx: ctx, fire: true, evidence: evidence},
 		ruleCase{name: "clean set", model: scenario("clean"), ctx: ctx},
 		ruleCase{name: "clean big set", model: scenario("clean-hoodie-big"), ctx: ctx},
 		ruleCase{name: "no reviews", model: model(), ctx: ctx},
@@ -36,10 +38,10 @@ func reviewCases(id, planted string) bool {
 }
 
 var (
-	_ = reviewCases("review-near-duplicate", "clusters")
-	_ = reviewCases("review-burst", "burst")
-	_ = reviewCases("review-rating-skew", "skew")
-	_ = reviewCases("review-generic", "generic")
-	_ = reviewCases("review-repeat-reviewer", "repeat")
-	_ = reviewCases("reviews-vs-sales", "sales")
+	_ = reviewCases("review-near-duplicate", "clusters", "7 reviews from 7 buyers say")
+	_ = reviewCases("review-burst", "burst", "33 reviews on 2026-08-27 to 2026-08-28")
+	_ = reviewCases("review-rating-skew", "skew", "are five stars")
+	_ = reviewCases("review-generic", "generic", "template praise")
+	_ = reviewCases("review-repeat-reviewer", "repeat", "wrote 5 near-identical reviews")
+	_ = reviewCases("reviews-vs-sales", "sales", "but the page shows 40 sold")
 )
