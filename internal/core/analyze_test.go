@@ -145,3 +145,25 @@ func TestDescriptionAsksForWeChat(t *testing.T) {
 	}
 	t.Errorf("no payment finding quoting the description: %+v", v.Findings)
 }
+
+// A seller repeats a key in the page model: the page's JavaScript shows the
+// last value, so the verdict names the last one too (the first was read
+// before). Follows the real G2 capture offer-597090034012.
+func TestRepeatedKeyReadsAsThePageDoes(t *testing.T) {
+	model, err := os.ReadFile("../page/testdata/real/offer-597090034012.init-data.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const real = `"companyName":"广州欧博化妆品有限公司"`
+	if strings.Count(string(model), real) != 1 {
+		t.Fatal("the capture no longer names its company once")
+	}
+	forged := strings.Replace(string(model), real, `"companyName":"诚信老厂",`+real[:len(real)-len(`广州欧博化妆品有限公司"`)]+`显示名有限公司"`, 1)
+	v := decode(t, AnalyzeJSON(inputJSON(t, map[string]any{
+		"url":     "https://detail.1688.com/offer/597090034012.html",
+		"scripts": []string{"window.__INIT_DATA=" + forged + ";"},
+	}, nil)))
+	if v.Supplier.Company == nil || *v.Supplier.Company != "显示名有限公司" {
+		t.Errorf("company = %v, want the last of the repeated key (显示名有限公司)", v.Supplier.Company)
+	}
+}

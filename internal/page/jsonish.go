@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/tidwall/gjson"
+
+	"github.com/trustlens/trustlens/internal/jsonkeys"
 )
 
 // quoteBareKeys turns a JavaScript object literal whose keys may be bare
@@ -87,8 +89,10 @@ func unwrapJSONP(body string) (string, bool) {
 }
 
 // cutJSON cuts the object that starts at text[0] with the brace scanner and
-// checks it with gjson.Valid, quoting bare keys when plain JSON fails. It
-// returns the parsed root or a reason for a Note.
+// checks it with gjson.Valid, quoting bare keys when plain JSON fails. A key
+// repeated in one object reads as its last value, as the page's own
+// JavaScript reads it (jsonkeys.LastWins). It returns the parsed root or a
+// reason for a Note.
 func cutJSON(text string, tolerant bool) (gjson.Result, string) {
 	end, _, ok := scanObject(text, 0)
 	if !ok {
@@ -104,7 +108,7 @@ func cutJSON(text string, tolerant bool) (gjson.Result, string) {
 			return gjson.Result{}, "not valid JSON even after quoting bare keys"
 		}
 	}
-	return gjson.Parse(js), ""
+	return gjson.Parse(jsonkeys.LastWins(js)), ""
 }
 
 // refBudget bounds the work of resolving one value: every reference

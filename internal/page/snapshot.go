@@ -48,7 +48,7 @@ func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Sn
 		return s, errors.New("snapshot: invalid JSON")
 	}
 	root := gjson.Parse(js)
-	var members [5]gjson.Result // url, scripts, responses, dom, remembered: the first of each name
+	var members [5]gjson.Result // url, scripts, responses, dom, remembered: the last of each name, as JSON.parse reads it
 	root.ForEach(func(k, v gjson.Result) bool {
 		i := -1
 		switch k.Str {
@@ -67,7 +67,7 @@ func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Sn
 			if extra != nil {
 				extra(k.Str, v)
 			}
-		} else if !members[i].Exists() {
+		} else {
 			members[i] = v
 		}
 		return true

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/tidwall/gjson"
+
+	"github.com/trustlens/trustlens/internal/jsonkeys"
 )
 
 // Response kinds (1688-pages.md §4).
@@ -117,7 +119,7 @@ func ParseResponse(url, body string) (reviews []Review, summary *Summary, ok boo
 	if !isJSON || !gjson.Valid(js) {
 		return nil, nil, false
 	}
-	root := gjson.Parse(js)
+	root := gjson.Parse(jsonkeys.LastWins(js)) // a repeated key reads as in the page's JavaScript
 	if !root.IsObject() {
 		return nil, nil, false
 	}
