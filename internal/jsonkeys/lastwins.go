@@ -29,7 +29,10 @@ type frame struct {
 
 // linearKeys is the member count up to which a key is looked up by
 // scanning; larger objects get a map.
-const linearKeys = 16
+const linearKeys = 128
+
+// structural marks the bytes the scan stops at.
+var structural = [256]bool{'{': true, '}': true, '[': true, ']': true, ',': true, '"': true}
 
 // LastWins returns js, which must be valid JSON (gjson.Valid), with every
 // object member removed whose key appears again later in the same object.
@@ -37,12 +40,18 @@ const linearKeys = 16
 // JSON.parse). Without repeated keys js itself is returned (no copy).
 func LastWins(js string) string {
 	var (
-		stack     []frame
-		members   []member
+		stackBuf  [64]frame
+		memberBuf [512]member
+		stack     = stackBuf[:0]
+		members   = memberBuf[:0]
 		cuts      [][2]int // byte ranges to remove, each a whole member and its comma
 		expectKey bool
 	)
 	for i := 0; i < len(js); {
+		if !structural[js[i]] { // numbers, literals, spaces and colons say nothing here
+			i++
+			continue
+		}
 		switch c := js[i]; c {
 		case '{', '[':
 			stack = append(stack, frame{obj: c == '{', base: len(members)})
@@ -87,8 +96,6 @@ func LastWins(js string) string {
 				expectKey = false
 			}
 			i = end
-		default:
-			i++
 		}
 	}
 	if len(cuts) == 0 {
@@ -131,13 +138,20 @@ func cut(js string, cuts [][2]int) string {
 
 // skipString returns the index just past the string that starts at js[i].
 func skipString(js string, i int) int {
-	for j := i + 1; j < len(js); j++ {
-		switch js[j] {
-		case '\\':
-			j++
-		case '"':
+	for j := i + 1; ; {
+		k := strings.IndexByte(js[j:], '"')
+		if k < 0 {
+			return len(js)
+		}
+		j += k
+		// The quote ends the string unless an odd number of backslashes escapes it.
+		n := 0
+		for n < j-i-1 && js[j-1-n] == '\\' {
+			n++
+		}
+		if n%2 == 0 {
 			return j + 1
 		}
+		j++
 	}
-	return len(js)
 }

@@ -1,6 +1,7 @@
 package jsonkeys
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -84,6 +85,28 @@ func FuzzLastWins(f *testing.F) {
 		}
 		if LastWins(out) != out {
 			t.Fatalf("LastWins is not idempotent on %q", in)
+		}
+	})
+}
+
+// The real G2 page model (120 KB, no repeated keys): LastWins against the
+// gjson.Valid pass every model already gets.
+func BenchmarkLastWinsG2(b *testing.B) {
+	raw, err := os.ReadFile("../page/testdata/real/offer-597090034012.init-data.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	js := string(raw)
+	b.Run("LastWins", func(b *testing.B) {
+		b.SetBytes(int64(len(js)))
+		for i := 0; i < b.N; i++ {
+			LastWins(js)
+		}
+	})
+	b.Run("gjson.Valid", func(b *testing.B) {
+		b.SetBytes(int64(len(js)))
+		for i := 0; i < b.N; i++ {
+			gjson.Valid(js)
 		}
 	})
 }
