@@ -1,25 +1,29 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/trustlens/trustlens/internal/page"
+	txt "github.com/trustlens/trustlens/internal/text"
 )
 
 // regulatedGoods finds products that importers usually need test reports
 // for: electrical goods and batteries (CE/FCC/RoHS/UN38.3), toys and
 // children's products (EN71/CPC), cosmetics (filing numbers), food-contact
-// items (LFGB/FDA), PPE and medical goods.
-var regulatedGoods = newPhrases(strings.Split(regulatedWords, "|"), regulatedWords)
+// items (LFGB/FDA), PPE and medical goods. A product word is not an ask,
+// so no notice cue applies.
+var regulatedGoods = phrases{ask: txt.MustCompile(
+	`充电|电池|锂电|蓝牙|无线|耳机|插头|插座|电源|适配器|数据线|灯具|台灯|电动|电热|电子|打火机|点烟器|玩具|儿童|婴儿|宝宝|童装|奶瓶|化妆品|护肤|面霜|洗面奶|口红|香水|餐具|水杯|保温杯|食品级|厨具|口罩|医用|头盔|安全帽`,
+	`^ led|charger|battery|batteries|bluetooth|wireless|electric|lighter|toy|toys|baby|cosmetic|cosmetics`,
+)}
 
-const regulatedWords = `充电|电池|锂电|蓝牙|无线|耳机|插头|插座|电源|适配器|数据线|led|灯具|台灯|电动|电热|电子|打火机|点烟器|玩具|儿童|婴儿|宝宝|童装|奶瓶|化妆品|护肤|面霜|洗面奶|口红|香水|餐具|水杯|保温杯|食品级|厨具|口罩|医用|头盔|安全帽|charger|battery|bluetooth|wireless|electric|lighter|toy|baby|cosmetic`
-
-// certEvidence finds a certificate, standard or filing number on the page.
-var certEvidence = newPhrases(
-	[]string{"ce", "fcc", "rohs", "3c", "ccc", "iso", "gb", "en", "un38", "msds", "lfgb", "fda", "ul", "cpc", "备案", "检测", "质检", "检验", "认证", "许可"},
-	`\bce\b|fcc|rohs|\b3c\b|ccc认证|iso\s?\d{3,5}|gb/?t?\s?\d{3,5}|en\s?71|un38\.3|msds|lfgb|fda|\bul\b|cpc|备案|检测报告|质检报告|检验报告|认证证书|许可证号|生产许可`,
-)
+// certEvidence finds a certificate, standard or filing number on the page;
+// 暂无检测报告 (no report yet) is not one.
+var certEvidence = newPhrases(txt.MustCompile(
+	`^ ce $`, `^ fcc|rohs|msds|lfgb|cpc`, `^ fda $`, `^ ul $`, `^ 3c|ccc $`, `3c认证|ccc认证`,
+	`^ iso %3`, `^ gb|gbt %3`, `^ en %2`, `^ un38`,
+	`备案`, `检测报告|质检报告|检验报告|认证证书|许可证号|生产许可|合格证|检测合格|质检合格`,
+), []string{"暂无", "没有", "无任何", "未提供"}, nil)
 
 var certsMissing = Rule{
 	ID:       "certs-missing",
@@ -34,15 +38,15 @@ var certsMissing = Rule{
 	},
 	Fires: "The title or attributes name goods that usually need certification (electrical, batteries, toys, children's items, cosmetics, food contact, PPE) and no certificate, standard or filing number (CE, FCC, RoHS, 3C, ISO, GB/T, EN71, 备案, 检测报告…) appears anywhere on the page.",
 	Guide: "“Test Material Quality: Request for test reports like CE, FCC, or GB/T certifications. Absence of reports indicates increased risks.” / “Lack of knowledge on export compliance”",
-	Check: func(m *page.Model, c *Context) []string {
+	Find: func(m *page.Model, c *Context) ([]Place, string) {
 		if len(m.Offer.OfficialDoc) > 0 {
-			return nil
+			return nil, ""
 		}
-		goods := regulatedGoods.find(c, m, func(w string) bool { return w == "title" || isAttribute(w) }, 1)
-		if len(goods) == 0 || len(certEvidence.find(c, m, nil, 1)) > 0 {
-			return nil
+		goods := regulatedGoods.find(c, m, func(w string) bool { return w == "title" || isAttribute(w) })
+		if len(goods) == 0 || len(certEvidence.find(c, m, nil)) > 0 {
+			return nil, ""
 		}
-		return []string{fmt.Sprintf("%s names %q; no certificate, standard or filing number on the page", goods[0].Text.Where, goods[0].Match)}
+		return goods[:1], "no certificate, standard or filing number on the page"
 	},
 }
 

@@ -1,61 +1,34 @@
 package rules
 
 import (
-	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/trustlens/trustlens/internal/page"
+	txt "github.com/trustlens/trustlens/internal/text"
 )
 
 // factoryClaim finds a seller calling itself a factory. Attribute *names*
 // such as 产地 (place of origin) are not claims (only values are scanned),
-// and the platform's own tiers 超级工厂 / 实力工厂 / 深度验厂 are backing, not
-// claims: matches inside them are skipped.
-var factoryClaim = regexp.MustCompile(`工厂|厂家|源头|产地直[供销发]|厂[家]?直[销供营]|factory|manufacturer`)
+// the platform's own tiers 超级工厂 / 实力工厂 are backing, not claims, and
+// 非工厂 / 不是工厂 / 所谓“工厂” deny or doubt the claim.
+var factoryClaim = newPhrases(txt.MustCompile(
+	`<超级|实力|非|找|寻 工厂`,
+	`<非|找|寻 厂家 !地址`,
+	`<非 源头 !码`,
+	`产地直供|产地直销|产地直发|厂直|厂家直`,
+	`^ factory|manufacturer|manufacturers`,
+), []string{"不是", "并非", "所谓", "自称", "要求", "其实"}, []string{"其实是", "实为", "冒充"})
 
-// backedBy are the platform tiers that back a factory claim.
+// factoryBacking are the platform tiers that back a factory claim.
 var factoryBacking = []string{"super-factory", "powerful-factory", "deep-factory-audit"}
 
-// claimWhere lists the texts a claim counts in.
+// claimText lists the texts a claim counts in.
 func claimText(where string) bool {
 	switch where {
 	case "title", "store name", "store slogan", "store offer title", "tag":
 		return true
 	}
 	return isAttribute(where)
-}
-
-// isPlatformTier reports whether the match at [s,e) of the normalised text
-// is part of 超级工厂, 实力工厂 or 深度验厂.
-func isPlatformTier(norm string, s, e int) bool {
-	for _, tier := range []string{"超级工厂", "实力工厂", "深度验厂"} {
-		for _, at := range []int{s - len("超级"), s} {
-			if at >= 0 && at+len(tier) <= len(norm) && norm[at:at+len(tier)] == tier {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func findFactoryClaim(texts []page.Text) *phraseHit {
-	for _, t := range texts {
-		if !claimText(t.Where) || t.Text == "" {
-			continue
-		}
-		rs := []rune(t.Text)
-		norm := normalize(rs)
-		for _, loc := range factoryClaim.FindAllStringIndex(norm, 8) {
-			if isPlatformTier(norm, loc[0], loc[1]) {
-				continue
-			}
-			start := len([]rune(norm[:loc[0]]))
-			end := start + len([]rune(norm[loc[0]:loc[1]]))
-			return &phraseHit{Text: t, Match: string(rs[start:end]), Context: window(rs, start, end)}
-		}
-	}
-	return nil
 }
 
 // isTrading reports whether the declared business model is trading.
@@ -88,19 +61,19 @@ var factoryClaimUnverified = Rule{
 	},
 	Fires: "The title, attribute values, store name, slogan or (on store pages) its offers' titles claim 工厂/厂家/源头/产地直供/factory/manufacturer, and either the declared business model is trading (经销批发, 贸易) or no platform tier backs it (超级工厂, 实力工厂, 深度验厂).",
 	Guide: "“Fake Factory Claims: There are some storefronts that pose as factories, yet they are only trading firms or pure scams that have stolen pictures.” / “Request for a video or video call showing their factory … be wary of those who will not allow you see them”",
-	Check: func(m *page.Model, _ *Context) []string {
-		claim := findFactoryClaim(m.Texts)
-		if claim == nil {
-			return nil
+	Find: func(m *page.Model, c *Context) ([]Place, string) {
+		claims := factoryClaim.find(c, m, claimText)
+		if len(claims) == 0 {
+			return nil, ""
 		}
 		if trading, ok := isTrading(m); ok {
-			return []string{fmt.Sprintf("%s, but business model %s", claim.Evidence(), trading)}
+			return claims, "but business model " + trading
 		}
 		for _, id := range factoryBacking {
 			if _, ok := m.HasBadge(id); ok {
-				return nil
+				return nil, ""
 			}
 		}
-		return []string{claim.Evidence() + "; no 超级工厂, 实力工厂 or 深度验厂 on the page"}
+		return claims, "no 超级工厂, 实力工厂 or 深度验厂 on the page"
 	},
 }

@@ -3,10 +3,10 @@ package rules
 import (
 	"fmt"
 	"regexp"
-	"strings"
 
 	"github.com/agnivade/levenshtein"
 	"github.com/trustlens/trustlens/internal/page"
+	txt "github.com/trustlens/trustlens/internal/text"
 )
 
 // minNameSimilarity: company names that differ only in a legal-form suffix
@@ -26,7 +26,7 @@ var (
 
 // normCompany reduces a company name to its core for comparison.
 func normCompany(s string) string {
-	n := normalize([]rune(strings.TrimSpace(s)))
+	n := txt.Fold(s).S
 	n = regionInBrackets.ReplaceAllString(n, "")
 	n = nameNoise.ReplaceAllString(n, "")
 	for i := 0; i < 2; i++ {

@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/trustlens/trustlens/internal/page"
 )
@@ -37,6 +39,7 @@ var Registry = []*Rule{
 	&teamReported,
 	&priceBelowHistory,
 	&priceOutlierLow,
+	&hiddenCharacters,
 	&warningSignsCombined,
 	&orderExceedsStoreTrust,
 	&badgePowerfulMerchant,
@@ -72,21 +75,41 @@ func ValidateRegistry() error {
 	return nil
 }
 
+// maxPlaces bounds the places one finding lists.
+const maxPlaces = 5
+
+func joinNote(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	return a + "; " + b
+}
+
 // Evaluate runs every registered rule on the model and returns the findings
-// sorted by severity, then id.
+// (at most one per rule) sorted by severity, then id.
 func Evaluate(m *page.Model, c *Context) []Finding {
 	if c == nil {
 		c = &Context{}
 	}
 	var out []Finding
 	add := func(r *Rule, evidence []string) {
-		for _, ev := range evidence {
-			out = append(out, Finding{ID: r.ID, Severity: r.Severity, Title: r.Title, Evidence: ev, Advice: r.Advice})
+		if len(evidence) > 0 {
+			out = append(out, Finding{ID: r.ID, Severity: r.Severity, Title: r.Title, Evidence: strings.Join(evidence, "; "), Advice: r.Advice})
 		}
 	}
 	for _, r := range Registry {
-		if r.Check != nil {
+		switch {
+		case r.Check != nil:
 			add(r, r.Check(m, c))
+		case r.Find != nil:
+			if places, note := r.Find(m, c); len(places) > 0 {
+				if len(places) > maxPlaces {
+					note = joinNote(strconv.Itoa(len(places)-maxPlaces)+" more places", note)
+					places = places[:maxPlaces]
+				}
+				out = append(out, Finding{ID: r.ID, Severity: r.Severity, Title: r.Title,
+					Evidence: joinNote(placesEvidence(places), note), Places: places, Advice: r.Advice})
+			}
 		}
 	}
 	for _, r := range Registry {

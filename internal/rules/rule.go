@@ -67,7 +67,7 @@ type Context struct {
 	// (buyer.minStoreYears); 0: none.
 	MinStoreYears int
 
-	norm    []normText      // the model's texts, normalised once per evaluation
+	norm    []normText      // the model's texts, folded once per evaluation
 	reviews *reviews.Report // the page's reviews, analysed once per evaluation
 }
 
@@ -86,10 +86,16 @@ type Rule struct {
 	// Zero means the severity's default (see score.go).
 	Weight int
 	// Check returns the evidence for each hit, or nil when the rule does not
-	// fire. Evidence quotes the exact field or text that fired it.
+	// fire. Evidence quotes the exact field or text that fired it. However
+	// many pieces it returns, the rule makes one finding.
 	Check func(m *page.Model, c *Context) []string
+	// Find, for text rules, returns every place the sign was seen (at most
+	// one per page text) and a note that qualifies them ("no 超级工厂 … on
+	// the page"); the rule fires when places is not empty.
+	Find func(m *page.Model, c *Context) (places []Place, note string)
 	// Combine, for rules about other rules' findings, runs after every
-	// Check with the findings so far. A rule has Check or Combine.
+	// Check and Find with the findings so far. A rule has exactly one of
+	// Check, Find and Combine.
 	Combine func(m *page.Model, c *Context, found []Finding) []string
 }
 
@@ -108,17 +114,28 @@ func (r *Rule) Validate() error {
 		return fmt.Errorf("rule %s: advice needs English and Chinese", r.ID)
 	case r.Fires == "" || r.Guide == "":
 		return fmt.Errorf("rule %s: Fires and Guide must be documented", r.ID)
-	case (r.Check == nil) == (r.Combine == nil):
-		return fmt.Errorf("rule %s: needs exactly one of Check and Combine", r.ID)
+	case btoi(r.Check != nil)+btoi(r.Find != nil)+btoi(r.Combine != nil) != 1:
+		return fmt.Errorf("rule %s: needs exactly one of Check, Find and Combine", r.ID)
 	}
 	return nil
 }
 
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // Finding is one fired rule with its evidence, as the verdict carries it.
+// A rule makes at most one finding per page, however many fields repeat
+// its sign: Evidence says every place in one line, and for text rules
+// Places lists them (where, quote, match) for the panel.
 type Finding struct {
 	ID       string   `json:"id"`
 	Severity Severity `json:"severity"`
 	Title    Text     `json:"title"`
 	Evidence string   `json:"evidence"`
+	Places   []Place  `json:"places,omitempty"`
 	Advice   Text     `json:"advice"`
 }

@@ -47,8 +47,19 @@ func weight(f Finding, m *page.Model) int {
 	return 0
 }
 
+// counted reports whether a finding of rule id is among fs.
+func counted(fs []Finding, id string) bool {
+	for _, f := range fs {
+		if f.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // Score turns findings into a 0-100 score and a level. The score is nil when
 // the level is unknown. Rules:
+//   - each rule counts once, however many places it was seen;
 //   - an unreadable page is "unknown", never scored;
 //   - any high finding makes the level "high-risk" and caps the score;
 //   - unknown store age can never yield "trusted";
@@ -59,7 +70,10 @@ func Score(m *page.Model, findings []Finding) (*int, Level) {
 	}
 	score := baseScore
 	high, medium := false, false
-	for _, f := range findings {
+	for i, f := range findings {
+		if counted(findings[:i], f.ID) {
+			continue // one sign counts once (Evaluate already makes one finding per rule)
+		}
 		score += weight(f, m)
 		high = high || f.Severity == High
 		medium = medium || f.Severity == Medium
