@@ -24,6 +24,8 @@ type ReviewsOut struct {
 	TooFew         bool          `json:"tooFew"`
 	Basis          int           `json:"basis"`
 	Defaults       int           `json:"defaults"`
+	Automatic      int           `json:"automatic"`     // the platform's automatic default reviews, left out of everything above
+	PageAutomatic  *int          `json:"pageAutomatic"` // the page's own count of them (systemRemarkCnt)
 	RawRating      *float64      `json:"rawRating"`
 	RatedRaw       int           `json:"ratedRaw"`
 	AdjustedRating *float64      `json:"adjustedRating"`
@@ -62,7 +64,7 @@ func reviewsOut(m *page.Model, rep *reviews.Report) *ReviewsOut {
 	all := m.Reviews.Reviews()
 	out := &ReviewsOut{
 		Total: rep.Total, Declared: rep.Declared, Suspicious: rep.Suspicious, TooFew: rep.TooFew,
-		Basis: rep.Basis, Defaults: rep.Defaults,
+		Basis: rep.Basis, Defaults: rep.Defaults, Automatic: rep.Automatic, PageAutomatic: rep.PageAutomatic,
 		RawRating: rep.RawRating, RatedRaw: rep.RatedRaw, AdjustedRating: rep.AdjustedRating,
 		RatedAdjusted: rep.RatedAdjusted, PageRating: rep.PageRating,
 		Headline: rep.Headline, Notes: rep.Notes, Flags: []ReviewFlag{}, Groups: []ReviewGroup{},

@@ -78,6 +78,12 @@ type Report struct {
 	Suspicious int `json:"suspicious"`
 	// Defaults counts system-default reviews (the buyer wrote nothing).
 	Defaults int `json:"defaults"`
+	// Automatic counts the rows the platform marks as its own automatic
+	// default praise (isSystemRemark): they are not a buyer's review, so
+	// no detector sees them and Total, Basis and the ratings leave them
+	// out. PageAutomatic is the page's own count (systemRemarkCnt).
+	Automatic     int  `json:"automatic"`
+	PageAutomatic *int `json:"pageAutomatic"`
 	// RawRating is the mean star rating of every review with stars;
 	// AdjustedRating leaves out suspicious and system-default reviews (their
 	// stars are not a buyer's judgement). Rated* say how many reviews each
@@ -154,7 +160,10 @@ func AnalyzeWith(set *Set, o Options) Report {
 }
 
 func analyzeWith(set *Set, o Options) (rep Report) {
-	a := &analysis{set: set, rs: set.reviews, meta: set.meta, opts: o, flagged: map[int]*ReviewVerdict{}}
+	rs, meta, idx := buyerReviews(set)
+	a := &analysis{set: set, rs: rs, meta: meta, opts: o, flagged: map[int]*ReviewVerdict{}}
+	defer func() { setIndices(&rep, idx) }()
+	rep.Automatic = len(set.reviews) - len(rs)
 	n := len(a.rs)
 	a.sus = make([]bool, n)
 	a.now = o.Now
@@ -171,6 +180,7 @@ func analyzeWith(set *Set, o Options) (rep Report) {
 		rep.Declared = s.Total
 		rep.PageRating = s.GoodsGrade
 		rep.PageGoodRate = s.GoodRate
+		rep.PageAutomatic = s.SystemRemarks
 	}
 	if rep.TooFew {
 		a.note("too few reviews to judge bursts, rating skew and template share: %d loaded, %d needed", n, MinSample)
@@ -178,8 +188,8 @@ func analyzeWith(set *Set, o Options) (rep Report) {
 	if set.dropped > 0 {
 		a.note("only the first %s reviews are analysed; %s more were ignored", fmtInt(MaxReviews), fmtInt(set.dropped))
 	}
-	if rep.Declared != nil && *rep.Declared > n {
-		a.note("based on %s of the %s reviews the page counts: open more review pages to refine", fmtInt(n), fmtInt(*rep.Declared))
+	if rep.Declared != nil && *rep.Declared > n+rep.Automatic {
+		a.note("based on %s of the %s reviews the page counts: open more review pages to refine", fmtInt(n+rep.Automatic), fmtInt(*rep.Declared))
 	}
 
 	texts := make([]string, n)
@@ -259,6 +269,51 @@ func analyzeWith(set *Set, o Options) (rep Report) {
 	return rep
 }
 
+// buyerReviews returns the set's reviews without the platform's automatic
+// ones (Review.System), their meta, and for each the index in the set (nil
+// when none was left out: the indices are the set's own).
+func buyerReviews(set *Set) ([]Review, []meta, []int) {
+	auto := 0
+	for i := range set.reviews {
+		if set.reviews[i].System {
+			auto++
+		}
+	}
+	if auto == 0 {
+		return set.reviews, set.meta, nil
+	}
+	n := len(set.reviews) - auto
+	rs, ms, idx := make([]Review, 0, n), make([]meta, 0, n), make([]int, 0, n)
+	for i := range set.reviews {
+		if !set.reviews[i].System {
+			rs, ms, idx = append(rs, set.reviews[i]), append(ms, set.meta[i]), append(idx, i)
+		}
+	}
+	return rs, ms, idx
+}
+
+// setIndices turns the report's review indices (positions among the
+// buyers' reviews the detectors saw) into positions in the set.
+func setIndices(rep *Report, idx []int) {
+	if idx == nil {
+		return
+	}
+	for i := range rep.Findings {
+		f := &rep.Findings[i]
+		for j := range f.Reviews {
+			f.Reviews[j].Index = idx[f.Reviews[j].Index]
+		}
+		for g := range f.Groups {
+			for k, x := range f.Groups[g].Reviews {
+				f.Groups[g].Reviews[k] = idx[x]
+			}
+		}
+	}
+	for i := range rep.Reviews {
+		rep.Reviews[i].Index = idx[rep.Reviews[i].Index]
+	}
+}
+
 func headline(r Report) Text {
 	en := fmt.Sprintf("%s of %s reviews look suspicious", fmtInt(r.Suspicious), fmtInt(r.Total))
 	zh := fmt.Sprintf("%s条评价中有%s条可疑", fmtInt(r.Total), fmtInt(r.Suspicious))
@@ -269,6 +324,10 @@ func headline(r Report) Text {
 	if r.Declared != nil && *r.Declared > r.Total {
 		en += fmt.Sprintf(" (based on %s of %s)", fmtInt(r.Total), fmtInt(*r.Declared))
 		zh += fmt.Sprintf("（基于已加载的%s/%s条）", fmtInt(r.Total), fmtInt(*r.Declared))
+	}
+	if r.Automatic > 0 {
+		en += fmt.Sprintf("; %s automatic default reviews left out", fmtInt(r.Automatic))
+		zh += fmt.Sprintf("；已排除%s条系统自动默认好评", fmtInt(r.Automatic))
 	}
 	if r.TooFew {
 		en += "; too few reviews to judge bursts and rating skew"

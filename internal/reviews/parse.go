@@ -51,7 +51,8 @@ const (
 	pTagName        = "name"
 	pTagNameAlt     = "tagName" // GUESS
 	pTagCount       = "count"
-	pTagCountAlt    = "num" // GUESS
+	pTagCountAlt    = "num"             // GUESS
+	pSystemRemarks  = "systemRemarkCnt" // SEEN-DATA (real full body, 2024-04), a string
 
 	// rates.json
 	pOldRates     = "rates" // data.rates
@@ -296,6 +297,10 @@ func readSummary(data gjson.Result) *Summary {
 			}
 			return true
 		})
+	}
+	if v, ok := numberOf(m.Get(pSystemRemarks)); ok && v >= 0 && v <= 1e9 {
+		c := int(v)
+		s.SystemRemarks = &c
 	}
 	readTags(m.Get(pCommonTags), false)
 	readTags(m.Get(pImpressionTags), true)

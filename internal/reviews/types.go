@@ -111,6 +111,9 @@ type Summary struct {
 	GoodsGrade *float64 `json:"goodsGrade"` // 0-5
 	Total      *int     `json:"total"`      // count of the 全部 tag
 	Tags       []Tag    `json:"tags"`
+	// SystemRemarks is systemRemarkCnt: how many of the reviews are the
+	// platform's automatic default praise.
+	SystemRemarks *int `json:"systemRemarks"`
 }
 
 // merge fills s's unknown fields from o (the newer response wins when both know).
@@ -126,6 +129,9 @@ func (s *Summary) merge(o *Summary) {
 	}
 	if len(o.Tags) > 0 {
 		s.Tags = append([]Tag(nil), o.Tags...)
+	}
+	if o.SystemRemarks != nil {
+		s.SystemRemarks = o.SystemRemarks
 	}
 }
 
