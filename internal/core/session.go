@@ -1,7 +1,6 @@
 package core
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 
@@ -48,8 +47,19 @@ const (
 	maxSessionNotes = 20       // cut-body notes kept per session
 )
 
-// sessionID is what a caller may name a session: short and plain.
-var sessionID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+// isSessionID reports whether a caller may name a session id: short and
+// plain, 1 to 64 of A-Z a-z 0-9 _ -.
+func isSessionID(id string) bool {
+	if len(id) < 1 || len(id) > 64 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 type sessionIn struct {
 	id   string
@@ -62,7 +72,7 @@ func readSession(v gjson.Result) (sessionIn, string) {
 		return sessionIn{}, "is not an object"
 	}
 	id, from := v.Get(pathSessionID), v.Get(pathSessionFrom)
-	if id.Type != gjson.String || !sessionID.MatchString(id.Str) {
+	if id.Type != gjson.String || !isSessionID(id.Str) {
 		return sessionIn{}, "id must be 1-64 letters, digits, _ or -"
 	}
 	if from.Type != gjson.Number || from.Num < 0 || from.Num != float64(int(from.Num)) || from.Num > 1e9 {

@@ -30,7 +30,7 @@ func (b *ResponseBudget) Take(r Response) bool {
 }
 
 // budgetNoteTail ends every note of Note.
-var budgetNoteTail = fmt.Sprintf("(MaxResponses %d, MaxResponsesBytes %d MiB)", MaxResponses, MaxResponsesBytes>>20)
+var budgetNoteTail = "(MaxResponses " + strconv.Itoa(MaxResponses) + ", MaxResponsesBytes " + strconv.Itoa(MaxResponsesBytes>>20) + " MiB)"
 
 // Note is the cap note for the responses refused so far, or "".
 func (b *ResponseBudget) Note() string {

@@ -1,17 +1,46 @@
 package page
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
 
 // DOM text fragments are the last resort: they are read only for what the
-// JSON sources left unknown. Patterns from doc §3c: `入驻(\d+)年` on store
-// headers and credit pages; `诚信通(\d+)年` is our own guess of a form.
-var storeAgePatterns = [...]*regexp.Regexp{
-	regexp.MustCompile(`入驻\s*(\d{1,3})\s*年`),
-	regexp.MustCompile(`诚信通\s*(\d{1,3})\s*年`),
+// JSON sources left unknown. Forms from doc §3c: "入驻11年" on store headers
+// and credit pages; "诚信通11年" is our own guess of a form. Spaces may
+// stand around the figure ("入驻 11 年").
+var storeAgeLabels = [...]string{"入驻", "诚信通"}
+
+// findYears finds the first "<label> N 年" in text, N of 1 to 3 digits with
+// optional ASCII white space (\t \n \f \r and space) around it: the whole
+// match and the figure.
+func findYears(text, label string) (whole, figure string, ok bool) {
+	for off := 0; ; {
+		i := strings.Index(text[off:], label)
+		if i < 0 {
+			return "", "", false
+		}
+		start := off + i
+		j := skipASCIISpace(text, start+len(label))
+		k := j
+		for k < len(text) && k-j < 4 && '0' <= text[k] && text[k] <= '9' {
+			k++
+		}
+		if n := k - j; n >= 1 && n <= 3 {
+			if end := skipASCIISpace(text, k); strings.HasPrefix(text[end:], "年") {
+				return text[start : end+len("年")], text[j:k], true
+			}
+		}
+		off = start + len(label)
+	}
+}
+
+// skipASCIISpace skips the white space of a regexp's \s from i.
+func skipASCIISpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return i
 }
 
 // DOM fragment names (Snapshot.DOM keys) the parser reads.
@@ -59,16 +88,16 @@ func (b *builder) readDOM(dom map[string]string) {
 				continue // offer titles and slogans are the seller's wording, not the site's figures
 			}
 			text := ownText(dom[name])
-			for _, re := range storeAgePatterns {
-				m := re.FindStringSubmatch(text)
-				if m == nil {
+			for _, label := range storeAgeLabels {
+				whole, figure, ok := findYears(text, label)
+				if !ok {
 					continue
 				}
-				n, err := strconv.Atoi(m[1])
+				n, err := strconv.Atoi(figure)
 				if err != nil || n < 1 || n > 100 {
 					continue
 				}
-				sup.StoreAgeYears.Set(n, "DOM "+name+": "+quote(m[0]))
+				sup.StoreAgeYears.Set(n, "DOM "+name+": "+quote(whole))
 				break find
 			}
 		}

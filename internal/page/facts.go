@@ -113,7 +113,7 @@ func (b *builder) applyRemembered(f *SupplierFacts) {
 	} else {
 		src += " (date unknown)"
 	}
-	if f.MemberID != "" && memberIDPattern.MatchString(f.MemberID) {
+	if f.MemberID != "" && isMemberID(f.MemberID) {
 		fill(&sup.MemberID, f.MemberID, src)
 	}
 	if f.Company != "" {

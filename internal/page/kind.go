@@ -2,7 +2,6 @@ package page
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 )
 
@@ -65,20 +64,35 @@ const MemberIDPattern = `^(?:a-)?b2b-[0-9A-Za-z]{1,40}$`
 // such as "b2b-trade" is not taken for one. Callers check the boundaries.
 const MemberIDInTextPattern = `(?:a-)?b2b-[0-9A-Za-z]{6,40}`
 
-var memberIDPattern = regexp.MustCompile(MemberIDPattern)
+// isMemberID reports whether s is a whole member id (MemberIDPattern),
+// checked by hand: it runs on every search card, and the page's start-up
+// should not compile a regexp for it.
+func isMemberID(s string) bool {
+	s = strings.TrimPrefix(s, "a-")
+	id, ok := strings.CutPrefix(s, "b2b-")
+	if !ok || len(id) < 1 || len(id) > 40 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
 
 // memberIDOf returns the member id a store address carries, if any.
 func memberIDOf(u *url.URL) string {
 	q := u.Query()
 	for _, k := range []string{"memberId", "facMemId"} {
-		if v := strings.TrimSpace(q.Get(k)); memberIDPattern.MatchString(v) {
+		if v := strings.TrimSpace(q.Get(k)); isMemberID(v) {
 			return v
 		}
 	}
 	// m.1688.com/winport/{memberId}.html
 	if name, ok := strings.CutPrefix(u.Path, "/winport/"); ok {
 		name = strings.TrimSuffix(name, ".html")
-		if memberIDPattern.MatchString(name) {
+		if isMemberID(name) {
 			return name
 		}
 	}

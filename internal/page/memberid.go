@@ -2,7 +2,6 @@ package page
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 )
 
@@ -14,7 +13,7 @@ import (
 // members (recommendations, the viewer's own id) gives nothing.
 // The request of a store module carries it URL-encoded and JSON-in-JSON:
 // data={"params":"{\"memberId\":\"b2b-…\"}"}: quotes may be escaped.
-var quotedMemberID = regexp.MustCompile(`(?i)\\?"?(?:sellerMemberId|memberId|facMemId)\\?"?\s*[:=]\s*\\?"(b2b-[0-9a-z]{8,24})\\?"`)
+var quotedMemberID = lazyRegexp(`(?i)\\?"?(?:sellerMemberId|memberId|facMemId)\\?"?\s*[:=]\s*\\?"(b2b-[0-9a-z]{8,24})\\?"`)
 
 // maxMemberScan bounds how much text the fallback searches.
 const maxMemberScan = 1 << 20
@@ -30,7 +29,7 @@ func storeMemberID(s Snapshot) (string, string, bool) {
 			text = text[:budget]
 		}
 		budget -= len(text)
-		for _, m := range quotedMemberID.FindAllStringSubmatch(text, 16) {
+		for _, m := range quotedMemberID().FindAllStringSubmatch(text, 16) {
 			id := strings.ToLower(m[1])
 			if strings.HasPrefix(id, "b2b-placeholder") {
 				continue

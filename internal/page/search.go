@@ -550,7 +550,7 @@ func readCompanyObject(c *Card, obj gjson.Result, src string) {
 		// userId | enterpriseId carry the member id on supplier search
 		// (doc §3d); a numeric userId is not one and is skipped.
 		for _, i := range []int{coMemberID, coUserID, coEnterpriseID} {
-			if s, ok := str(f[i]); ok && len(s) <= maxIDText && memberIDPattern.MatchString(strings.TrimSpace(s)) {
+			if s, ok := str(f[i]); ok && len(s) <= maxIDText && isMemberID(strings.TrimSpace(s)) {
 				c.MemberID = strings.TrimSpace(s)
 				break
 			}
@@ -720,7 +720,7 @@ func domCardIDs(e gjson.Result) Card {
 	members(e, domCardKeys[:], f[:])
 	var c Card
 	c.OfferID, _ = numericID(f[dkOfferID])
-	if s, ok := str(f[dkMemberID]); ok && len(s) <= maxIDText && memberIDPattern.MatchString(strings.TrimSpace(s)) {
+	if s, ok := str(f[dkMemberID]); ok && len(s) <= maxIDText && isMemberID(strings.TrimSpace(s)) {
 		c.MemberID = strings.TrimSpace(s)
 	}
 	return c
@@ -734,7 +734,7 @@ func readDOMCard(e gjson.Result) Card {
 		c.Key = truncateUTF8(s, maxCardKey)
 	}
 	c.OfferID, _ = numericID(f[dkOfferID])
-	if s, ok := str(f[dkMemberID]); ok && len(s) <= maxIDText && memberIDPattern.MatchString(strings.TrimSpace(s)) {
+	if s, ok := str(f[dkMemberID]); ok && len(s) <= maxIDText && isMemberID(strings.TrimSpace(s)) {
 		c.MemberID = strings.TrimSpace(s)
 	}
 	if s, ok := str(f[dkCompany]); ok {

@@ -484,7 +484,7 @@ func checkCards(t testing.TB, cards []Card) {
 		if c.OfferID != "" && !isDigits(c.OfferID) {
 			t.Errorf("card %d offer id %q", i, c.OfferID)
 		}
-		if c.MemberID != "" && !memberIDPattern.MatchString(c.MemberID) {
+		if c.MemberID != "" && !isMemberID(c.MemberID) {
 			t.Errorf("card %d member id %q", i, c.MemberID)
 		}
 		if len(c.Title) > maxCardText || len(c.Company) > maxCardText || len(c.LoginID) > maxCardText || len(c.Tags) > maxCardTags {

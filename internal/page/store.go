@@ -157,7 +157,7 @@ func (b *builder) readStoreHeader(h gjson.Result, src string) {
 	}
 	sup, st := &b.m.Supplier, &b.m.Store
 	got := false
-	if id, ok := str(h.Get(pathMemberID)); ok && memberIDPattern.MatchString(id) {
+	if id, ok := str(h.Get(pathMemberID)); ok && isMemberID(id) {
 		fill(&sup.MemberID, id, src+".memberId")
 	}
 	if v, ok := str(h.Get(pathCompanyName)); ok {

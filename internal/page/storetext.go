@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Visible text of store pages (doc §3c and the real page texts of
@@ -82,8 +83,15 @@ func hasOddSpace(s string) bool {
 // the figure stands before its label), and the next match is tried.
 type textRule struct {
 	kw  string
-	re  *regexp.Regexp
+	re  func() *regexp.Regexp // compiled on first use (lazyRegexp)
 	set func(b *builder, v, src string) bool
+}
+
+// lazyRegexp compiles pattern the first time it is used: most pages never
+// meet most store labels (the keyword prefilter skips them), and a core
+// that compiled them all at start-up would make every first page wait.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }
 
 // valueAfter is the value that follows a label: a number with its unit
@@ -101,7 +109,7 @@ func shownValue(v string) string {
 func rateRule(kw, label string, field func(*StoreStats) *Field[float64]) textRule {
 	return textRule{
 		kw: kw,
-		re: regexp.MustCompile(label + valueAfter),
+		re: lazyRegexp(label + valueAfter),
 		set: func(b *builder, v, src string) bool {
 			v = shownValue(v)
 			if isNoValue(v) {
@@ -125,7 +133,7 @@ func rateRule(kw, label string, field func(*StoreStats) *Field[float64]) textRul
 func stringRule(kw, pattern string, field func(*Supplier) *Field[string]) textRule {
 	return textRule{
 		kw: kw,
-		re: regexp.MustCompile(pattern),
+		re: lazyRegexp(pattern),
 		set: func(b *builder, v, src string) bool {
 			v = strings.TrimSpace(v)
 			if !isNoValue(v) {
@@ -155,7 +163,7 @@ var storeTextRules = []textRule{
 	rateRule("分钟响应率", `3\s*分钟响应率`, func(s *StoreStats) *Field[float64] { return &s.Response3mRate }),
 	{
 		kw: "服务分",
-		re: regexp.MustCompile(`服务分` + valueAfter),
+		re: lazyRegexp(`服务分` + valueAfter),
 		set: func(b *builder, v, src string) bool {
 			v = shownValue(v)
 			if isNoValue(v) {
@@ -171,7 +179,7 @@ var storeTextRules = []textRule{
 	},
 	{
 		kw: "支付订单数",
-		re: regexp.MustCompile(`最近\s*30\s*天支付订单数\s*(\S+)`),
+		re: lazyRegexp(`最近\s*30\s*天支付订单数\s*(\S+)`),
 		set: func(b *builder, v, src string) bool {
 			if isNoValue(v) {
 				return true
@@ -197,7 +205,7 @@ var storeTextRules = []textRule{
 	stringRule("诚信等级", `(?:^|\s)([A-E]{1,3})诚信等级`, func(s *Supplier) *Field[string] { return &s.CreditLevel }),
 	{
 		kw: "接外贸订单",
-		re: regexp.MustCompile(`接外贸订单\s*(支持|不支持)`),
+		re: lazyRegexp(`接外贸订单\s*(支持|不支持)`),
 		set: func(b *builder, v, src string) bool {
 			fill(&b.m.Supplier.ExportSupport, v == "支持", src)
 			return true
@@ -207,12 +215,12 @@ var storeTextRules = []textRule{
 	// text is not a licence (there it is the licence's, see readLicenceText).
 	{
 		kw:  "成立",
-		re:  regexp.MustCompile(`(\d{4}\.\d{1,2})\s*成立`),
+		re:  lazyRegexp(`(\d{4}\.\d{1,2})\s*成立`),
 		set: setFounded,
 	},
 	{
 		kw:  "成立时间",
-		re:  regexp.MustCompile(`成立时间\s*(\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?)`),
+		re:  lazyRegexp(`成立时间\s*(\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?)`),
 		set: setFounded,
 	},
 }
@@ -231,23 +239,23 @@ var (
 	// 成立日期 outside a licence block: a store founding claim.
 	foundedDateRule = textRule{
 		kw:  "成立日期",
-		re:  regexp.MustCompile(`成立日期\s*(\d{4}[-./]\d{1,2}[-./]\d{1,2})`),
+		re:  lazyRegexp(`成立日期\s*(\d{4}[-./]\d{1,2}[-./]\d{1,2})`),
 		set: setFounded,
 	}
 	// Contact page: 地址：… ("暂无" is kept: the seller withholds it).
 	addressRule = textRule{
 		kw: "地址",
-		re: regexp.MustCompile(`地址\s*[：:]\s*(\S+)`),
+		re: lazyRegexp(`地址\s*[：:]\s*(\S+)`),
 		set: func(b *builder, v, src string) bool {
 			fill(&b.m.Supplier.Address, v, src)
 			return true
 		},
 	}
 	// 该信息于2026年03月27日通过中诚信专业认证 (licence page).
-	licenceVerifiedRe = regexp.MustCompile(`该信息于\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*通过\s*(\S{1,20}?)\s*专业认证`)
+	licenceVerifiedRe = lazyRegexp(`该信息于\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*通过\s*(\S{1,20}?)\s*专业认证`)
 	// A company name at the very start of a store page (its header).
-	companyAtStart = regexp.MustCompile(`^\s*(\S{2,60}?(?:有限责任公司|股份有限公司|有限公司|公司|商行|经营部|工作室|合作社|厂))(?:\s|$)`)
-	companyWhole   = regexp.MustCompile(`^\S{2,60}?(?:有限责任公司|股份有限公司|有限公司|公司|商行|经营部|工作室|合作社|厂)$`)
+	companyAtStart = lazyRegexp(`^\s*(\S{2,60}?(?:有限责任公司|股份有限公司|有限公司|公司|商行|经营部|工作室|合作社|厂))(?:\s|$)`)
+	companyWhole   = lazyRegexp(`^\S{2,60}?(?:有限责任公司|股份有限公司|有限公司|公司|商行|经营部|工作室|合作社|厂)$`)
 )
 
 // Titles of store pages that carry the company name (real: the shop home
@@ -307,7 +315,7 @@ func (b *builder) readStoreText(dom map[string]string) {
 		// licence page with its heading: only other pages start with the
 		// store header, i.e. the company name.
 		for _, t := range texts {
-			if m := companyAtStart.FindStringSubmatch(t.text); m != nil {
+			if m := companyAtStart().FindStringSubmatch(t.text); m != nil {
 				fill(&b.m.Supplier.Company, m[1], "DOM "+t.name+": start of text "+quote(m[1]))
 				break
 			}
@@ -316,7 +324,7 @@ func (b *builder) readStoreText(dom map[string]string) {
 	if b.m.Kind == KindStore {
 		title := strings.TrimSpace(dom[domTitle])
 		for _, suf := range storeTitleSuffixes {
-			if i := strings.Index(title, suf); i > 0 && companyWhole.MatchString(title[:i]) {
+			if i := strings.Index(title, suf); i > 0 && companyWhole().MatchString(title[:i]) {
 				fill(&b.m.Supplier.Company, title[:i], "DOM title: "+quote(title))
 				break
 			}
@@ -336,7 +344,7 @@ func (b *builder) applyRule(r textRule, t namedText) bool {
 	}
 	rest := t.text
 	for try := 0; try < maxRuleTries && rest != ""; try++ {
-		loc := r.re.FindStringSubmatchIndex(rest)
+		loc := r.re().FindStringSubmatchIndex(rest)
 		if loc == nil || loc[2] < 0 {
 			return false
 		}
@@ -357,7 +365,7 @@ func (b *builder) readLicenceText(t namedText) bool {
 	vals := splitLabels(t.text, licenceLabels[:])
 	lic := &b.m.Supplier.Licence
 	src := func(label string) string { return "DOM " + t.name + ": licence " + label }
-	if m := licenceVerifiedRe.FindStringSubmatch(t.text); m != nil {
+	if m := licenceVerifiedRe().FindStringSubmatch(t.text); m != nil {
 		if at, ok := parseDate(strings.Join(strings.Fields(m[1]), "")); ok {
 			s := "DOM " + t.name + ": " + quote(m[0])
 			fill(&lic.VerifiedAt, at, s)

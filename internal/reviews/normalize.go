@@ -2,6 +2,7 @@ package reviews
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -85,11 +86,6 @@ var systemDefaults = map[string]bool{
 
 var systemMarkers = []string{"系统默认好评", "未及时做出评价", "没有填写评价", "未填写评价"}
 
-// cannedPhrases are template praise phrases, normalised (no punctuation,
-// repeated characters collapsed). A text made only of these phrases (or
-// repetitions of one) says nothing specific about the product.
-var cannedPhrases = map[string]bool{}
-
 // CannedPhraseList is the published list (docs/reviews.md quotes it).
 var CannedPhraseList = []string{
 	"好评", "好", "好的", "不错", "很好", "满意", "很满意", "非常满意", "非常好", "挺好", "挺好的",
@@ -107,19 +103,30 @@ var CannedPhraseList = []string{
 	"好评好评", "非常好用", "货不错", "东西不错", "东西很好", "东西好", "宝贝不错", "宝贝很好",
 }
 
-// cannedRunes holds every character of the canned phrases: a text with any
-// other character cannot be canned (a fast first check).
-var cannedRunes = map[rune]bool{}
+// cannedSet is CannedPhraseList prepared for lookups.
+type cannedSet struct {
+	// phrases are the template praise phrases, normalised (no punctuation,
+	// repeated characters collapsed). A text made only of these phrases (or
+	// repetitions of one) says nothing specific about the product.
+	phrases map[string]bool
+	// runes holds every character of the phrases: a text with any other
+	// character cannot be canned (a fast first check).
+	runes map[rune]bool
+}
 
-func init() {
+// canned is built on first use, not at start-up: most pages carry no
+// reviews, and the first page should not wait for it.
+var canned = sync.OnceValue(func() cannedSet {
+	c := cannedSet{phrases: map[string]bool{}, runes: map[rune]bool{}}
 	for _, p := range CannedPhraseList {
 		n := Normalize(p)
-		cannedPhrases[n] = true
+		c.phrases[n] = true
 		for _, r := range n {
-			cannedRunes[r] = true
+			c.runes[r] = true
 		}
 	}
-}
+	return c
+})
 
 // classify sorts a review text; norm is Normalize(content).
 func classify(content, norm string) textClass {
@@ -142,8 +149,9 @@ func classify(content, norm string) textClass {
 	if len(norm) > 40*3 { // more than ~40 CJK characters is never only template phrases
 		return classText
 	}
+	runes := canned().runes
 	for _, r := range norm {
-		if !cannedRunes[r] {
+		if !runes[r] {
 			return classText
 		}
 	}
@@ -188,7 +196,8 @@ func classify(content, norm string) textClass {
 // isCanned reports whether p (normalised) is a canned phrase or a repetition
 // of one (不错不错, 好评好评好评).
 func isCanned(p string) bool {
-	if cannedPhrases[p] {
+	phrases := canned().phrases
+	if phrases[p] {
 		return true
 	}
 	for n := 1; n <= len(p)/2; n++ {
@@ -196,7 +205,7 @@ func isCanned(p string) bool {
 			continue
 		}
 		unit := p[:n]
-		if cannedPhrases[unit] && strings.Repeat(unit, len(p)/n) == p {
+		if phrases[unit] && strings.Repeat(unit, len(p)/n) == p {
 			return true
 		}
 	}
