@@ -2,12 +2,14 @@
 // (dist/chrome/core.wasm with its wasm_exec.js), in Node: the JSON text as a
 // string and as UTF-8 bytes (what background.js sends) give the same verdict;
 // whatever else arrives gets an error verdict, never an exception and never
-// a score. Needs the build, no browser.
+// a score; and the CLI built beside it (dist/trustlens) gives the same verdict
+// bytes on a snapshot file. Needs the build, no browser.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DIST, assertBuilt } from './browser.mjs';
+import { dirname, join } from 'node:path';
+import { DIST, ROOT, assertBuilt } from './browser.mjs';
 
 let analyze;
 const utf8 = new TextEncoder();
@@ -54,4 +56,42 @@ test('anything else: an error verdict, never an exception, never a score', () =>
   }
   // The instance is still good afterwards.
   assert.equal(JSON.parse(analyze(utf8.encode(JSON.stringify(G3)))).readable, true);
+});
+
+/** JSON text without the whitespace between tokens (what Go's json.Compact does). */
+function compactJSON(text) {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      out += c;
+      if (c === '\\') out += text[++i];
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+      out += c;
+    } else if (!' \t\r\n'.includes(c)) {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// facts.seenAt is the clock of each call; everything else must match byte for byte.
+const withoutClock = (s) => s.replace(/"seenAt":"[^"]*"/g, '');
+
+test('the CLI and the wasm give the same verdict bytes on a snapshot (buyer, team and session blocks included)', () => {
+  // The snapshot the extension would send on the real G2 offer 597090034012, with the buyer's
+  // planned order, minimum store age and "blocked" entry, a team report and a session block.
+  const file = join(ROOT, 'testdata', 'samples', 'offer-597090034012-snapshot.json');
+  const cli = join(dirname(DIST), 'trustlens');
+  const fromCLI = compactJSON(execFileSync(cli, ['analyze', file, '--json'], { encoding: 'utf8' }));
+  const fromWasm = analyze(new Uint8Array(readFileSync(file)));
+  assert.equal(withoutClock(fromCLI), withoutClock(fromWasm));
+  const v = JSON.parse(fromWasm);
+  assert.equal(v.level, 'high-risk');
+  for (const id of ['supplier-blocked', 'team-reported', 'store-age-below-minimum']) {
+    assert.ok(v.findings.some((f) => f.id === id), `${id} missing: ${v.findings.map((f) => f.id)}`);
+  }
 });

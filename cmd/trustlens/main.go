@@ -1,11 +1,13 @@
 // Command trustlens runs the TrustLens core on saved pages:
 //
-//	trustlens analyze FILE [--url URL] [--json]
+//	trustlens analyze FILE [--url URL] [--order AMOUNT] [--min-years N] [--json]
 //
-// FILE is a saved page (.html), an HTTP Archive (.har) with the page and the
-// data responses it received, or a snapshot (.json, as the extension sends
-// it). The verdict is the same one the extension shows: the CLI, the wasm and
-// the tests call the same core.
+// FILE is a saved page (.html, in its declared character set: GBK and
+// GB18030 pages exist), a page saved as one file (.mhtml) with its parts, an
+// HTTP Archive (.har) with the page and the data responses it received, or
+// a snapshot (.json, as the extension sends it, read by the wasm bridge's
+// own entry). The verdict is the same one the extension shows: the CLI, the
+// wasm and the tests call the same core.
 package main
 
 import (
@@ -14,9 +16,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/tidwall/gjson"
 
 	"github.com/trustlens/trustlens/internal/core"
 	"github.com/trustlens/trustlens/internal/page"
@@ -28,8 +31,9 @@ const maxFileBytes = 64 << 20
 
 const usage = `usage: trustlens analyze FILE [--url URL] [--order AMOUNT{USD|CNY}] [--min-years N] [--json]
 
-FILE        a saved 1688 page (.html), an HTTP Archive (.har) or a snapshot (.json)
---url       the page's address, when the file does not carry it
+FILE        a saved 1688 page (.html, .mhtml), an HTTP Archive (.har) or a snapshot (.json)
+--url       the page's address, when the file does not carry it (a saved page's
+            "saved from" comment, canonical link or offer id are read otherwise)
 --order     a planned order value, e.g. 5000USD or 30000CNY: adds payment advice
 --min-years your minimum store age (1-30): a younger store gets a finding
 --json      print the verdict as JSON (docs/verdict.md)`
@@ -166,15 +170,32 @@ func writeJSON(w io.Writer, v core.Verdict) error {
 	return enc.Encode(v)
 }
 
-// verdictOf reads the file named in o and judges it.
+// verdictOf reads the file named in o and judges it: a snapshot through
+// the wasm bridge's own entry (with the buyer, team and session blocks it
+// carries), a saved page, MHTML file or HAR through the snapshot built from it.
 func verdictOf(o options) (core.Verdict, error) {
 	data, err := readCapped(o.file)
 	if err != nil {
 		return core.Verdict{}, err
 	}
-	snap, err := snapshotOf(o.file, o.url, data)
+	v, err := analyzeFile(o, data)
 	if err != nil {
 		return core.Verdict{}, fmt.Errorf("%s: %v", o.file, err)
+	}
+	return v, nil
+}
+
+func analyzeFile(o options, data []byte) (core.Verdict, error) {
+	kind, err := kindOf(o.file, data)
+	if err != nil {
+		return core.Verdict{}, err
+	}
+	if kind == kindSnapshot {
+		return analyzeSnapshot(data, o)
+	}
+	snap, err := snapshotOf(kind, o.url, data)
+	if err != nil {
+		return core.Verdict{}, err
 	}
 	return core.Analyze(snap, o.buyer), nil
 }
@@ -203,20 +224,90 @@ func unwrapPathErr(err error) error {
 	return err
 }
 
-func snapshotOf(name, url string, data []byte) (page.Snapshot, error) {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".har":
-		return page.FromHAR(data, url)
-	case ".json":
-		s, err := page.DecodeSnapshot(data)
-		if err != nil {
-			return s, err
-		}
-		if url != "" {
-			s.URL = url
-		}
-		return s, nil
+// snapshotOf builds the snapshot of a saved page, MHTML file or HAR. When
+// neither --url nor the file gives the page address, it is the offer's own
+// address when the page model names the offer.
+func snapshotOf(kind fileKind, url string, data []byte) (page.Snapshot, error) {
+	var s page.Snapshot
+	var err error
+	switch kind {
+	case kindHAR:
+		s, err = page.FromHAR(data, url)
+	case kindMHTML:
+		s, err = fromMHTML(url, data)
 	default:
-		return page.FromHTML(url, data), nil
+		s, err = fromSavedHTML(url, data)
 	}
+	if err != nil || s.URL != "" {
+		return s, err
+	}
+	if m := page.Parse(s); m.Offer.ID.Known && isDigits(m.Offer.ID.Value) {
+		s.URL = "https://detail.1688.com/offer/" + m.Offer.ID.Value + ".html"
+		s.Notes = append(s.Notes, "page address taken from the offer id in the page model ("+m.Offer.ID.Source+"): the file did not give it")
+	}
+	return s, nil
+}
+
+func isDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != "" && len(s) <= 20
+}
+
+// analyzeSnapshot runs a snapshot JSON through core.AnalyzeJSON, the wasm
+// bridge's entry, after setting what the flags give (--url, and --order and
+// --min-years in the buyer block, beside what the block already holds).
+// A snapshot the core cannot read is an error.
+func analyzeSnapshot(data []byte, o options) (core.Verdict, error) {
+	var v core.Verdict
+	if !gjson.ValidBytes(data) || !gjson.ParseBytes(data).IsObject() {
+		return v, errors.New("not a snapshot: a .json file must be one JSON object, as the extension sends it")
+	}
+	in, err := withFlags(data, o)
+	if err != nil {
+		return v, err
+	}
+	out := core.AnalyzeJSONAt(in, o.buyer.Now)
+	if err := json.Unmarshal(out, &v); err != nil {
+		return v, err
+	}
+	if strings.HasPrefix(v.Error, core.SnapshotErrorPrefix) {
+		return v, errors.New(v.Error)
+	}
+	return v, nil
+}
+
+// withFlags returns the snapshot JSON with the flags' values set; the input
+// itself when no flag is given.
+func withFlags(data []byte, o options) ([]byte, error) {
+	b := o.buyer
+	if o.url == "" && b.PlannedCurrency == "" && b.MinStoreYears == 0 {
+		return data, nil
+	}
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		return nil, fmt.Errorf("not a snapshot: %v", err)
+	}
+	if o.url != "" {
+		top["url"], _ = json.Marshal(o.url)
+	}
+	if b.PlannedCurrency != "" || b.MinStoreYears != 0 {
+		buyer := map[string]json.RawMessage{}
+		if raw, ok := top["buyer"]; ok && gjson.ParseBytes(raw).IsObject() {
+			if err := json.Unmarshal(raw, &buyer); err != nil {
+				return nil, fmt.Errorf("buyer block: %v", err)
+			}
+		}
+		if b.PlannedCurrency != "" {
+			buyer["plannedOrder"], _ = json.Marshal(map[string]any{"amount": b.PlannedAmount, "currency": b.PlannedCurrency})
+		}
+		if b.MinStoreYears != 0 {
+			buyer["minStoreYears"], _ = json.Marshal(b.MinStoreYears)
+		}
+		top["buyer"], _ = json.Marshal(buyer)
+	}
+	return json.Marshal(top)
 }

@@ -3,6 +3,7 @@
 package core
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -282,13 +283,25 @@ func ErrorVerdict(url, msg string) Verdict {
 // ErrorJSON is ErrorVerdict as JSON.
 func ErrorJSON(msg string) []byte { return mustJSON(ErrorVerdict("", msg)) }
 
+// SnapshotErrorPrefix starts the error of a verdict on input that is not a
+// snapshot the core can read.
+const SnapshotErrorPrefix = "could not read the page snapshot: "
+
 // AnalyzeJSON is the CLI and test entry: snapshot JSON in, verdict JSON out.
 // It never panics: a panic anywhere below becomes an error verdict.
 func AnalyzeJSON(snapshotJSON []byte) []byte { return AnalyzeString(string(snapshotJSON)) }
 
 // AnalyzeString is AnalyzeJSON on JSON held as a string, the wasm bridge's
 // entry: the bridge hands over the page's bytes without another copy.
-func AnalyzeString(snapshotJSON string) (out []byte) {
+func AnalyzeString(snapshotJSON string) []byte { return analyzeString(snapshotJSON, time.Time{}) }
+
+// AnalyzeJSONAt is AnalyzeJSON judged at the time now (zero: the clock), for
+// the CLI's pinned (golden) verdicts of snapshot files.
+func AnalyzeJSONAt(snapshotJSON []byte, now time.Time) []byte {
+	return analyzeString(string(snapshotJSON), now)
+}
+
+func analyzeString(snapshotJSON string, now time.Time) (out []byte) {
 	defer func() {
 		if r := recover(); r != nil {
 			out = mustJSON(ErrorVerdict("", fmt.Sprintf("internal error: %v", r)))
@@ -297,24 +310,38 @@ func AnalyzeString(snapshotJSON string) (out []byte) {
 	var top topLevel // the blocks beside the snapshot, read in the same pass
 	s, err := page.DecodeSnapshotString(snapshotJSON, top.take)
 	if err != nil {
-		return mustJSON(ErrorVerdict("", "could not read the page snapshot: "+err.Error()))
+		return mustJSON(ErrorVerdict("", SnapshotErrorPrefix+err.Error()))
 	}
 	b := top.buyerBlock()
+	b.Now = now
 	if !top.session.Exists() || top.session.Type == gjson.Null {
 		return mustJSON(Analyze(s, b))
 	}
 	in, why := readSession(top.session)
 	if why != "" {
-		return mustJSON(ErrorVerdict(s.URL, "could not read the page snapshot: session "+why))
+		return mustJSON(ErrorVerdict(s.URL, SnapshotErrorPrefix+"session "+why))
 	}
 	return mustJSON(sessions.analyze(in, s, b))
 }
 
+// mustJSON encodes a verdict. Page strings stay as written (no \u003c for
+// '<'): the verdict is data, read by JSON.parse or a JSON decoder, and the
+// CLI prints these same bytes.
 func mustJSON(v Verdict) []byte {
-	b, err := json.Marshal(v)
+	b, err := encodeJSON(v)
 	if err != nil {
 		// Only unsupported values (NaN scores) can fail here; report them.
-		b, _ = json.Marshal(ErrorVerdict(v.URL, "could not encode the verdict: "+err.Error()))
+		b, _ = encodeJSON(ErrorVerdict(v.URL, "could not encode the verdict: "+err.Error()))
 	}
 	return b
+}
+
+func encodeJSON(v Verdict) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }

@@ -8,7 +8,7 @@ import (
 
 // ResponseBudget applies MaxResponses and MaxResponsesBytes to responses
 // taken one at a time, in page order: by DecodeSnapshot, by Parse for
-// snapshots built in Go, by FromHAR, and by internal/core's analysis
+// snapshots built in Go, by AddDataResponses (HAR, MHTML), and by internal/core's analysis
 // sessions, which add a page's responses over many calls. The zero value is
 // an empty budget.
 type ResponseBudget struct {

@@ -30,11 +30,8 @@ type harFile struct {
 // FromHAR builds a Snapshot from an HTTP Archive (the user's own file, read
 // by the CLI, which caps its size). The main document is the entry whose
 // request URL equals pageURL when given, else the first text/html entry;
-// it goes through FromHTML. Every other entry whose URL mentions mtop or
-// h5api or is an offer description (/1688offer/), or whose body looks like
-// JSON or JSONP, becomes a Response (at
-// most MaxResponses, bodies capped at MaxResponseBytes). Base64 bodies are
-// decoded. It fails only when the file is not a HAR.
+// it goes through FromHTML. The other entries go through AddDataResponses.
+// Base64 bodies are decoded. It fails only when the file is not a HAR.
 func FromHAR(har []byte, pageURL string) (Snapshot, error) {
 	var f harFile
 	if err := json.Unmarshal(har, &f); err != nil {
@@ -84,30 +81,58 @@ func FromHAR(har []byte, pageURL string) (Snapshot, error) {
 		notes = append(notes, "har: no text/html document found")
 	}
 
-	var budget ResponseBudget
+	var saved []Resource
 	for i, e := range entries {
-		if i == doc {
-			continue
-		}
 		c := e.Response.Content
-		if c.Text == "" {
-			continue
-		}
-		lu := strings.ToLower(e.Request.URL)
-		// Data by address: mtop / h5api, and the offer description
-		// (a script `var offer_details={…}`, see description.go).
-		byURL := strings.Contains(lu, "mtop") || strings.Contains(lu, "h5api") || descKey(e.Request.URL) != ""
-		if !byURL && isMediaMime(c.MimeType) {
-			continue
+		if i == doc || c.Text == "" || (!byDataURL(e.Request.URL) && isMediaMime(c.MimeType)) {
+			continue // checked before decoding: images are most of a HAR
 		}
 		body, err := harBody(c.Text, c.Encoding)
 		if err != nil {
 			notes = append(notes, fmt.Sprintf("har: entry %d: %v", i, err))
 			continue
 		}
-		if !byURL {
-			// Other entries only when the body looks like JSON or JSONP.
-			if _, ok := unwrapJSONP(string(body[:min(len(body), 4096)])); !ok {
+		saved = append(saved, Resource{URL: e.Request.URL, MimeType: c.MimeType, Body: body})
+	}
+	s.Notes = append(s.Notes, notes...)
+	AddDataResponses(&s, saved)
+	return s, nil
+}
+
+// Resource is one resource saved beside a page: an entry of a HAR file, a
+// part of an MHTML file.
+type Resource struct {
+	URL, MimeType string
+	Body          []byte
+}
+
+// byDataURL is an address of 1688's data API (mtop, h5api) or an offer
+// description (a script `var offer_details={…}`, see description.go).
+func byDataURL(u string) bool {
+	lu := strings.ToLower(u)
+	return strings.Contains(lu, "mtop") || strings.Contains(lu, "h5api") || descKey(u) != ""
+}
+
+// AddDataResponses appends to s.Responses the saved resources that are data
+// responses the page received: those from 1688's data API and offer
+// descriptions, and any other
+// that is not media and whose body looks like JSON or JSONP. It applies the
+// response caps (MaxResponses, MaxResponseBytes, MaxResponsesBytes) and
+// notes what they cut.
+func AddDataResponses(s *Snapshot, saved []Resource) {
+	var budget ResponseBudget
+	for _, r := range s.Responses {
+		budget.Take(r)
+	}
+	for _, r := range saved {
+		if len(r.Body) == 0 {
+			continue
+		}
+		if !byDataURL(r.URL) {
+			if isMediaMime(r.MimeType) {
+				continue
+			}
+			if _, ok := unwrapJSONP(string(r.Body[:min(len(r.Body), 4096)])); !ok {
 				continue
 			}
 		}
@@ -115,19 +140,17 @@ func FromHAR(har []byte, pageURL string) (Snapshot, error) {
 			budget.Over++ // not copied: the count is all the note needs
 			continue
 		}
-		r := Response{
-			URL:  capText(e.Request.URL, MaxURLBytes, responseWhat(len(s.Responses), "url"), &notes),
-			Body: capText(string(body), MaxResponseBytes, responseWhat(len(s.Responses), "body"), &notes),
+		resp := Response{
+			URL:  capText(r.URL, MaxURLBytes, responseWhat(len(s.Responses), "url"), &s.Notes),
+			Body: capText(string(r.Body), MaxResponseBytes, responseWhat(len(s.Responses), "body"), &s.Notes),
 		}
-		if budget.Take(r) {
-			s.Responses = append(s.Responses, r)
+		if budget.Take(resp) {
+			s.Responses = append(s.Responses, resp)
 		}
 	}
 	if note := budget.Note(); note != "" {
-		notes = append(notes, note)
+		s.Notes = append(s.Notes, note)
 	}
-	s.Notes = append(s.Notes, notes...)
-	return s, nil
 }
 
 // harBody returns the content text, base64-decoded when so encoded.

@@ -9,7 +9,8 @@ import (
 
 // FromHTML builds a Snapshot from a saved page, for the CLI. It keeps the
 // inline scripts (no src) that carry a model marker, the page address (the
-// argument, else <link rel="canonical">, else og:url), and two DOM
+// argument, else the "saved from" comment a browser writes at the top of a
+// saved page, else <link rel="canonical">, else og:url), and two DOM
 // fragments: "title" (<title>) and "body" (visible text: tags stripped,
 // scripts and styles removed, whitespace collapsed, capped at MaxDOMBytes).
 // It is a small single-pass scanner, not an HTML5 parser: enough for the
@@ -19,8 +20,9 @@ func FromHTML(pageURL string, html []byte) Snapshot {
 	h := string(html)
 	var body textBuilder
 	body.max = MaxDOMBytes
-	var title, canonical, ogURL string
+	var title, savedFrom, canonical, ogURL string
 	scripts := 0
+	beforeRoot := true // no element seen yet: a "saved from" comment is the browser's, not the page's
 
 	for i := 0; i < len(h); {
 		lt := strings.IndexByte(h[i:], '<')
@@ -35,9 +37,12 @@ func FromHTML(pageURL string, html []byte) Snapshot {
 			end := strings.Index(h[i+4:], "-->")
 			if end < 0 {
 				i = len(h)
-			} else {
-				i += 4 + end + 3
+				continue
 			}
+			if beforeRoot && savedFrom == "" {
+				savedFrom = savedFromURL(h[i+4 : i+4+end])
+			}
+			i += 4 + end + 3
 			continue
 		case strings.HasPrefix(h[i:], "</"), strings.HasPrefix(h[i:], "<!"), strings.HasPrefix(h[i:], "<?"):
 			name, _, next := readTag(h, i+1)
@@ -54,6 +59,7 @@ func FromHTML(pageURL string, html []byte) Snapshot {
 			continue
 		}
 		i = next
+		beforeRoot = false
 		switch name {
 		case "script", "style", "textarea", "title", "noscript", "template":
 			end := indexFold(h[i:], "</"+name)
@@ -104,6 +110,8 @@ func FromHTML(pageURL string, html []byte) Snapshot {
 	switch {
 	case pageURL != "":
 		s.URL = pageURL
+	case savedFrom != "":
+		s.URL = savedFrom
 	case isHTTPURL(canonical):
 		s.URL = canonical
 	case isHTTPURL(ogURL):
@@ -130,6 +138,30 @@ func FromHTML(pageURL string, html []byte) Snapshot {
 		s.DOM = dom
 	}
 	return s
+}
+
+// savedFromURL reads the comment Chrome (and IE before it) writes at the top
+// of a page saved with "Save page as": " saved from url=(0135)https://…",
+// where the number is the address's length in characters. It returns the
+// address when it is http(s), else "".
+func savedFromURL(comment string) string {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(comment), "saved from url=(")
+	if !ok {
+		return ""
+	}
+	num, rest, ok := strings.Cut(rest, ")")
+	n, err := strconv.Atoi(num)
+	if !ok || err != nil || n <= 0 {
+		return ""
+	}
+	u := strings.TrimSpace(rest)
+	if r := []rune(u); n < len(r) { // the count ends the address (it may hold spaces or "--")
+		u = string(r[:n])
+	}
+	if !isHTTPURL(u) {
+		return ""
+	}
+	return u
 }
 
 // hasModelMarker reports whether an inline script carries a page model.

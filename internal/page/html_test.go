@@ -29,6 +29,30 @@ func TestFromHTML(t *testing.T) {
 			wantURL: "https://detail.1688.com/offer/2.html?a=1&b=2",
 		},
 		{
+			// The top of a real Chrome "Save page as" capture (tilbehome/tedarikapp
+			// e2e/fixtures/1688/detay-tr-alitrading.html, offer 983002962097).
+			name: "saved-from comment before canonical",
+			html: "<!DOCTYPE html>\n<!-- saved from url=(0135)https://detail.1688.com/offer/983002962097.html?offerId=983002962097&hotSaleSkuId=6110685807709&spm=a260k.home2025/2025.recommendpart.4 -->\n" +
+				`<html lang="tr" class="alibar-ab-test translated-ltr"><link rel="canonical" href="https://detail.1688.com/offer/2.html">`,
+			wantURL: "https://detail.1688.com/offer/983002962097.html?offerId=983002962097&hotSaleSkuId=6110685807709&spm=a260k.home2025/2025.recommendpart.4",
+		},
+		{
+			// Chrome escapes "--" in the address (-%2D) and gives its length.
+			name:    "saved-from count ends the address",
+			html:    `<!-- saved from url=(0036)https://detail.1688.com/offer/4.html trailing words -->`,
+			wantURL: "https://detail.1688.com/offer/4.html",
+		},
+		{
+			name:    "saved-from comment inside the page is the page's words, not the browser's",
+			html:    `<html><body><!-- saved from url=(0036)https://detail.1688.com/offer/5.html --><link rel="canonical" href="https://detail.1688.com/offer/6.html">`,
+			wantURL: "https://detail.1688.com/offer/6.html",
+		},
+		{
+			name:    "saved-from about: address ignored",
+			html:    `<!-- saved from url=(0014)about:internet --><link rel="canonical" href="https://detail.1688.com/offer/7.html">`,
+			wantURL: "https://detail.1688.com/offer/7.html",
+		},
+		{
 			name:    "og:url when no canonical",
 			html:    `<meta content='https://m.1688.com/offer/3.html' property='og:url'><link rel="canonical" href="javascript:alert(1)">`,
 			wantURL: "https://m.1688.com/offer/3.html",
