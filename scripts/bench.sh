@@ -72,6 +72,9 @@ step "review pages through core.wasm: one new page per call (session) vs every r
 GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w -buildid=' -o bench/out/core.wasm ./wasm
 CHROMIUM="$chromium_bin" node bench/run-core-session.mjs "$sizes"
 
+step "text rules on the labelled corpus (testdata/corpus): precision and recall per rule"
+go test -run '^TestCorpus$' -count=1 -v ./internal/rules/ | sed -n 's/^ *corpus_test.go:[0-9]*: //p'
+
 step "page analysis: core benchmarks (native Go)"
 go test -run '^$' -bench 'AnalyzeG2|ParseG2|ParseG3|Search60|ReviewPage' -benchmem ./internal/core/ ./internal/page/
 

@@ -13,12 +13,13 @@ import (
 // vitamin C), V领 (a V-neck) and model numbers such as WX-2000 must not fire.
 var offPlatform = newPhrases(txt.MustCompile(
 	// "add me on WeChat / V / QQ"
-	`加|添加|联系|咨询|私信|找|扫|+|jia|add _? 我|个|一下|下|的|me? 微信|v信|vx|wx|qq|whatsapp|telegram|skype`,
-	`加|添加|联系|咨询|私信|找|+ 我|个|一下|下? 微|薇 :|.`,
+	`加|添加|联系|咨询|私信|找|扫|+|jia|add _? 我们的|我们|我|个|一下|下|的|客服|me? 微信|v信|vx|wx|qq|whatsapp|telegram|skype`,
+	`加|添加|联系|咨询|私信|找|+ 我|个|一下|下? 微|薇 :`,
+	`加|添加|联系|咨询|私信|找|+ 我|个|一下|下? 微|薇 .`,
 	`加|添加|联系|私信|找|+ 我|个|一下|下? v|q ~ !领|型|字|形|脸|口`,
 	// a contact id after a chat app's name
-	`微信|v信|whatsapp|telegram|skype 同号|号码|号|id|账号? :? #5`,
-	`^ vx|wx|qq 号码|号|: #5`,
+	`微信|v信|whatsapp|telegram|skype _? 同号|号码|号|id|账号|搜索|搜? :? #5`,
+	`^ vx|wx|qq 号码|号|账号|id :? #5`, `^ vx|wx|qq : #5`,
 	`^ qq %5`,
 	`^ vx|wx %6`,
 	`^ v|q : #5`,
@@ -34,7 +35,7 @@ var offPlatform = newPhrases(txt.MustCompile(
 	`不走平台`, `绕过平台|绕开平台|脱离平台|跳过平台`, `平台外 交易|付款|下单|支付|转账`,
 	`微信|v信|qq|支付宝 转账|付款|打款|汇款`, `微信|v信|支付宝 收款 !码|牌|音箱|提示|器`,
 	// English
-	`^ pay|payment|paying|transfer|send_money|remit|wire _ via|by|through|to|with|using|on _? 微信|bank|western_union|paypal|alipay|moneygram|personal|private|my`,
+	`^ pay|payment|paying|transfer|send_money|remit|wire _ via|by|through|to|with|using|on|into _? our_|my_|the_|a_|your_? 微信|bank|western_union|paypal|alipay|moneygram|personal|private`,
 	`^ contact|add|message|text|dm|call|reach|find _ me|us _ on|via|by|at|in _? 微信|whatsapp|qq|telegram|skype|wx|vx`,
 	`^ contact|add|message _? 微信|whatsapp|telegram|skype`,
 	`^ whatsapp`, `^ telegram _? :|@`,

@@ -71,15 +71,20 @@ type phrases struct {
 var commonNotice = []string{
 	"勿", "不要", "不得", "不可", "不能", "不会", "不允许", "不接受", "不支持", "不提供", "不走", "不使用", "不用", "不需", "无需", "无须", "不必",
 	"严禁", "禁止", "杜绝", "谢绝", "拒绝", "谨防", "谨慎", "警惕", "小心", "提防", "防止", "防范", "避免", "以免", "千万别", "请别", "从不", "从未", "绝不", "决不", "绝对不",
-	"认准", "凡是", "凡", "任何", "一律", "冒充", "假冒", "虚假", "诈骗", "骗子", "防骗", "举报",
+	"认准", "凡是", "一律", "冒充", "假冒", "虚假", "诈骗", "骗子", "防骗", "举报", "躲避", "规避", "敏感词", "如有人", "若有人", "自称",
 	"do not", "dont", "never", "not", "no", "avoid", "beware", "warning", "refuse", "without", "instead of", "fake", "scam", "fraud",
 }
 
 // commonAfter are cues after the match that make the clause a warning.
 var commonAfter = []string{
-	"骗子", "诈骗", "骗局", "上当", "受骗", "风险", "无保障", "没有保障", "不受保护", "不受保障", "不予", "无效", "后果自负", "自行承担", "均为", "都是假", "不负责", "概不负责",
+	"骗子", "诈骗", "骗局", "上当", "受骗", "风险", "谨慎", "慎重", "当心", "无保障", "没有保障", "不受", "不予", "无效", "后果自负", "自行承担", "均为", "都是假", "不负责", "概不负责",
 	"is a scam", "are scams", "scam", "fraud", "not protected", "at your own risk",
 }
+
+// nearNotice are single characters that negate a match they stand right
+// before (不加微信, 无需全款, 非工厂); further away they are too common in
+// ordinary words (无线, 非常) to count.
+const nearNotice = "不别无非勿莫没"
 
 // commonReset end a notice cue's reach inside a clause.
 var commonReset = []string{"但", "可以", "可加", "请加", "请联系", "请添加", "欢迎", "直接", "but", "please"}
@@ -130,6 +135,9 @@ func (p phrases) isNotice(s string, start, end int) bool {
 		from -= n
 	}
 	before := s[from:start]
+	if r, _ := utf8.DecodeLastRuneInString(before); strings.ContainsRune(nearNotice, r) {
+		return true
+	}
 	if cue := lastCue(before, p.notice); cue >= 0 && !containsAny(before[cue:], p.reset) {
 		return true
 	}

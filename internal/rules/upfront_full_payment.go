@@ -9,7 +9,7 @@ import (
 // 全款或定金) and "no cash on delivery" (不支持货到付款, common 1688
 // boilerplate) are not demands.
 var upfront = newPhrases(txt.MustCompile(
-	`全款 发货|下单|付清|预付|支付|打款|后发货|才发|先付|到账`,
+	`全款 发货|付清|预付|打款|后发货|才发|才能发货|先付|到账`,
 	`先款后货`, `先付款 后|再 发货|发`, `先付后发`, `预付全款`, `款到 发货|即发|才发`, `货款到账后发货`,
 	`付全款|需全款|须全款|必须全款|只接受全款|仅接受全款|要求全款|只收全款|仅支持全款|只支持全款`,
 	`100% 预付|定金|付款|全款|prepayment|payment`,
