@@ -52,6 +52,15 @@ func TestVerdictsOnSamples(t *testing.T) {
 		// and a bank transfer) at the detailUrl its model names.
 		{"offer-597090034012-description-wechat.har", "offer", "high-risk", "广州欧博化妆品有限公司", 11,
 			[]string{"payment-off-platform", "badge-powerful-merchant"}, nil},
+		// A 经销批发 store whose offer list module (Wp_pc_common_offerlist in
+		// pageData, DERIVED store-catalog body plus one composed offer) says
+		// 源头工厂: a factory claim by a trading store.
+		{"store-offerlist-trading-factory-claim.html", "store", "caution", "脱敏五金贸易商行", 4,
+			[]string{"factory-claim-unverified"}, []string{"page-unreadable"}},
+		// Real G3 excerpt of offer 996518024136: the licence holder
+		// "广州衣秀缘服饰商行(个人独资)" is the store "广州衣秀缘服饰商行".
+		{"offer-996518024136-g3-auth-company.html", "offer", "caution", "广州衣秀缘服饰商行", 0,
+			nil, []string{"licence-mismatch", "page-unreadable"}},
 		{"offer-833454967766.html", "offer", "caution", "东莞市兴瑞达光电有限公司", 0,
 			nil, []string{"badge-powerful-merchant", "page-unreadable"}},
 		{"offer-833454967766-shopcard-failed.har", "offer", "caution", "东莞市兴瑞达光电有限公司", 0,

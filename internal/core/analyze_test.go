@@ -167,3 +167,33 @@ func TestRepeatedKeyReadsAsThePageDoes(t *testing.T) {
 		t.Errorf("company = %v, want the last of the repeated key (显示名有限公司)", v.Supplier.Company)
 	}
 }
+
+// TestLicenceHolderLegalFormSuffix: on the real G3 excerpt of offer
+// 996518024136 the licence holder (shopInfo.authCompanyName) differs from
+// the store's name only by "(个人独资)": the same company. Another name
+// there is a different company.
+func TestLicenceHolderLegalFormSuffix(t *testing.T) {
+	html, err := os.ReadFile("../page/testdata/real/offer-996518024136.g3-context-trimmed.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		holder string
+		fires  bool
+	}{
+		{"广州衣秀缘服饰商行(个人独资)", false},
+		{"广州衣秀缘服饰商行（个人独资）", false},
+		{"深圳市远航电子贸易有限公司", true},
+	} {
+		html2 := strings.Replace(string(html), "广州衣秀缘服饰商行(个人独资)", c.holder, 1)
+		s := page.FromHTML("", []byte(html2))
+		v := decode(t, AnalyzeJSON(inputJSON(t, map[string]any{"url": s.URL, "scripts": s.Scripts}, nil)))
+		fired := false
+		for _, f := range v.Findings {
+			fired = fired || f.ID == "licence-mismatch"
+		}
+		if fired != c.fires {
+			t.Errorf("holder %q: licence-mismatch %v, want %v (%+v)", c.holder, fired, c.fires, v.Findings)
+		}
+	}
+}

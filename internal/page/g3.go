@@ -46,6 +46,8 @@ const (
 	pathSkuMap          = "skuMap"
 	pathNewSaleCount    = "newSaleCount"
 	pathShopInfo        = "shopInfo"
+	pathAuthCompanyName = "authCompanyName"
+	pathRepeatRate3m    = "byrRepeatRate3m"
 
 	// sources
 	srcG3Model    = "g3 result.global.globalData.model."
@@ -185,6 +187,15 @@ func (b *builder) readG3(root gjson.Result) {
 	setStr(&sup.Company, seller.Get(pathCompanyName), srcG3Model+"sellerModel.companyName")
 	setStr(&sup.Company, temp.Get(pathCompanyName), djSrc+"tempModel.companyName")
 	setStr(&sup.Company, ptitle.Get(pathShopInfo+"."+pathCompanyName), srcG3Data+pathG3ProductTitle+".shopInfo.companyName")
+	// authCompanyName is the company 1688 verified (认证) for the store: the
+	// licence holder. It may carry a legal-form suffix companyName lacks
+	// ("广州衣秀缘服饰商行(个人独资)", real capture of offer 996518024136).
+	setStr(&sup.Licence.Company, ptitle.Get(pathShopInfo+"."+pathAuthCompanyName), srcG3Data+pathG3ProductTitle+".shopInfo."+pathAuthCompanyName)
+	if v, ok := str(ptitle.Get(pathShopInfo + "." + pathRepeatRate3m)); ok {
+		if f, ok := parseStat(v, "%"); ok && f <= 100 {
+			fill(&b.m.Store.RepurchaseRate, f, srcG3Data+pathG3ProductTitle+".shopInfo."+pathRepeatRate3m)
+		}
+	}
 	setStr(&sup.LoginID, seller.Get(pathLoginID), srcG3Model+"sellerModel.loginId")
 	setStr(&sup.LoginID, base.Get(pathSellerLoginID), djSrc+"offerBaseInfo.sellerLoginId")
 	setStr(&sup.MemberID, seller.Get(pathMemberID), srcG3Model+"sellerModel.memberId")
@@ -215,5 +226,10 @@ func (b *builder) shopTypeBadge(v, field string) {
 		// 超级工厂, seen with isPmPlus); "super_factory" is the store header's
 		// sellerType (SEEN-DATA in the wp_pc_common_header capture).
 		b.addBadge("super-factory", field+" = "+quote(v))
+	case "shili_factory":
+		// 实力工厂: the store header's sellerType in the 2026 common-header
+		// derivative (real field structure; the tier is read from its name,
+		// as super_factory is 超级工厂).
+		b.addBadge("powerful-factory", field+" = "+quote(v))
 	}
 }

@@ -100,9 +100,12 @@ func ParseWithCards(s Snapshot) Model {
 				m.Notes = append(m.Notes, fmt.Sprintf("internal error while reading the result cards: %v", r))
 			}
 		}()
-		cards, cardNotes := readCards(cs.Responses, cardsText, hasCards)
-		m.Cards = cards
-		m.Notes = append(m.Notes, cardNotes...)
+		r := readCardsFrom(cs.Responses, cs.Scripts, cardsText, hasCards)
+		m.Cards = r.cards
+		m.Notes = append(m.Notes, r.notes...)
+		if m.Kind == KindStore {
+			addStoreOfferTitles(&m, r.storeTitles)
+		}
 	}()
 	return m
 }
@@ -126,12 +129,25 @@ type cardReader struct {
 	byMember map[string]int // member key -> index, cards without an offer id only
 	dropped  int            // cards beyond MaxCards
 	notes    []string
+	// storeTitles are the titles in the store's own offer list module:
+	// the store's wording, read by the text rules as store claims.
+	storeTitles []string
 }
 
-// readCards reads every card carrier. It runs without the recover of
-// ParseWithCards, so tests and fuzzing see panics.
+// readCards reads every card carrier of the responses and the DOM.
 func readCards(responses []Response, domCards string, hasDOM bool) ([]Card, []string) {
+	r := readCardsFrom(responses, nil, domCards, hasDOM)
+	return r.cards, r.notes
+}
+
+// readCardsFrom reads every card carrier: the responses, the store offer
+// list module in a shop page's pageData script, the DOM. It runs without
+// the recover of ParseWithCards, so tests and fuzzing see panics.
+func readCardsFrom(responses []Response, scripts []string, domCards string, hasDOM bool) *cardReader {
 	r := &cardReader{byOffer: map[string]int{}, byMember: map[string]int{}}
+	for _, sc := range scripts {
+		r.readPageDataOffers(sc)
+	}
 	for _, resp := range responses {
 		if isReviewURL(resp.URL) {
 			continue // review pages carry no result cards (and there may be hundreds)
@@ -157,7 +173,7 @@ func readCards(responses []Response, domCards string, hasDOM bool) ([]Card, []st
 			}
 		}
 	}
-	return r.cards, r.notes
+	return r
 }
 
 func (r *cardReader) note(format string, a ...any) {
@@ -233,6 +249,11 @@ func (r *cardReader) readResponse(resp Response) {
 		}
 		return
 	}
+	r.readList(list, kind)
+}
+
+// readList reads the cards of one list.
+func (r *cardReader) readList(list gjson.Result, kind listKind) {
 	list.ForEach(func(_, item gjson.Result) bool {
 		if len(r.cards) >= MaxCards {
 			r.dropped++
@@ -247,12 +268,81 @@ func (r *cardReader) readResponse(resp Response) {
 			c = readCompanyItem(item)
 		case listStore:
 			c = readOfferItem(item, srcStoreOffers)
+			if c.Title != "" && len(r.storeTitles) < MaxStoreOfferTitles {
+				r.storeTitles = append(r.storeTitles, c.Title)
+			}
 		default:
 			c = readOfferItem(item, srcSearchOffers)
 		}
 		r.add(c, false)
 		return true
 	})
+}
+
+// pageDataOfferPaths are where the offer list module's moduleData keeps its
+// offers: the module response's data.content.offerList (SEEN-DATA in the
+// store-catalog derivative) without the response envelope, or one level up.
+var pageDataOfferPaths = [...]string{"content.offerList", "offerList", "data.content.offerList", "data.offerList"}
+
+// readPageDataOffers reads the store offer list module
+// (moduleName wp_pc_common_offerlist, any case: doc §3b writes
+// Wp_pc_common_offerlist) from a shop page's window.pageData.
+func (r *cardReader) readPageDataOffers(sc string) {
+	if !strings.Contains(sc, markerPageData) || !containsFold(sc, svcStoreOffers) {
+		return
+	}
+	i, ok := findAssignment(sc, markerPageData)
+	if !ok {
+		return
+	}
+	root, why := cutJSON(sc[i:], true)
+	if why != "" {
+		return // readPageDataScript notes it
+	}
+	n := 0
+	root.Get(pathComponents).ForEach(func(_, c gjson.Result) bool {
+		if strings.EqualFold(c.Get(pathModuleName).Str, svcStoreOffers) {
+			r.readList(firstArray(c.Get(pathModuleData), pageDataOfferPaths[:]), listStore)
+		}
+		n++
+		return n < maxListItems
+	})
+}
+
+// containsFold is strings.Contains, ASCII case-insensitive (sub is lower case).
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		k := strings.IndexAny(s[i:], sub[:1]+strings.ToUpper(sub[:1]))
+		if k < 0 {
+			return false
+		}
+		i += k
+		if i+len(sub) <= len(s) && strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// addStoreOfferTitles adds the store offer list's titles to the model's
+// texts as store offer titles (claims the store makes), unless the DOM
+// already gave the same title; at most MaxStoreOfferTitles in all.
+func addStoreOfferTitles(m *Model, titles []string) {
+	have := map[string]bool{}
+	for _, t := range m.Texts {
+		if t.Where == whereOfferTitle {
+			have[t.Text] = true
+		}
+	}
+	for _, t := range titles {
+		if len(have) >= MaxStoreOfferTitles {
+			return
+		}
+		if !have[t] {
+			have[t] = true
+			m.Texts = append(m.Texts, Text{Where: whereOfferTitle, Text: t})
+		}
+	}
 }
 
 // responseFailed reads the status of a search response: an mtop-style
