@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/trustlens/trustlens/internal/reviews"
+	"github.com/trustlens/trustlens/internal/reviews/reviewgen"
 )
 
 type out struct {
@@ -25,7 +26,7 @@ type out struct {
 	Reviews  []reviews.Review `json:"reviews"`
 	DupTexts []string         `json:"dupTexts"`
 	Nicks    []string         `json:"nicks"` // "" = anonymous
-	Truth    reviews.Truth    `json:"truth"`
+	Truth    reviewgen.Truth  `json:"truth"`
 }
 
 func main() {
@@ -45,7 +46,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, "bad size:", s)
 			os.Exit(2)
 		}
-		g := reviews.Generate(reviews.BenchConfig(n, *seed))
+		g := reviewgen.Generate(reviewgen.BenchConfig(n, *seed))
 		o := out{Name: g.Config.Name, Seed: *seed, Now: g.Now.UnixMilli(), Reviews: g.Reviews, Truth: g.Truth}
 		for _, r := range g.Reviews {
 			o.DupTexts = append(o.DupTexts, reviews.NearDupText(r.Content))
@@ -66,7 +67,7 @@ func main() {
 			os.Exit(1)
 		}
 		fmt.Printf("%s: %d reviews, %d planted cluster reviews, %d planted burst reviews\n", p, len(g.Reviews),
-			len(reviews.IDs(g.Truth.Clusters)), len(reviews.IDs(g.Truth.Bursts)))
+			len(reviewgen.IDs(g.Truth.Clusters)), len(reviewgen.IDs(g.Truth.Bursts)))
 		if err := writePage(*dir, *model, n, g); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
@@ -77,7 +78,7 @@ func main() {
 // writePage writes page-N.json: the snapshot the extension sends for the
 // real offer page once the buyer has paged through the set, 10 reviews a
 // page ({url, scripts, responses}: the summary response, then the pages).
-func writePage(dir, modelPath string, n int, g reviews.Generated) error {
+func writePage(dir, modelPath string, n int, g reviewgen.Generated) error {
 	model, err := os.ReadFile(modelPath)
 	if err != nil {
 		return err
@@ -91,7 +92,7 @@ func writePage(dir, modelPath string, n int, g reviews.Generated) error {
 		Scripts   []string `json:"scripts"`
 		Responses []resp   `json:"responses"`
 	}{URL: "https://detail.1688.com/offer/833454967766.html", Scripts: []string{"window.__INIT_DATA=" + string(model) + ";"}}
-	for _, c := range reviews.EncodeCaptures(g, 10) {
+	for _, c := range reviewgen.EncodeCaptures(g, 10) {
 		snap.Responses = append(snap.Responses, resp{c.URL, c.Body})
 	}
 	b, err := json.Marshal(snap)

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/trustlens/trustlens/internal/reviews"
+	"github.com/trustlens/trustlens/internal/reviews/reviewgen"
 )
 
 type benchSet struct {
@@ -33,20 +34,20 @@ var sets []benchSet
 // pageState is a set holding all pages but the last, for reviewsBenchPage.
 type pageState struct {
 	set  *reviews.Set
-	last reviews.Capture
+	last reviewgen.Capture
 	now  time.Time
 }
 
 var (
-	captures = map[int][]reviews.Capture{}
+	captures = map[int][]reviewgen.Capture{}
 	pages    = map[int]*pageState{}
 )
 
-func capturesOf(h int) []reviews.Capture {
+func capturesOf(h int) []reviewgen.Capture {
 	if c, ok := captures[h]; ok {
 		return c
 	}
-	c := reviews.EncodeCaptures(reviews.Generated{Reviews: sets[h].Reviews}, 10)
+	c := reviewgen.EncodeCaptures(reviewgen.Generated{Reviews: sets[h].Reviews}, 10)
 	captures[h] = c
 	return c
 }

@@ -5,7 +5,7 @@
 //
 // Output (JSON on stdout): {"scenario", "captures": [{"url", "body"}] (the
 // queryDsrRateDataV2 summary, then queryItemRatedListV2 pages of pageSize
-// rows, newest first, as mtop JSONP: reviews.EncodeCaptures), "planted": [ids
+// rows, newest first, as mtop JSONP: reviewgen.EncodeCaptures), "planted": [ids
 // of the planted clusters, bursts and repeat reviews], "truth": {clusters,
 // bursts, repeats: [[ids]]}}. Deterministic: the
 // generator has its own seeded random numbers and no wall clock.
@@ -18,7 +18,7 @@ import (
 	"sort"
 	"strconv"
 
-	"github.com/trustlens/trustlens/internal/reviews"
+	"github.com/trustlens/trustlens/internal/reviews/reviewgen"
 )
 
 type capture struct {
@@ -41,23 +41,23 @@ func main() {
 		pageSize = n
 	}
 	var names []string
-	for _, c := range reviews.Scenarios() {
+	for _, c := range reviewgen.Scenarios() {
 		names = append(names, c.Name)
 		if c.Name != os.Args[1] {
 			continue
 		}
-		g := reviews.Generate(c)
+		g := reviewgen.Generate(c)
 		out := struct {
-			Scenario string        `json:"scenario"`
-			Captures []capture     `json:"captures"`
-			Planted  []string      `json:"planted"`
-			Truth    reviews.Truth `json:"truth"`
+			Scenario string          `json:"scenario"`
+			Captures []capture       `json:"captures"`
+			Planted  []string        `json:"planted"`
+			Truth    reviewgen.Truth `json:"truth"`
 		}{Scenario: c.Name, Captures: []capture{}, Planted: []string{}, Truth: g.Truth}
-		for _, k := range reviews.EncodeCaptures(g, pageSize) {
+		for _, k := range reviewgen.EncodeCaptures(g, pageSize) {
 			out.Captures = append(out.Captures, capture{URL: k.URL, Body: k.Body})
 		}
 		for _, groups := range [][][]string{g.Truth.Clusters, g.Truth.Bursts, g.Truth.Repeats} {
-			for id := range reviews.IDs(groups) {
+			for id := range reviewgen.IDs(groups) {
 				out.Planted = append(out.Planted, id)
 			}
 		}

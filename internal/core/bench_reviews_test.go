@@ -4,7 +4,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/trustlens/trustlens/internal/reviews"
+	"github.com/trustlens/trustlens/internal/reviews/reviewgen"
 )
 
 // reviewPage is the real G2 page 833454967766 with the responses it would
@@ -24,7 +24,7 @@ func newReviewPage(tb testing.TB, n int) reviewPage {
 	}
 	p := reviewPage{url: "https://detail.1688.com/offer/833454967766.html",
 		scripts: []string{"window.__INIT_DATA=" + string(model) + ";"}}
-	for _, c := range reviews.EncodeCaptures(reviews.Generate(reviews.BenchConfig(n, 1)), 10) {
+	for _, c := range reviewgen.EncodeCaptures(reviewgen.Generate(reviewgen.BenchConfig(n, 1)), 10) {
 		p.responses = append(p.responses, map[string]string{"url": c.URL, "body": c.Body})
 	}
 	return p

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/trustlens/trustlens/internal/reviews"
+	"github.com/trustlens/trustlens/internal/reviews/reviewgen"
 )
 
 // reviewSnapshot is the real G2 page 833454967766 plus the review responses
@@ -17,14 +17,14 @@ func reviewSnapshot(t *testing.T, scenario string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var g reviews.Generated
-	for _, c := range reviews.Scenarios() {
+	var g reviewgen.Generated
+	for _, c := range reviewgen.Scenarios() {
 		if c.Name == scenario {
-			g = reviews.Generate(c)
+			g = reviewgen.Generate(c)
 		}
 	}
 	var resp []map[string]string
-	for _, c := range reviews.EncodeCaptures(g, 10) {
+	for _, c := range reviewgen.EncodeCaptures(g, 10) {
 		resp = append(resp, map[string]string{"url": c.URL, "body": c.Body})
 	}
 	b, err := json.Marshal(map[string]any{

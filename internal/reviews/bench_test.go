@@ -1,13 +1,15 @@
-package reviews
+package reviews_test
 
 import (
+	. "github.com/trustlens/trustlens/internal/reviews"
+	. "github.com/trustlens/trustlens/internal/reviews/reviewgen"
 	"testing"
 
 	"github.com/trustlens/trustlens/internal/reviews/naive"
 )
 
 // Benchmarks measure the whole path a new review page triggers: a fresh Set,
-// Add (sanitise, normalise, classify, dedup) and Analyze (every detector).
+// Add (sanitise, normalise, Classify, dedup) and Analyze (every detector).
 func benchAnalyze(b *testing.B, n int) {
 	g := Generate(BenchConfig(n, 7))
 	b.ReportAllocs()

@@ -1,6 +1,7 @@
-package reviews
+package reviews_test
 
 import (
+	. "github.com/trustlens/trustlens/internal/reviews"
 	"regexp"
 	"testing"
 )
@@ -14,7 +15,7 @@ func TestCatalogue(t *testing.T) {
 			t.Errorf("%q not kebab-case", d.ID)
 		case d.Title.EN == "" || d.Title.ZH == "" || d.Advice.EN == "" || d.Advice.ZH == "" || d.Fires == "" || d.Guide == "":
 			t.Errorf("%s: missing text", d.ID)
-		case sevRank(d.Severity) > 3:
+		case SevRank(d.Severity) > 3:
 			t.Errorf("%s: severity %q", d.ID, d.Severity)
 		case seen[d.ID]:
 			t.Errorf("%s twice", d.ID)

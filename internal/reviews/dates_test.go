@@ -1,6 +1,7 @@
-package reviews
+package reviews_test
 
 import (
+	. "github.com/trustlens/trustlens/internal/reviews"
 	"testing"
 	"time"
 )

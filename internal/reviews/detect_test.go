@@ -1,7 +1,9 @@
-package reviews
+package reviews_test
 
 import (
 	"fmt"
+	. "github.com/trustlens/trustlens/internal/reviews"
+	. "github.com/trustlens/trustlens/internal/reviews/reviewgen"
 	"strings"
 	"testing"
 	"time"
@@ -154,7 +156,7 @@ func TestCleanSurvey(t *testing.T) {
 			if n == 4000 && seed%2 == 1 {
 				continue // half the seeds at the largest size keeps the test quick
 			}
-			c := GenConfig{Name: "clean", Seed: seed, N: n, SpanDays: 60 + int(seed%5)*80, End: genEnd, Product: int(seed % 4),
+			c := GenConfig{Name: "clean", Seed: seed, N: n, SpanDays: 60 + int(seed%5)*80, End: DefaultEnd, Product: int(seed % 4),
 				DefaultShare: 0.15, CannedShare: 0.15, FiveStarShare: 0.78, ShortShare: 0.25, GenuineRepeaters: 3}
 			g := Generate(c)
 			s := NewSet()
@@ -187,7 +189,7 @@ func TestTooFew(t *testing.T) {
 	// 15 identical five-star reviews on one day: still too few for a burst
 	// or skew, but the copies are reported.
 	s = NewSet()
-	at := time.Date(2026, 5, 7, 10, 0, 0, 0, cst)
+	at := time.Date(2026, 5, 7, 10, 0, 0, 0, CST)
 	for i := 0; i < 15; i++ {
 		s.Add(Review{ID: fmt.Sprint(i), Content: "这款卫衣真的太好了，黑色特别正，做工精细没有线头，质感非常好", Stars: 5,
 			Nick: fmt.Sprintf("%c**%d", 'a'+i, i), Published: at.Add(time.Duration(i) * time.Minute)})
@@ -204,23 +206,23 @@ func TestTooFew(t *testing.T) {
 // ReviewMeta's published examples: 134 reviews over 624 days flags days
 // with more than 3; 23 over 182 days flags more than 2.
 func TestPoissonMatchesReviewMeta(t *testing.T) {
-	if k := poissonQuantile(134.0/624, BurstQuantile); k != 3 {
+	if k := PoissonQuantile(134.0/624, BurstQuantile); k != 3 {
 		t.Errorf("134/624: limit %d, ReviewMeta 3", k)
 	}
-	if k := poissonQuantile(23.0/182, BurstQuantile); k != 2 {
+	if k := PoissonQuantile(23.0/182, BurstQuantile); k != 2 {
 		t.Errorf("23/182: limit %d, ReviewMeta 2", k)
 	}
-	if p := poissonTail(3, 0.5); p < 0.0143 || p > 0.0145 {
+	if p := PoissonTail(3, 0.5); p < 0.0143 || p > 0.0145 {
 		t.Errorf("tail %v", p)
 	}
-	if p := binomialTail(20, 20, 0.95); p < 0.3584 || p > 0.3586 {
+	if p := BinomialTail(20, 20, 0.95); p < 0.3584 || p > 0.3586 {
 		t.Errorf("binomial %v", p)
 	}
 }
 
 func TestRatings(t *testing.T) {
 	s := NewSet()
-	at := time.Date(2026, 5, 7, 10, 0, 0, 0, cst)
+	at := time.Date(2026, 5, 7, 10, 0, 0, 0, CST)
 	copyText := "这款卫衣真的太好了，黑色特别正，做工精细没有线头，质感非常好"
 	s.Add(
 		Review{ID: "1", Content: copyText, Stars: 5, Nick: "a**1", Published: at},
@@ -306,7 +308,7 @@ func TestRepeatReviewerGenuineReorders(t *testing.T) {
 	// One buyer re-ordering the same variant monthly with different texts
 	// is a good customer, not a pattern.
 	s := NewSet()
-	at := time.Date(2026, 1, 5, 10, 0, 0, 0, cst)
+	at := time.Date(2026, 1, 5, 10, 0, 0, 0, CST)
 	texts := []string{"面料很厚实，店里卖得很好", "第二批了，颜色很正", "客人反馈不错，继续拿货", "走线很精细，没有线头"}
 	for i, tx := range texts {
 		s.Add(Review{ID: fmt.Sprint(i), Content: tx, Stars: 5, Nick: "t**8", Spec: "颜色:黑色;尺码:XL", Quantity: 50,

@@ -1,8 +1,10 @@
-package reviews
+package reviews_test
 
 import (
 	"bufio"
 	"encoding/json"
+	. "github.com/trustlens/trustlens/internal/reviews"
+	. "github.com/trustlens/trustlens/internal/reviews/reviewgen"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,4 +107,4 @@ func loadScenario(t testing.TB, name string) (*Set, truthFile) {
 	return s, tf
 }
 
-func (tf truthFile) now() time.Time { return time.UnixMilli(tf.Now).In(cst) }
+func (tf truthFile) now() time.Time { return time.UnixMilli(tf.Now).In(CST) }

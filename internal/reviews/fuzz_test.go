@@ -1,7 +1,9 @@
-package reviews
+package reviews_test
 
 import (
 	"encoding/json"
+	. "github.com/trustlens/trustlens/internal/reviews"
+	. "github.com/trustlens/trustlens/internal/reviews/reviewgen"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,7 +56,7 @@ func FuzzParseResponse(f *testing.F) {
 				t.Fatalf("review outside caps: %+v", r)
 			}
 		}
-		rep := Analyze(s, ptr(3), time.Date(2026, 11, 24, 0, 0, 0, 0, cst))
+		rep := Analyze(s, ptr(3), time.Date(2026, 11, 24, 0, 0, 0, 0, CST))
 		if _, err := json.Marshal(rep); err != nil {
 			t.Fatal(err)
 		}

@@ -58,9 +58,9 @@ func normRune(r rune) (rune, bool) {
 	return r, false
 }
 
-// isSeparator reports whether r splits a text into phrases for the canned
-// phrase check (punctuation, spaces, symbols, emoji).
-func isSeparator(r rune) bool {
+// IsSeparator reports whether r splits a text into phrases for the canned
+// phrase check (punctuation, spaces, symbols, emoji): normalisation drops it.
+func IsSeparator(r rune) bool {
 	_, keep := normRune(r)
 	return !keep
 }
@@ -177,7 +177,7 @@ func classify(content, norm string) textClass {
 		}
 	}
 	for i, r := range content {
-		if isSeparator(r) {
+		if IsSeparator(r) {
 			flush(i)
 		} else if start < 0 {
 			start = i

@@ -1,6 +1,9 @@
-package reviews
+package reviews_test
 
-import "testing"
+import (
+	. "github.com/trustlens/trustlens/internal/reviews"
+	"testing"
+)
 
 func TestNormalize(t *testing.T) {
 	for in, want := range map[string]string{
@@ -23,27 +26,27 @@ func TestNormalize(t *testing.T) {
 }
 
 func TestClassify(t *testing.T) {
-	for in, want := range map[string]textClass{
-		"":          classDefault,
-		"此用户没有填写评价": classDefault,
-		"评价方未及时做出评价,系统默认好评!": classDefault,
-		"默认好评":        classDefault,
-		"好评":          classCanned,
-		"好评！！！":       classCanned,
-		"好":           classCanned,
-		"不错不错":        classCanned,
-		"好评好评好评":      classCanned,
-		"很好，满意，下次还来👍": classCanned,
-		"质量不错，物流很快":   classCanned,
-		"👍👍👍":         classCanned,
-		"GOOD":        classCanned,
-		"质量很好，就是发货慢了两天":   classText,
-		"面料很厚实，170的穿XL正好": classText,
-		"不是默认的那种，真的好":     classText,
-		"还凑合":             classText,
+	for in, want := range map[string]TextClass{
+		"":          ClassDefault,
+		"此用户没有填写评价": ClassDefault,
+		"评价方未及时做出评价,系统默认好评!": ClassDefault,
+		"默认好评":        ClassDefault,
+		"好评":          ClassCanned,
+		"好评！！！":       ClassCanned,
+		"好":           ClassCanned,
+		"不错不错":        ClassCanned,
+		"好评好评好评":      ClassCanned,
+		"很好，满意，下次还来👍": ClassCanned,
+		"质量不错，物流很快":   ClassCanned,
+		"👍👍👍":         ClassCanned,
+		"GOOD":        ClassCanned,
+		"质量很好，就是发货慢了两天":   ClassText,
+		"面料很厚实，170的穿XL正好": ClassText,
+		"不是默认的那种，真的好":     ClassText,
+		"还凑合":             ClassText,
 	} {
-		if got := classify(in, Normalize(in)); got != want {
-			t.Errorf("classify(%q) = %d, want %d", in, got, want)
+		if got := Classify(in, Normalize(in)); got != want {
+			t.Errorf("Classify(%q) = %d, want %d", in, got, want)
 		}
 	}
 }
@@ -62,8 +65,8 @@ func TestNearDupText(t *testing.T) {
 
 func TestAnonymousNick(t *testing.T) {
 	for n, want := range map[string]bool{"": true, "***": true, "匿名买家": true, "Anonymous": true, "t**8": false, "小**店": false} {
-		if anonymousNick(n) != want {
-			t.Errorf("anonymousNick(%q) != %v", n, want)
+		if AnonymousNick(n) != want {
+			t.Errorf("AnonymousNick(%q) != %v", n, want)
 		}
 	}
 }

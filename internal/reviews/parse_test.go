@@ -1,6 +1,7 @@
-package reviews
+package reviews_test
 
 import (
+	. "github.com/trustlens/trustlens/internal/reviews"
 	"strings"
 	"testing"
 	"time"
@@ -14,13 +15,13 @@ func TestParseListDocumentedPath(t *testing.T) {
 	}
 	want := Review{ID: "4102938475610", Content: "面料很厚实，颜色和图片一样，XL码170的穿正好！下次还来👍", Stars: 5,
 		Spec: "颜色:黑色;尺码:XL", Quantity: 20, Nick: "t**8", Images: 2, Source: SourceList,
-		Published: time.Date(2026, 5, 7, 10, 6, 48, 0, cst)}
+		Published: time.Date(2026, 5, 7, 10, 6, 48, 0, CST)}
 	if got := rs[0]; got.ID != want.ID || got.Content != want.Content || got.Stars != 5 || got.Spec != want.Spec ||
 		got.Quantity != 20 || got.Nick != want.Nick || got.Images != 2 || !got.Published.Equal(want.Published) || got.Source != SourceList {
 		t.Errorf("row 0 = %+v\nwant %+v", got, want)
 	}
 	// epoch ms as a string, quantity as a string, rateId, numeric id, stars as a string
-	if !rs[1].Published.Equal(time.Date(2026, 5, 5, 10, 6, 48, 0, cst)) {
+	if !rs[1].Published.Equal(time.Date(2026, 5, 5, 10, 6, 48, 0, CST)) {
 		t.Errorf("string epoch: %v", rs[1].Published)
 	}
 	if rs[2].ID != "4102938475612" || rs[2].Quantity != 10 || rs[2].Nick != "匿名买家" {
@@ -37,7 +38,7 @@ func TestParseListModelArrayAndJavaDates(t *testing.T) {
 	if !ok || len(rs) != 3 {
 		t.Fatalf("ok=%v n=%d", ok, len(rs))
 	}
-	if !rs[0].Published.Equal(time.Date(2026, 5, 7, 10, 6, 48, 0, cst)) {
+	if !rs[0].Published.Equal(time.Date(2026, 5, 7, 10, 6, 48, 0, CST)) {
 		t.Errorf("Java date: %v", rs[0].Published)
 	}
 	if rs[0].Spec != "颜色分类:磨砂黑;容量:500ml" {
@@ -46,10 +47,10 @@ func TestParseListModelArrayAndJavaDates(t *testing.T) {
 	if rs[0].Images != 1 {
 		t.Errorf("image objects: %d", rs[0].Images)
 	}
-	if !rs[1].System || !rs[1].Published.Equal(time.Date(2026, 5, 6, 21, 15, 2, 0, cst)) {
+	if !rs[1].System || !rs[1].Published.Equal(time.Date(2026, 5, 6, 21, 15, 2, 0, CST)) {
 		t.Errorf("row 1 = %+v", rs[1])
 	}
-	if rs[2].Nick != "h**n" || !rs[2].Published.Equal(time.Date(2026, 5, 1, 0, 0, 0, 0, cst)) {
+	if rs[2].Nick != "h**n" || !rs[2].Published.Equal(time.Date(2026, 5, 1, 0, 0, 0, 0, CST)) {
 		t.Errorf("renamed keys: %+v", rs[2])
 	}
 }
@@ -83,7 +84,7 @@ func TestParseOldRates(t *testing.T) {
 		t.Fatalf("ok=%v n=%d", ok, len(rs))
 	}
 	if rs[0].Stars != 5 || rs[0].Quantity != 30 || rs[0].Nick != "s**9" || rs[0].Source != SourceRates ||
-		!strings.HasPrefix(rs[0].Content, "货已收到") || !rs[0].Published.Equal(time.Date(2018, 5, 11, 9, 12, 33, 0, cst)) {
+		!strings.HasPrefix(rs[0].Content, "货已收到") || !rs[0].Published.Equal(time.Date(2018, 5, 11, 9, 12, 33, 0, CST)) {
 		t.Errorf("old row 0 = %+v", rs[0])
 	}
 	if rs[1].Stars != 1 || rs[1].Published.Day() != 2 {
@@ -174,9 +175,9 @@ func TestUnwrapJSONP(t *testing.T) {
 		`(function(){})({"a":1})`:         "",
 		strings.Repeat("a", 200) + `({})`: "",
 	} {
-		got, ok := unwrapJSONP(in)
+		got, ok := UnwrapJSONP(in)
 		if (want == "") == ok || got != want && want != "" {
-			t.Errorf("unwrapJSONP(%.40q) = %q, %v; want %q", in, got, ok, want)
+			t.Errorf("UnwrapJSONP(%.40q) = %q, %v; want %q", in, got, ok, want)
 		}
 	}
 }

@@ -1,8 +1,9 @@
-package reviews
+package reviews_test
 
 import (
 	"encoding/json"
 	"fmt"
+	. "github.com/trustlens/trustlens/internal/reviews"
 	"os"
 	"strings"
 	"testing"

@@ -1,13 +1,15 @@
-package reviews
+package reviews_test
 
 import (
+	. "github.com/trustlens/trustlens/internal/reviews"
+	. "github.com/trustlens/trustlens/internal/reviews/reviewgen"
 	"strings"
 	"testing"
 	"time"
 )
 
 func TestSetDedup(t *testing.T) {
-	at := time.Date(2026, 5, 7, 10, 6, 48, 0, cst)
+	at := time.Date(2026, 5, 7, 10, 6, 48, 0, CST)
 	s := NewSet()
 	a := Review{ID: "1", Content: "面料很厚实", Stars: 5, Nick: "t**8", Published: at, Source: SourceList}
 	if n := s.Add(a, a); n != 1 || s.Duplicates() != 1 {
@@ -60,8 +62,8 @@ func TestSetCaps(t *testing.T) {
 	s.Add(Review{ID: strings.Repeat("i", 500), Content: strings.Repeat("好评", 5000), Nick: strings.Repeat("n", 500),
 		Stars: 9, Quantity: -3, Images: 1 << 20, Published: time.Date(1970, 1, 2, 0, 0, 0, 0, time.UTC)})
 	r := s.Reviews()[0]
-	if len([]rune(r.Content)) != MaxContentRunes || len(r.ID) > maxFieldRunes || len(r.Nick) > maxFieldRunes ||
-		r.Stars != 5 || r.Quantity != 0 || r.Images != maxImages || !r.Published.IsZero() {
+	if len([]rune(r.Content)) != MaxContentRunes || len(r.ID) > MaxFieldRunes || len(r.Nick) > MaxFieldRunes ||
+		r.Stars != 5 || r.Quantity != 0 || r.Images != MaxImages || !r.Published.IsZero() {
 		t.Errorf("caps: stars %d qty %d images %d published %v", r.Stars, r.Quantity, r.Images, r.Published)
 	}
 	// Invalid UTF-8 is repaired.

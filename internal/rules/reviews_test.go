@@ -3,17 +3,18 @@ package rules
 import (
 	"github.com/trustlens/trustlens/internal/page"
 	"github.com/trustlens/trustlens/internal/reviews"
+	"github.com/trustlens/trustlens/internal/reviews/reviewgen"
 )
 
 // scenario builds a readable offer model carrying a generated review set
-// (internal/reviews/gen.go: composed sets with planted clusters, bursts and
+// (internal/reviews/reviewgen: composed sets with planted clusters, bursts and
 // repeat reviewers, and clean sets where nothing may fire).
 func scenario(name string) page.Model {
-	for _, c := range reviews.Scenarios() {
+	for _, c := range reviewgen.Scenarios() {
 		if c.Name != name {
 			continue
 		}
-		g := reviews.Generate(c)
+		g := reviewgen.Generate(c)
 		set := reviews.NewSet()
 		set.Add(g.Reviews...)
 		set.AddSummary(&g.Summary)

@@ -1,4 +1,4 @@
-package reviews
+package reviewgen
 
 import (
 	"encoding/json"
@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/trustlens/trustlens/internal/dates"
+	"github.com/trustlens/trustlens/internal/reviews"
 )
 
 // This file generates review sets that look like 1688 ones (masked nicks
@@ -60,12 +63,12 @@ type GenConfig struct {
 
 // Generated is a generated set with its ground truth.
 type Generated struct {
-	Config  GenConfig `json:"config"`
-	Reviews []Review  `json:"reviews"` // newest first, as the page lists them
-	Summary Summary   `json:"summary"`
-	Sales   Sales     `json:"sales"`
-	Now     time.Time `json:"now"`
-	Truth   Truth     `json:"truth"`
+	Config  GenConfig        `json:"config"`
+	Reviews []reviews.Review `json:"reviews"` // newest first, as the page lists them
+	Summary reviews.Summary  `json:"summary"`
+	Sales   reviews.Sales    `json:"sales"`
+	Now     time.Time        `json:"now"`
+	Truth   Truth            `json:"truth"`
 }
 
 // Truth lists the planted groups by review ID.
@@ -86,12 +89,12 @@ func IDs(groups [][]string) map[string]bool {
 	return m
 }
 
-// genEnd is the fixed end of generated histories (no wall clock).
-var genEnd = time.Date(2026, 11, 20, 12, 0, 0, 0, cst)
+// DefaultEnd is the fixed end of generated histories (no wall clock).
+var DefaultEnd = time.Date(2026, 11, 20, 12, 0, 0, 0, dates.China)
 
 // Scenarios are the named sets the tests and fixtures use.
 func Scenarios() []GenConfig {
-	base := GenConfig{N: 400, SpanDays: 240, End: genEnd, DefaultShare: 0.15, CannedShare: 0.15,
+	base := GenConfig{N: 400, SpanDays: 240, End: DefaultEnd, DefaultShare: 0.15, CannedShare: 0.15,
 		FiveStarShare: 0.78, ShortShare: 0.25, GenuineRepeaters: 2}
 	with := func(name string, seed uint64, f func(*GenConfig)) GenConfig {
 		c := base
@@ -119,7 +122,7 @@ func Scenarios() []GenConfig {
 // one planted cluster per 100 reviews, bursts and repeat reviewers, over six
 // months.
 func BenchConfig(n int, seed uint64) GenConfig {
-	c := GenConfig{Name: fmt.Sprintf("mixed-%d", n), Seed: seed, SpanDays: 180, End: genEnd,
+	c := GenConfig{Name: fmt.Sprintf("mixed-%d", n), Seed: seed, SpanDays: 180, End: DefaultEnd,
 		DefaultShare: 0.15, CannedShare: 0.15, FiveStarShare: 0.78, ShortShare: 0.25,
 		ClusterMin: 3, ClusterMax: 8, GenuineRepeaters: max(1, n/500)}
 	c.Clusters = max(1, n/100)
@@ -139,29 +142,40 @@ func BenchConfig(n int, seed uint64) GenConfig {
 
 // --- deterministic random numbers (splitmix64) ---
 
-type genRand struct{ s uint64 }
+// Rand is the generator's splitmix64 source: the same seed gives the same
+// numbers on every platform.
+type Rand struct{ s uint64 }
 
-func (r *genRand) next() uint64 {
+// NewRand returns a source seeded with seed.
+func NewRand(seed uint64) *Rand { return &Rand{s: seed} }
+
+// Intn returns a number in [0, n).
+func (r *Rand) Intn(n int) int { return r.intn(n) }
+
+// Chance reports true with probability p.
+func (r *Rand) Chance(p float64) bool { return r.chance(p) }
+
+func (r *Rand) next() uint64 {
 	r.s += 0x9E3779B97F4A7C15
 	z := r.s
 	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
 	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
 	return z ^ (z >> 31)
 }
-func (r *genRand) intn(n int) int {
+func (r *Rand) intn(n int) int {
 	if n <= 0 {
 		return 0
 	}
 	return int(r.next() % uint64(n))
 }
-func (r *genRand) float() float64        { return float64(r.next()>>11) / (1 << 53) }
-func (r *genRand) chance(p float64) bool { return r.float() < p }
-func (r *genRand) pick(xs []string) string {
+func (r *Rand) float() float64        { return float64(r.next()>>11) / (1 << 53) }
+func (r *Rand) chance(p float64) bool { return r.float() < p }
+func (r *Rand) pick(xs []string) string {
 	return xs[r.intn(len(xs))]
 }
 
 // zipf picks 0..n-1 with weights 1/(i+1)^s.
-func (r *genRand) zipf(n int, s float64) int {
+func (r *Rand) zipf(n int, s float64) int {
 	total := 0.0
 	for i := 0; i < n; i++ {
 		total += 1 / math.Pow(float64(i+1), s)
@@ -336,14 +350,14 @@ var (
 // --- generation ---
 
 type genReview struct {
-	Review
+	reviews.Review
 	tag string // "", "cluster:k", "burst:k", "repeat:k"
 }
 
 // Generate builds one set.
 func Generate(c GenConfig) Generated {
 	if c.End.IsZero() {
-		c.End = genEnd
+		c.End = DefaultEnd
 	}
 	if c.SpanDays <= 0 {
 		c.SpanDays = 180
@@ -351,7 +365,7 @@ func Generate(c GenConfig) Generated {
 	if c.FiveStarShare == 0 {
 		c.FiveStarShare = 0.78
 	}
-	r := &genRand{s: c.Seed*0x2545F4914F6CDD1D + 1}
+	r := &Rand{s: c.Seed*0x2545F4914F6CDD1D + 1}
 	p := genProducts[c.Product%len(genProducts)]
 	g := &generator{c: c, r: r, p: p, start: c.End.Add(-time.Duration(c.SpanDays) * 24 * time.Hour)}
 	g.dayWeights()
@@ -395,7 +409,7 @@ func Generate(c GenConfig) Generated {
 	if spr == 0 {
 		spr = 12
 	}
-	res.Sales = Sales{Count: int(float64(len(res.Reviews)) * spr), WindowDays: 365}
+	res.Sales = reviews.Sales{Count: int(float64(len(res.Reviews)) * spr), WindowDays: 365}
 	if c.Sales > 0 {
 		res.Sales.Count = c.Sales
 	}
@@ -404,7 +418,7 @@ func Generate(c GenConfig) Generated {
 
 type generator struct {
 	c      GenConfig
-	r      *genRand
+	r      *Rand
 	p      genProduct
 	start  time.Time
 	cum    []float64
@@ -444,7 +458,7 @@ func (g *generator) randomDay() int {
 
 func (g *generator) timeOn(day int) time.Time {
 	t := g.start.Add(time.Duration(day) * 24 * time.Hour)
-	t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, cst)
+	t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, dates.China)
 	return t.Add(time.Duration(8*3600+g.r.intn(15*3600)) * time.Second).Add(time.Duration(g.r.intn(1000)) * time.Millisecond)
 }
 
@@ -608,9 +622,9 @@ func (g *generator) images() int {
 }
 
 // genuine is one background review.
-func (g *generator) genuine(t time.Time) Review {
+func (g *generator) genuine(t time.Time) reviews.Review {
 	spec, a, b := g.spec()
-	rv := Review{ID: g.id(), Spec: spec, Quantity: g.quantity(), Nick: g.nick(), Published: t, Source: SourceList}
+	rv := reviews.Review{ID: g.id(), Spec: spec, Quantity: g.quantity(), Nick: g.nick(), Published: t, Source: reviews.SourceList}
 	switch x := g.r.float(); {
 	case x < g.c.DefaultShare:
 		rv.Stars, rv.Content = 5, g.r.pick(genDefaults)
@@ -684,7 +698,7 @@ func (g *generator) mutate(s string) string {
 		case 1:
 			rr := []rune(out)
 			i := g.r.intn(len(rr))
-			if isSeparator(rr[i]) {
+			if reviews.IsSeparator(rr[i]) {
 				continue
 			}
 			out = string(rr[:i]) + string(rr[i+1:])
@@ -729,8 +743,8 @@ func (g *generator) cluster(k int, coBurst bool) []genReview {
 			text = g.mutate(base)
 		}
 		spec, _, _ := g.spec()
-		out = append(out, genReview{Review: Review{ID: g.id(), Content: text, Stars: 5, Spec: spec,
-			Quantity: g.quantity(), Nick: g.freshNick(), Published: t, Images: g.images(), Source: SourceList},
+		out = append(out, genReview{Review: reviews.Review{ID: g.id(), Content: text, Stars: 5, Spec: spec,
+			Quantity: g.quantity(), Nick: g.freshNick(), Published: t, Images: g.images(), Source: reviews.SourceList},
 			tag: fmt.Sprintf("cluster:%d", k)})
 	}
 	return out
@@ -743,8 +757,8 @@ func (g *generator) burst(k int) []genReview {
 	var out []genReview
 	for i := 0; i < g.c.BurstSize; i++ {
 		spec, a, b := g.spec()
-		rv := Review{ID: g.id(), Spec: spec, Quantity: g.quantity(), Nick: g.freshNick(),
-			Published: g.timeOn(day + g.r.intn(2)), Source: SourceList, Stars: 5}
+		rv := reviews.Review{ID: g.id(), Spec: spec, Quantity: g.quantity(), Nick: g.freshNick(),
+			Published: g.timeOn(day + g.r.intn(2)), Source: reviews.SourceList, Stars: 5}
 		if g.r.chance(0.15) {
 			rv.Stars = 4
 		}
@@ -770,8 +784,8 @@ func (g *generator) repeater(k int) []genReview {
 		q := []int{2, 3, 6, 12}[g.r.intn(4)]
 		day := g.r.intn(g.c.SpanDays - 3)
 		for i := 0; i < g.c.RepeatSize; i++ {
-			out = append(out, genReview{Review: Review{ID: g.id(), Content: g.written(5, a, b), Stars: 5, Spec: spec,
-				Quantity: q, Nick: nick, Published: g.timeOn(day + g.r.intn(3)), Source: SourceList},
+			out = append(out, genReview{Review: reviews.Review{ID: g.id(), Content: g.written(5, a, b), Stars: 5, Spec: spec,
+				Quantity: q, Nick: nick, Published: g.timeOn(day + g.r.intn(3)), Source: reviews.SourceList},
 				tag: fmt.Sprintf("repeat:%d", k)})
 		}
 		return out
@@ -784,16 +798,16 @@ func (g *generator) repeater(k int) []genReview {
 		if i > 0 {
 			text = g.mutate(base)
 		}
-		out = append(out, genReview{Review: Review{ID: g.id(), Content: text, Stars: 5, Spec: spec,
-			Quantity: g.quantity(), Nick: nick, Published: g.timeOn(min(g.c.SpanDays-1, day+i*(5+g.r.intn(10)))), Source: SourceList},
+		out = append(out, genReview{Review: reviews.Review{ID: g.id(), Content: text, Stars: 5, Spec: spec,
+			Quantity: g.quantity(), Nick: nick, Published: g.timeOn(min(g.c.SpanDays-1, day+i*(5+g.r.intn(10)))), Source: reviews.SourceList},
 			tag: fmt.Sprintf("repeat:%d", k)})
 	}
 	return out
 }
 
 // summarize computes a queryDsrRateDataV2-like summary of a set.
-func summarize(rs []Review) Summary {
-	var s Summary
+func summarize(rs []reviews.Review) reviews.Summary {
+	var s reviews.Summary
 	total, good, mid, bad, img := len(rs), 0, 0, 0, 0
 	sum, rated := 0, 0
 	for _, r := range rs {
@@ -819,7 +833,7 @@ func summarize(rs []Review) Summary {
 		grade := math.Round(10*float64(sum)/float64(rated)) / 10
 		s.GoodRate, s.GoodsGrade = &gr, &grade
 	}
-	s.Tags = []Tag{{Name: "全部", Count: total}, {Name: "有图", Count: img}, {Name: "好评", Count: good},
+	s.Tags = []reviews.Tag{{Name: "全部", Count: total}, {Name: "有图", Count: img}, {Name: "好评", Count: good},
 		{Name: "中评", Count: mid}, {Name: "差评", Count: bad}}
 	return s
 }
@@ -892,7 +906,7 @@ func EncodeCaptures(g Generated, pageSize int) []Capture {
 	return out
 }
 
-func dsrModelJSON(s Summary) map[string]any {
+func dsrModelJSON(s reviews.Summary) map[string]any {
 	m := map[string]any{}
 	if s.GoodRate != nil {
 		m["goodRates"] = *s.GoodRate
