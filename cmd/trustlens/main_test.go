@@ -61,6 +61,12 @@ func TestVerdictsOnSamples(t *testing.T) {
 		// "广州衣秀缘服饰商行(个人独资)" is the store "广州衣秀缘服饰商行".
 		{"offer-996518024136-g3-auth-company.html", "offer", "caution", "广州衣秀缘服饰商行", 0,
 			nil, []string{"licence-mismatch", "page-unreadable"}},
+		// Real G2 offer 833454967766 with review responses in the 2026
+		// shapes: the real all-string queryDsrRateDataV2 body and
+		// queryItemRatedListV2 pages with data.model as rows (composed rows
+		// in the relay example's shape), 12 of them automatic default praise.
+		{"offer-833454967766-reviews-2026.har", "offer", "caution", "东莞市兴瑞达光电有限公司", 0,
+			[]string{"review-near-duplicate"}, []string{"review-generic", "review-burst", "page-unreadable"}},
 		{"offer-833454967766.html", "offer", "caution", "东莞市兴瑞达光电有限公司", 0,
 			nil, []string{"badge-powerful-merchant", "page-unreadable"}},
 		{"offer-833454967766-shopcard-failed.har", "offer", "caution", "东莞市兴瑞达光电有限公司", 0,
@@ -150,6 +156,28 @@ func TestDescriptionQuotedInEvidence(t *testing.T) {
 		}
 	}
 	t.Fatalf("no payment-off-platform finding: %s", findingIDs(v))
+}
+
+func TestAutomaticReviewsShownApart(t *testing.T) {
+	v := analyzeJSON(t, samples+"offer-833454967766-reviews-2026.har")
+	r := v.Reviews
+	if r == nil {
+		t.Fatal("no reviews block")
+	}
+	if r.Automatic != 12 || r.Total != 24 || r.PageAutomatic == nil || *r.PageAutomatic != 31 || r.Declared == nil || *r.Declared != 31 {
+		t.Errorf("automatic %d total %d page %v declared %v", r.Automatic, r.Total, r.PageAutomatic, r.Declared)
+	}
+	if !strings.Contains(r.Headline.EN, "12 automatic default reviews left out") {
+		t.Errorf("headline %q", r.Headline.EN)
+	}
+	for _, f := range r.Flags {
+		if f.Snippet == "好评！" {
+			t.Errorf("an automatic review is flagged: %+v", f)
+		}
+	}
+	if len(r.Flags) != 3 {
+		t.Errorf("%d flags, want the 3 copied reviews", len(r.Flags))
+	}
 }
 
 func TestJSONKeepsPageStringsUnescaped(t *testing.T) {

@@ -321,9 +321,9 @@ func headline(r Report) Text {
 		en += fmt.Sprintf("; rating %.1f, %.1f without them and without system-default reviews", *r.RawRating, *r.AdjustedRating)
 		zh += fmt.Sprintf("；评分%.1f，去除可疑及系统默认评价后为%.1f", *r.RawRating, *r.AdjustedRating)
 	}
-	if r.Declared != nil && *r.Declared > r.Total {
-		en += fmt.Sprintf(" (based on %s of %s)", fmtInt(r.Total), fmtInt(*r.Declared))
-		zh += fmt.Sprintf("（基于已加载的%s/%s条）", fmtInt(r.Total), fmtInt(*r.Declared))
+	if loaded := r.Total + r.Automatic; r.Declared != nil && *r.Declared > loaded {
+		en += fmt.Sprintf(" (based on %s of %s)", fmtInt(loaded), fmtInt(*r.Declared))
+		zh += fmt.Sprintf("（基于已加载的%s/%s条）", fmtInt(loaded), fmtInt(*r.Declared))
 	}
 	if r.Automatic > 0 {
 		en += fmt.Sprintf("; %s automatic default reviews left out", fmtInt(r.Automatic))
