@@ -210,6 +210,10 @@
         "severity": "medium"
       },
       {
+        "id": "hidden-characters",
+        "severity": "medium"
+      },
+      {
         "id": "warning-signs-combined",
         "severity": "high"
       },
@@ -253,6 +257,7 @@
       "exportNotSupported": "export-not-supported",
       "factoryAddressWithheld": "factory-address-withheld",
       "factoryClaimUnverified": "factory-claim-unverified",
+      "hiddenCharacters": "hidden-characters",
       "highDisputeRate": "high-dispute-rate",
       "licenceMismatch": "licence-mismatch",
       "licenceYoungCompany": "licence-young-company",
