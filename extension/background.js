@@ -379,7 +379,8 @@ function checklistOf(stored) {
 /** A clean copy of a snapshot, or a string saying what is wrong with it. */
 function checkSnapshot(s) {
   if (!isPlain(s)) return 'snapshot must be an object';
-  for (const k of Object.keys(s)) if (!['url', 'scripts', 'responses', 'dom'].includes(k)) return `unexpected field ${k}`;
+  for (const k of Object.keys(s)) if (!['url', 'scripts', 'responses', 'dom', 'translated'].includes(k)) return `unexpected field ${k}`;
+  if (s.translated !== undefined && typeof s.translated !== 'boolean') return 'translated must be a boolean';
   if (!isStr(s.url, LIMITS.urlChars)) return 'url must be a string of at most 4096 characters';
   const scripts = s.scripts ?? [];
   if (!Array.isArray(scripts) || scripts.length > LIMITS.scripts) return `scripts must be an array of at most ${LIMITS.scripts}`;
@@ -400,7 +401,9 @@ function checkSnapshot(s) {
     if (!/^[A-Za-z][\w-]{0,31}$/.test(n) || !isStr(dom[n], LIMITS.domChars)) return `bad dom fragment ${n.slice(0, 40)}`;
     cleanDom[n] = dom[n];
   }
-  return { url: s.url, scripts: [...scripts], responses: cleanResponses, dom: cleanDom };
+  const clean = { url: s.url, scripts: [...scripts], responses: cleanResponses, dom: cleanDom };
+  if (s.translated) clean.translated = true;
+  return clean;
 }
 
 const { fromContentScript: fromOurContentScript, fromExtensionPage: fromOurExtensionPage } = globalThis.TrustLens.checks;

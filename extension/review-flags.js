@@ -192,7 +192,8 @@
    * within the core's byte cap.
    */
   TL.addReviewFragment = (snapshot, responses, page) => {
-    if (!TL.reviewPage(page) || hasListResponse(responses)) return;
+    // A translated page shows the reviews in the buyer's language: not the buyers' words.
+    if (!TL.reviewPage(page) || hasListResponse(responses) || snapshot.translated) return;
     collectItems();
     if (!seenItems.size) return;
     const parts = [];

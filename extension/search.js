@@ -79,6 +79,17 @@
     return '';
   }
 
+  /** A card's key and ids, which a translation leaves as they were (links and attributes). */
+  function cardIds(card) {
+    const d = { key: card.key };
+    if (card.offerId) d.offerId = card.offerId;
+    const member = memberIdIn(card.el);
+    if (member) d.memberId = member;
+    card.company = null;
+    card.memberId = member;
+    return d;
+  }
+
   /** What one card shows, as the "cards" fragment carries it (docs/verdict.md). */
   function readCard(card) {
     const el = card.el;
@@ -697,7 +708,8 @@
         if (document.body) scan(document.body);
         const t0 = performance.now();
         const live = connectedCards().slice(0, MAX_CARDS);
-        const frag = live.map(readCard);
+        // A translated page: the cards' ids only (their shown text is the translation).
+        const frag = msg.snapshot.translated ? live.map(cardIds) : live.map(readCard);
         let text = JSON.stringify(frag);
         const tooBig = (t) => t.length * 3 > TL.limits.domBytes && encoder.encode(t).length > TL.limits.domBytes;
         while (tooBig(text) && frag.length) { frag.pop(); text = JSON.stringify(frag); }

@@ -322,6 +322,21 @@
     'data-rateid', // GUESS
   ];
 
+  /**
+   * Whether the browser translated this page. Chrome marks the root
+   * <html class="translated-ltr"> (translated-rtl for right-to-left
+   * languages) and wraps each translated run in <font style="vertical-align:
+   * inherit;"> (real capture: offer 983002962097 translated to Turkish, public
+   * repository tilbehome/tedarikapp). The text is then in the buyer's language:
+   * no Chinese label matches, and a translated name is not the seller's. Model
+   * scripts and captured responses stay Chinese and are still read.
+   */
+  TL.isTranslated = () => {
+    const cl = document.documentElement?.classList;
+    if (cl && (cl.contains('translated-ltr') || cl.contains('translated-rtl'))) return true;
+    return document.querySelector('font[style*="vertical-align: inherit"]') !== null;
+  };
+
   /** Every element matching the named group's selectors, in document order, without duplicates. */
   TL.queryAll = (name, root = document) => {
     const sels = TL.selectors[name] ?? [];

@@ -110,11 +110,21 @@
     return dom;
   }
 
-  /** The snapshot of the current page (entry of TL.pages) plus the responses captured so far. */
-  TL.buildSnapshot = (responses, page) => ({
-    url: location.href.slice(0, TL.limits.urlChars),
-    scripts: modelScripts(),
-    responses: responses.slice(0, TL.limits.responses),
-    dom: domFragments(page),
-  });
+  /**
+   * The snapshot of the current page (entry of TL.pages) plus the responses
+   * captured so far. On a page the browser translated, no visible text is
+   * sent (it is no longer the page's own): "translated" tells the core, which
+   * then reads the models and responses only and says what stayed unknown.
+   */
+  TL.buildSnapshot = (responses, page) => {
+    const translated = TL.isTranslated();
+    const snapshot = {
+      url: location.href.slice(0, TL.limits.urlChars),
+      scripts: modelScripts(),
+      responses: responses.slice(0, TL.limits.responses),
+      dom: translated ? {} : domFragments(page),
+    };
+    if (translated) snapshot.translated = true;
+    return snapshot;
+  };
 })();

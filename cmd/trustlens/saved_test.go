@@ -211,7 +211,8 @@ func TestMHTMLPartsAreThePageAndItsResponses(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if fromMHTML != fromHAR {
+	clock := regexp.MustCompile(`"seenAt": "[^"]*"`) // the clock of each run
+	if clock.ReplaceAllString(fromMHTML, "") != clock.ReplaceAllString(fromHAR, "") {
 		t.Fatalf("MHTML verdict differs from the HAR's:\n%.600s\n%.600s", fromMHTML, fromHAR)
 	}
 	if !strings.Contains(fromMHTML, `"storeAgeYears": 11`) { // from the shopcard JSONP part
@@ -287,5 +288,40 @@ func TestWasmLeavesTextDecodersOut(t *testing.T) {
 		if strings.Contains(string(out), dep) {
 			t.Errorf("the wasm depends on %s", dep)
 		}
+	}
+}
+
+// Pages the browser translated (real: the Turkish capture of offer
+// 983002962097; composed: the real G3 sample of 943009939489 translated the
+// same way). The model counts as before; the translated text is not read.
+func TestTranslatedPages(t *testing.T) {
+	tr := analyzeJSON(t, samples+"offer-943009939489-g3-translated-tr.html")
+	zh := analyzeJSON(t, samples+"offer-943009939489-g3.html")
+	if tr.Level != zh.Level || tr.Score == nil || zh.Score == nil || *tr.Score != *zh.Score || findingIDs(tr) != findingIDs(zh) ||
+		*tr.Supplier.Company != *zh.Supplier.Company || *tr.Offer.Title != *zh.Offer.Title {
+		t.Fatalf("translated G3 page: %s %v %s %v; untranslated: %s %v %s %v", tr.Level, tr.Score, findingIDs(tr), tr.Supplier.Company, zh.Level, zh.Score, findingIDs(zh), zh.Supplier.Company)
+	}
+	if !strings.Contains(strings.Join(tr.Notes, "\n"), "your browser translated this page") {
+		t.Errorf("no translation note: %v", tr.Notes)
+	}
+
+	// The real translated capture carries only translated text: unknown, and
+	// neither "2 yıl" nor the translated company name is read. Its
+	// untranslated twin (the MHTML sample, same header in Chinese) reads 入驻2年.
+	v := analyzeJSON(t, samples+"offer-983002962097-translated-tr.html")
+	if v.Level != "unknown" || v.Score != nil || v.Supplier.StoreAgeYears != nil || v.Supplier.Company != nil || v.Offer.Title != nil {
+		t.Fatalf("real translated capture: level %s, age %v, company %v, title %v", v.Level, v.Supplier.StoreAgeYears, v.Supplier.Company, v.Offer.Title)
+	}
+	if !strings.HasPrefix(v.URL, "https://detail.1688.com/offer/983002962097.html?") {
+		t.Errorf("url %q, want the saved-from address", v.URL)
+	}
+	notes := strings.Join(v.Notes, "\n")
+	for _, want := range []string{"your browser translated this page", "the store's years on 1688", "turn the translation off"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes lack %q: %s", want, notes)
+		}
+	}
+	if twin := analyzeJSON(t, samples+"offer-983002962097-chrome.mhtml"); twin.Supplier.StoreAgeYears == nil || *twin.Supplier.StoreAgeYears != 2 {
+		t.Errorf("untranslated twin: age %v", twin.Supplier.StoreAgeYears)
 	}
 }

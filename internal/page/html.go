@@ -60,6 +60,9 @@ func FromHTML(pageURL string, html []byte) Snapshot {
 		}
 		i = next
 		beforeRoot = false
+		if !s.Translated && isTranslatedMarkup(name, attrs) {
+			s.Translated = true
+		}
 		switch name {
 		case "script", "style", "textarea", "title", "noscript", "template":
 			end := indexFold(h[i:], "</"+name)

@@ -38,6 +38,11 @@ type Snapshot struct {
 	// and only when it is about the same seller.
 	Remembered *SupplierFacts `json:"remembered,omitempty"`
 
+	// Translated is true when the browser translated the page (Chrome marks
+	// it with <html class="translated-ltr">): its visible text is then in
+	// the buyer's language, and the DOM fragments are not read (translate.go).
+	Translated bool `json:"translated,omitempty"`
+
 	// Prior, when set, holds what an earlier call of the same analysis
 	// session already read from the first Prior.Read responses (the
 	// reviews); Parse reads only the responses after them and extends

@@ -128,6 +128,9 @@ func build(s Snapshot, notes []string) Model {
 	b.applyRemembered(s.Remembered)
 	b.finish(s.DOM)
 	b.m.Reviews = readReviews(s, &b.m.Notes)
+	if s.Translated {
+		b.noteTranslated()
+	}
 	return b.m
 }
 

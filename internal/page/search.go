@@ -100,7 +100,7 @@ func ParseWithCards(s Snapshot) Model {
 				m.Notes = append(m.Notes, fmt.Sprintf("internal error while reading the result cards: %v", r))
 			}
 		}()
-		r := readCardsFrom(cs.Responses, cs.Scripts, cardsText, hasCards)
+		r := readCardsFrom(cs.Responses, cs.Scripts, cardsText, hasCards, cs.Translated)
 		m.Cards = r.cards
 		m.Notes = append(m.Notes, r.notes...)
 		if m.Kind == KindStore {
@@ -132,19 +132,22 @@ type cardReader struct {
 	// storeTitles are the titles in the store's own offer list module:
 	// the store's wording, read by the text rules as store claims.
 	storeTitles []string
+	idsOnly     bool // DOM cards give only their key and ids (a translated page)
 }
 
 // readCards reads every card carrier of the responses and the DOM.
 func readCards(responses []Response, domCards string, hasDOM bool) ([]Card, []string) {
-	r := readCardsFrom(responses, nil, domCards, hasDOM)
+	r := readCardsFrom(responses, nil, domCards, hasDOM, false)
 	return r.cards, r.notes
 }
 
 // readCardsFrom reads every card carrier: the responses, the store offer
 // list module in a shop page's pageData script, the DOM. It runs without
-// the recover of ParseWithCards, so tests and fuzzing see panics.
-func readCardsFrom(responses []Response, scripts []string, domCards string, hasDOM bool) *cardReader {
-	r := &cardReader{byOffer: map[string]int{}, byMember: map[string]int{}}
+// the recover of ParseWithCards, so tests and fuzzing see panics. On a
+// translated page (idsOnly) the DOM cards keep only their key and ids: their
+// shown text is the translation (translate.go).
+func readCardsFrom(responses []Response, scripts []string, domCards string, hasDOM, idsOnly bool) *cardReader {
+	r := &cardReader{byOffer: map[string]int{}, byMember: map[string]int{}, idsOnly: idsOnly}
 	for _, sc := range scripts {
 		r.readPageDataOffers(sc)
 	}
@@ -799,7 +802,11 @@ func (r *cardReader) readDOMCards(text string) {
 				return true
 			}
 		}
-		r.add(readDOMCard(e), true)
+		c := readDOMCard(e)
+		if r.idsOnly {
+			c = Card{Key: c.Key, OfferID: c.OfferID, MemberID: c.MemberID}
+		}
+		r.add(c, true)
 		return true
 	})
 }

@@ -18,6 +18,7 @@ const (
 	pathRespURL       = "url"
 	pathRespBody      = "body"
 	pathSnapRemember  = "remembered"
+	pathSnapTranslate = "translated"
 )
 
 // DecodeSnapshot decodes the snapshot JSON handed over by the content script.
@@ -48,7 +49,7 @@ func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Sn
 		return s, errors.New("snapshot: invalid JSON")
 	}
 	root := gjson.Parse(js)
-	var members [5]gjson.Result // url, scripts, responses, dom, remembered: the last of each name, as JSON.parse reads it
+	var members [6]gjson.Result // url, scripts, responses, dom, remembered, translated: the last of each name, as JSON.parse reads it
 	root.ForEach(func(k, v gjson.Result) bool {
 		i := -1
 		switch k.Str {
@@ -62,6 +63,8 @@ func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Sn
 			i = 3
 		case pathSnapRemember:
 			i = 4
+		case pathSnapTranslate:
+			i = 5
 		}
 		if i < 0 {
 			if extra != nil {
@@ -171,6 +174,13 @@ func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Sn
 		} else {
 			s.Remembered = capFacts(f, &s.Notes)
 		}
+	}
+
+	if v := members[5]; v.Exists() && v.Type != gjson.Null {
+		if v.Type != gjson.True && v.Type != gjson.False {
+			fail("translated is not a boolean")
+		}
+		s.Translated = v.Type == gjson.True
 	}
 
 	if firstErr != nil {
@@ -361,7 +371,12 @@ func capSnapshot(s Snapshot) (Snapshot, []string) {
 		notes = append(notes, note)
 	}
 	out.Prior = s.Prior
-	out.DOM = capDOM(s.DOM, &notes)
+	out.Translated = s.Translated
+	dom := s.DOM
+	if s.Translated {
+		dom = translatedDOM(dom)
+	}
+	out.DOM = capDOM(dom, &notes)
 	out.Remembered = capFacts(s.Remembered, &notes)
 	return out, notes
 }
