@@ -3,18 +3,21 @@ package reviews
 import (
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/trustlens/trustlens/internal/text"
 )
 
 // Normalize prepares review text for comparison (reviews-research.md: "Chinese
 // has no spaces ... normalise full-width forms, punctuation, emoji and
-// repeated characters before measuring edit distance"):
-//   - full-width ASCII (Ａ１！) becomes half-width, the ideographic space a space;
-//   - letters are lower-cased;
+// repeated characters before measuring edit distance"). Characters are
+// folded by the page-text normaliser (internal/text.FoldRune), so reviews
+// and text rules see the same letters:
+//   - full-width ASCII (Ａ１！) becomes half-width, enclosed and look-alike
+//     letters and digits (①, Ⓐ, Cyrillic х) plain ones, letters lower case;
 //   - spaces, punctuation (，。！…【】), symbols (emoji, ★, ~), marks
 //     (variation selectors, keycaps) and format characters (zero-width
-//     joiners) are removed;
+//     joiners, soft hyphens, bidi controls) are removed;
 //   - runs of one repeated character collapse to one (好好好好 → 好, 666 → 6).
 func Normalize(s string) string {
 	b := make([]byte, 0, len(s))
@@ -30,32 +33,11 @@ func Normalize(s string) string {
 	return string(b)
 }
 
-// normRune maps one rune; keep is false for runes Normalize removes.
+// normRune maps one rune; keep is false for runes Normalize removes (all
+// but letters and digits).
 func normRune(r rune) (rune, bool) {
-	switch {
-	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
-		r -= 0xFEE0
-	case r == 0x3000:
-		return ' ', false
-	}
-	if r >= 0x4E00 && r <= 0x9FFF { // CJK Unified Ideographs: the common case
-		return r, true
-	}
-	if r < utf8.RuneSelf {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			return r + ('a' - 'A'), true
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			return r, true
-		}
-		return r, false // ASCII space, punctuation, symbols, controls
-	}
-	if unicode.IsLetter(r) || unicode.IsDigit(r) {
-		return unicode.ToLower(r), true
-	}
-	// Everything else (punctuation, symbols incl. emoji, marks, format,
-	// space, control, private use, U+FFFD) is dropped.
-	return r, false
+	f, class := text.FoldRune(r)
+	return f, class == text.Word
 }
 
 // IsSeparator reports whether r splits a text into phrases for the canned

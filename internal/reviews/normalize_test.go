@@ -18,6 +18,10 @@ func TestNormalize(t *testing.T) {
 		"":                 "",
 		"。。。":              "",
 		"第１次买，ｘｌ码刚好":       "第1次买xl码刚好",
+		// the page-text normaliser's folding: soft hyphen, bidi, enclosed digits, Cyrillic look-alikes
+		"质\u00ad量\u202e好": "质量好",
+		"买了③次":            "买了3次",
+		"ОК 好评":           "ok好评",
 	} {
 		if got := Normalize(in); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)

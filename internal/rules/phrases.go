@@ -41,10 +41,9 @@ type normText struct {
 func (c *Context) texts(m *page.Model) []normText {
 	if c.norm == nil {
 		c.norm = make([]normText, 0, len(m.Texts))
-		var f txt.Folder
 		for _, t := range m.Texts {
 			if t.Text != "" {
-				c.norm = append(c.norm, normText{Where: t.Where, Folded: f.Fold(t.Text)})
+				c.norm = append(c.norm, normText{Where: t.Where, Folded: txt.Fold(t.Text)})
 			}
 		}
 	}

@@ -26,18 +26,27 @@ var Aliases = [][2]string{
 // written.
 var aliasByLast = map[rune][][2]string{}
 
+// aliasBits has bit r%1024 set when an alias may end in r: a quick check
+// before the map.
+var aliasBits [16]uint64
+
 func init() {
 	for _, a := range Aliases {
 		r, _ := utf8.DecodeLastRuneInString(a[0])
 		aliasByLast[r] = append(aliasByLast[r], a)
+		aliasBits[r%1024/64] |= 1 << (r % 64)
 	}
 }
 
+func mayEndAlias(r rune) bool {
+	return aliasBits[r%1024/64]&(1<<(r%64)) != 0
+}
+
 // applyAlias replaces an alias source that ends at the end of b with its
-// target. Each character of the target maps to the original position of
-// the source character in the same place (the last one when the target is
-// longer).
-func applyAlias(b []byte, at []int32) ([]byte, []int32) {
+// target. With positions, each character of the target maps to the
+// original position of the source character in the same place (the last
+// one when the target is longer).
+func applyAlias(b []byte, at []int32, withPositions bool) ([]byte, []int32) {
 	last, _ := utf8.DecodeLastRune(b)
 	for _, a := range aliasByLast[last] {
 		src, dst := a[0], a[1]
@@ -45,6 +54,9 @@ func applyAlias(b []byte, at []int32) ([]byte, []int32) {
 			continue
 		}
 		base := len(b) - len(src)
+		if !withPositions {
+			return append(b[:base], dst...), at
+		}
 		// The original position of each source character, in order.
 		var pos [8]int32
 		n := 0

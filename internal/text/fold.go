@@ -11,6 +11,7 @@ package text
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -187,7 +188,6 @@ type Folded struct {
 	// Hidden counts hidden characters inside a word (between two letters
 	// or digits); Bidi counts bidi controls anywhere.
 	Hidden, Bidi int
-	at           []int32 // at[i]: byte offset in Orig of the character that made byte i of S
 }
 
 // item is one character of the original in display order, folded.
@@ -197,30 +197,42 @@ type item struct {
 	at    int32
 }
 
-// Folder folds texts reusing its scratch memory; the zero value is ready.
-// A Folder is not safe for concurrent use.
-type Folder struct {
+// folder is the scratch memory of one fold: the characters in display
+// order. Folders are pooled: folding a page's texts allocates only their
+// matching forms.
+type folder struct {
 	items []item
 }
 
-// Fold folds one text (see Folded).
-func Fold(s string) Folded {
-	var f Folder
-	return f.Fold(s)
-}
+var folders = sync.Pool{New: func() any { return new(folder) }}
 
 // Fold folds one text (see Folded).
-func (f *Folder) Fold(s string) Folded {
+func Fold(s string) Folded {
 	out := Folded{Orig: s}
+	f := folders.Get().(*folder)
 	f.items = f.items[:0]
 	f.collect(s, 0, len(s), &out)
-	out.S, out.at = emit(f.items, len(s))
+	out.S, _ = emit(f.items, len(s), false)
+	folders.Put(f)
 	return out
+}
+
+// positions folds the text again, this time recording for every byte of S
+// the byte offset in Orig of the character that made it (plus len(Orig) at
+// the end). Only a match needs them, and matches are rare.
+func (fo *Folded) positions() []int32 {
+	var scratch Folded
+	f := folders.Get().(*folder)
+	f.items = f.items[:0]
+	f.collect(fo.Orig, 0, len(fo.Orig), &scratch)
+	_, at := emit(f.items, len(fo.Orig), true)
+	folders.Put(f)
+	return at
 }
 
 // collect appends the characters of s[from:to] in display order: the run
 // of a right-to-left override (to its PDF or the end of the line) reversed.
-func (f *Folder) collect(s string, from, to int, out *Folded) {
+func (f *folder) collect(s string, from, to int, out *Folded) {
 	for i := from; i < to; {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == rlo {
@@ -307,15 +319,21 @@ func isWordRune(r rune) bool {
 	return c == Word
 }
 
-// emit writes the matching form of the items (see Folded.S).
-func emit(items []item, origLen int) (string, []int32) {
-	b := make([]byte, 0, len(items)*2)
-	at := make([]int32, 0, len(items)*2+1)
+// emit writes the matching form of the items (see Folded.S) and, when
+// withPositions, the original offset of every byte of it.
+func emit(items []item, origLen int, withPositions bool) (string, []int32) {
+	b := make([]byte, 0, len(items)*3)
+	var at []int32
+	if withPositions {
+		at = make([]int32, 0, len(items)*3+1)
+	}
 	put := func(r rune, pos int32) {
 		n := len(b)
 		b = utf8.AppendRune(b, r)
-		for ; n < len(b); n++ {
-			at = append(at, pos)
+		if withPositions {
+			for ; n < len(b); n++ {
+				at = append(at, pos)
+			}
 		}
 	}
 	for i := 0; i < len(items); i++ {
@@ -344,9 +362,13 @@ func emit(items []item, origLen int) (string, []int32) {
 			}
 		}
 		put(it.r, it.at)
-		b, at = applyAlias(b, at)
+		if mayEndAlias(it.r) {
+			b, at = applyAlias(b, at, withPositions)
+		}
 	}
-	at = append(at, int32(origLen))
+	if withPositions {
+		at = append(at, int32(origLen))
+	}
 	return string(b), at
 }
 
@@ -385,16 +407,17 @@ func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' }
 // produced it (the smallest range covering every character, in display
 // order, that made it).
 func (f *Folded) Span(s, e int) (int, int) {
+	at := f.positions()
 	if s >= e {
-		p := int(f.at[s])
+		p := int(at[s])
 		return p, p
 	}
 	lo, hi := len(f.Orig), 0
 	for i := s; i < e; i++ {
-		if i > s && f.at[i] == f.at[i-1] {
+		if i > s && at[i] == at[i-1] {
 			continue
 		}
-		p := int(f.at[i])
+		p := int(at[i])
 		_, n := utf8.DecodeRuneInString(f.Orig[p:])
 		lo, hi = min(lo, p), max(hi, p+n)
 	}

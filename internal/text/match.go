@@ -23,10 +23,13 @@ import (
 //	.                   here the text ends, or the next character is not a letter or digit
 //
 // The first part (after an optional ^) is a required literal part: the
-// matcher finds its literals with strings.Index and tries the rest there.
+// matcher walks the text once, and where a character starts one of those
+// literals (a bit set, then a map) tries the rest there.
 type Pattern struct {
 	alts    [][]part
 	anchors []anchor
+	byFirst map[rune][]int // anchors by their literal's first character
+	bits    [64]uint64     // bit r%4096 set when byFirst may hold r
 }
 
 type anchor struct {
@@ -59,7 +62,7 @@ type part struct {
 // MustCompile parses alternatives written in the notation above and panics
 // on a malformed one (patterns are constants of the program).
 func MustCompile(alternatives ...string) *Pattern {
-	p := &Pattern{}
+	p := &Pattern{byFirst: map[rune][]int{}}
 	index := map[string]int{}
 	for _, src := range alternatives {
 		var alt []part
@@ -91,6 +94,11 @@ func MustCompile(alternatives ...string) *Pattern {
 			}
 			p.anchors[i].alts = append(p.anchors[i].alts, n)
 		}
+	}
+	for i, a := range p.anchors {
+		r, _ := utf8.DecodeRuneInString(a.lit)
+		p.byFirst[r] = append(p.byFirst[r], i)
+		p.bits[r%4096/64] |= 1 << (r % 64)
 	}
 	return p
 }
@@ -142,27 +150,26 @@ func splitLits(tok string) []string {
 // range [start, end) of s. Among alternatives matching at the same start
 // it returns the longest.
 func (p *Pattern) Next(s string, from int) (start, end int, ok bool) {
-	start, end = len(s)+1, -1
-	for _, a := range p.anchors {
-		for off := from; off < start; {
-			i := strings.Index(s[off:min(len(s), start+len(a.lit))], a.lit)
-			if i < 0 {
-				break
-			}
-			i += off
-			if e := p.matchAt(s, i, a); e >= 0 {
-				if i < start || e > end {
-					start, end = i, e
-				}
-				break
-			}
-			off = i + 1
+	for i := from; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
 		}
+		if p.bits[r%4096/64]&(1<<(r%64)) != 0 {
+			best := -1
+			for _, ai := range p.byFirst[r] {
+				a := p.anchors[ai]
+				if strings.HasPrefix(s[i:], a.lit) {
+					best = max(best, p.matchAt(s, i, a))
+				}
+			}
+			if best >= 0 {
+				return i, best, true
+			}
+		}
+		i += n
 	}
-	if end < 0 {
-		return 0, 0, false
-	}
-	return start, end, true
+	return 0, 0, false
 }
 
 // matchAt tries the alternatives anchored by a at s[i:], returning the
