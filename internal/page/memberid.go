@@ -13,7 +13,21 @@ import (
 // members (recommendations, the viewer's own id) gives nothing.
 // The request of a store module carries it URL-encoded and JSON-in-JSON:
 // data={"params":"{\"memberId\":\"b2b-…\"}"}: quotes may be escaped.
-var quotedMemberID = lazyRegexp(`(?i)\\?"?(?:sellerMemberId|memberId|facMemId)\\?"?\s*[:=]\s*\\?"(b2b-[0-9a-z]{8,24})\\?"`)
+var quotedMemberID = &textPat{
+	src: `(?i)\\?"?(?:sellerMemberId|memberId|facMemId)\\?"?\s*[:=]\s*\\?"(b2b-[0-9a-z]{8,24})\\?"`,
+	m: seq(opt(lit(`\`)), opt(lit(`"`)), alt(foldLit("sellerMemberId"), foldLit("memberId"), foldLit("facMemId")),
+		opt(lit(`\`)), opt(lit(`"`)), spaces, one(anyOf(":=")), spaces, opt(lit(`\`)), lit(`"`),
+		group(1, seq(foldLit("b2b-"), rep(isFoldAlnum, 8, 24, false))), opt(lit(`\`)), lit(`"`)),
+	// \, ", s, m, f in either case, or the first byte of U+017F (ſ, an s
+	// under folding); never a UTF-8 continuation byte.
+	startByte: func(c byte) bool { return strings.IndexByte(`\"sSmMfF`, c) >= 0 || c == 0xC5 },
+}
+
+// isFoldAlnum is [0-9a-z] under (?i): both cases, and the two non-ASCII
+// letters that fold to one of them (U+017F ſ, U+212A K).
+func isFoldAlnum(r rune) bool {
+	return '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r == 0x17F || r == 0x212A
+}
 
 // maxMemberScan bounds how much text the fallback searches.
 const maxMemberScan = 1 << 20
@@ -29,8 +43,8 @@ func storeMemberID(s Snapshot) (string, string, bool) {
 			text = text[:budget]
 		}
 		budget -= len(text)
-		for _, m := range quotedMemberID().FindAllStringSubmatch(text, 16) {
-			id := strings.ToLower(m[1])
+		for _, id := range quotedMemberID.findAll(text, 16) {
+			id = strings.ToLower(id)
 			if strings.HasPrefix(id, "b2b-placeholder") {
 				continue
 			}
