@@ -2,12 +2,12 @@ package core
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/trustlens/trustlens/internal/page"
 	"github.com/trustlens/trustlens/internal/rules"
+	"github.com/trustlens/trustlens/internal/text"
 )
 
 // Summary is the answer the panel leads with, built here so the CLI and
@@ -49,7 +49,16 @@ func summarize(m *page.Model, findings []rules.Finding, level rules.Level, score
 	})
 	seen := map[string]bool{}
 	for _, f := range sorted {
-		s.Evidence[f.ID] = append(s.Evidence[f.ID], buyerEvidence(m, f))
+		if len(f.Places) > 0 {
+			for _, p := range f.Places {
+				s.Evidence[f.ID] = append(s.Evidence[f.ID], placeEvidence(p))
+			}
+			if f.Note != "" {
+				s.Evidence[f.ID] = append(s.Evidence[f.ID], rules.Text{EN: f.Note, ZH: f.Note})
+			}
+		} else {
+			s.Evidence[f.ID] = append(s.Evidence[f.ID], buyerEvidence(m, f))
+		}
 		if !seen[f.ID] {
 			seen[f.ID] = true
 			s.Order = append(s.Order, f.ID)
@@ -250,7 +259,7 @@ func phraseOf(m *page.Model, f rules.Finding) phrase {
 
 // offPlatformPhrase names the channel the seller asks for, from the matched text.
 func offPlatformPhrase(evidence string) rules.Text {
-	e := strings.ToLower(evidence)
+	e := text.Fold(evidence).S // look-alikes (薇信, 扣扣) and hidden characters resolved
 	channel, zh := "outside 1688", "站外"
 	switch {
 	case containsAnyOf(e, "微信", "薇信", "威信", "v信", "vx", "wx", "weixin", "wechat", "加v"):
@@ -385,9 +394,6 @@ func actionsOf(m *page.Model, warnings []rules.Finding, level rules.Level, advic
 
 // ---- evidence for a buyer ---------------------------------------------------
 
-// phraseEvidence is a phrase rule's evidence: `where: "context" (matched "m")`.
-var phraseEvidence = regexp.MustCompile(`^(.+?): "(.*)" \(matched "(.*)"\)$`)
-
 // buyerEvidence writes a finding's evidence for a buyer; the technical
 // evidence is returned unchanged where no wording is known.
 func buyerEvidence(m *page.Model, f rules.Finding) rules.Text {
@@ -410,21 +416,18 @@ func buyerEvidence(m *page.Model, f rules.Finding) rules.Text {
 			}
 		}
 	}
-	if p := phraseEvidence.FindStringSubmatch(f.Evidence); p != nil {
-		where := whereName(p[1])
-		quote := unquote(p[2])
-		gloss := glossOf(quote)
-		en := fmt.Sprintf("%s says “%s”", where.EN, quote)
-		if gloss != "" {
-			en += " (" + gloss + ")"
-		}
-		return rules.Text{EN: en, ZH: fmt.Sprintf("%s写着“%s”", where.ZH, quote)}
-	}
 	return rules.Text{EN: f.Evidence, ZH: f.Evidence}
 }
 
-func unquote(s string) string {
-	return strings.NewReplacer(`\"`, `"`, `\\`, `\`).Replace(s)
+// placeEvidence writes one place a text rule saw its sign for a buyer:
+// where it is and the quote, with the Chinese glossed.
+func placeEvidence(p rules.Place) rules.Text {
+	where := whereName(p.Where)
+	en := fmt.Sprintf("%s says “%s”", where.EN, p.Quote)
+	if gloss := glossOf(p.Quote); gloss != "" {
+		en += " (" + gloss + ")"
+	}
+	return rules.Text{EN: en, ZH: fmt.Sprintf("%s写着“%s”", where.ZH, p.Quote)}
 }
 
 // sourceName names where a value was read, in a buyer's words.

@@ -108,7 +108,7 @@ func Evaluate(m *page.Model, c *Context) []Finding {
 					places = places[:maxPlaces]
 				}
 				out = append(out, Finding{ID: r.ID, Severity: r.Severity, Title: r.Title,
-					Evidence: joinNote(placesEvidence(places), note), Places: places, Advice: r.Advice})
+					Evidence: joinNote(placesEvidence(places), note), Places: places, Note: note, Advice: r.Advice})
 			}
 		}
 	}

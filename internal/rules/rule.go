@@ -138,4 +138,7 @@ type Finding struct {
 	Evidence string   `json:"evidence"`
 	Places   []Place  `json:"places,omitempty"`
 	Advice   Text     `json:"advice"`
+	// Note is what qualifies the places of a text rule ("no certificate …
+	// on the page"), also at the end of Evidence.
+	Note string `json:"-"`
 }
