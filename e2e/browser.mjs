@@ -118,6 +118,25 @@ export async function waitForVerdict(page, timeout = 10_000) {
   return page.evaluate(readOverlayInPage);
 }
 
+/**
+ * The overlay as the tests read it, with the panel open. On a loaded machine
+ * the fallback badge can be drawn before the first reply, with the default
+ * flags (closed shadow root, panel closed): `again` (the test's own wait for
+ * a complete verdict) then runs once more after a reload.
+ */
+export async function readOpenPanel(page, again) {
+  let v = await page.evaluate(readOverlayInPage);
+  if (v?.closed) {
+    await page.reload();
+    await again();
+    v = await page.evaluate(readOverlayInPage);
+  }
+  if (v?.panelHidden === false) return v;
+  await page.locator('[data-trustlens-host] button.badge').click();
+  await page.waitForFunction(() => document.querySelector('[data-trustlens-panel]')?.shadowRoot?.querySelector('.panel')?.hidden === false, null, { timeout: 10_000 });
+  return page.evaluate(readOverlayInPage);
+}
+
 /** Waits until the badge text contains `text`. */
 export async function waitForBadgeText(page, text, timeout = 10_000) {
   await page.waitForFunction((t) => {

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startServer } from './server.mjs';
 import { g2Model, g2Page, readReal } from './pages.mjs';
-import { DIST, ROOT, launch, waitForVerdict } from './browser.mjs';
+import { DIST, ROOT, launch, readOpenPanel, waitForVerdict } from './browser.mjs';
 
 const DESC_PATH = '/1688offer/icoss4165340769b90795afecc86a4b'; // the detailUrl of model 597090034012
 const REAL_PATH = '/1688offer/icoss408069340609b43d7bb2518916'; // offer 813724060928's (mobile model), given to page 103
@@ -111,12 +111,16 @@ after(async () => {
  */
 async function open(path, captures, level) {
   await page.goto(`http://detail.1688.com${path}`);
-  await page.waitForFunction(([n, l]) => {
-    const h = document.querySelector('[data-trustlens-host]');
-    return h && h.getAttribute('data-state') !== 'loading' && Number(h.getAttribute('data-captures')) >= n &&
-      (!l || h.getAttribute('data-level') === l);
-  }, [captures, level], { timeout: 10_000 }).catch(() => { /* asserted below on what the page shows */ });
-  return waitForVerdict(page);
+  const settled = async () => {
+    await page.waitForFunction(([n, l]) => {
+      const h = document.querySelector('[data-trustlens-host]');
+      return h && h.getAttribute('data-state') !== 'loading' && Number(h.getAttribute('data-captures')) >= n &&
+        (!l || h.getAttribute('data-level') === l);
+    }, [captures, level], { timeout: 30_000 }).catch(() => { /* asserted below on what the page shows */ });
+    await waitForVerdict(page, 30_000);
+  };
+  await settled();
+  return readOpenPanel(page, settled);
 }
 
 const payment = (v) => v.findings.find((f) => f.id === 'payment-off-platform');
