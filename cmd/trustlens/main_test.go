@@ -52,6 +52,16 @@ func TestVerdictsOnSamples(t *testing.T) {
 		// and a bank transfer) at the detailUrl its model names.
 		{"offer-597090034012-description-wechat.har", "offer", "high-risk", "广州欧博化妆品有限公司", 11,
 			[]string{"payment-off-platform", "badge-powerful-merchant"}, nil},
+		// The real G2 offer with a composed attribute 温馨提示 carrying the
+		// honest notice "请认准1688平台交易，请勿私下交易，谨防诈骗，不要向任何
+		// 个人账户转账": a warning to buyers, not an ask.
+		{"offer-597090034012-notice.har", "offer", "trusted", "广州欧博化妆品有限公司", 11,
+			[]string{"store-age-established"}, []string{"payment-off-platform", "hidden-characters"}},
+		// The same real offer with composed attributes that hide their asks
+		// from word filters: a right-to-left override (加\u202e信微\u202c shows
+		// as 加微信), a soft hyphen in 私下交易, a zero-width space in 加微信.
+		{"offer-597090034012-hidden-characters.har", "offer", "high-risk", "广州欧博化妆品有限公司", 11,
+			[]string{"payment-off-platform", "hidden-characters"}, nil},
 		// A 经销批发 store whose offer list module (Wp_pc_common_offerlist in
 		// pageData, DERIVED store-catalog body plus one composed offer) says
 		// 源头工厂: a factory claim by a trading store.

@@ -241,6 +241,8 @@ func phraseOf(m *page.Model, f rules.Finding) phrase {
 		return phrase{text: rules.Text{EN: "ships by a \"dedicated line\" (专线) with its own tracking", ZH: "使用“专线”物流和自有单号"}, verb: true}
 	case "upfront-full-payment":
 		return phrase{text: rules.Text{EN: "demands full payment up front", ZH: "要求全款预付"}, verb: true}
+	case "hidden-characters":
+		return phrase{text: rules.Text{EN: "hides characters in its text from 1688's word filter", ZH: "用隐藏字符躲避1688的敏感词过滤"}, verb: true}
 	case "supplier-blocked":
 		return phrase{text: rules.Text{EN: "on your blocked list", ZH: "在你的拉黑名单中"}}
 	case "team-reported":
