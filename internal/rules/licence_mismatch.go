@@ -2,7 +2,8 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
 	"github.com/trustlens/trustlens/internal/page"
@@ -18,24 +19,90 @@ const minNameSimilarity = 0.8
 // maxCompareRunes bounds the strings given to Levenshtein.
 const maxCompareRunes = 64
 
-var (
-	regionInBrackets = regexp.MustCompile(`[(（][^)）]{1,12}[)）]`)
-	legalSuffix      = regexp.MustCompile(`(股份有限公司|有限责任公司|有限公司|集团公司|公司|商行|经营部|工作室|厂|co\.?,?\s*ltd\.?|limited|ltd\.?|inc\.?)$`)
-	nameNoise        = regexp.MustCompile(`[\s·.,，、\-_]+`)
-)
+// legalSuffixes are the legal-form endings a name is compared without,
+// longest first. They are removed after the noise characters, so
+// "Co., Ltd." is "coltd" by then.
+var legalSuffixes = [...]string{"股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "商行", "经营部", "工作室", "厂", "coltd", "limited", "ltd", "inc"}
+
+// isNameNoise: spaces and punctuation left out of a compared name.
+func isNameNoise(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\f', '\r', '·', '.', ',', '，', '、', '-', '_':
+		return true
+	}
+	return false
+}
+
+// dropRegions removes a region or note in brackets: an opening bracket, 1
+// to 12 characters without a closing one, a closing bracket ("(广州)",
+// "（深圳）"); as regexp's ReplaceAllString of [(（][^)）]{1,12}[)）].
+func dropRegions(s string) string {
+	if !strings.ContainsAny(s, "(（") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == '(' || r == '（' {
+			n, j, closed := 0, i+w, false
+			for j < len(s) && n <= 12 {
+				c, cw := utf8.DecodeRuneInString(s[j:])
+				if c == ')' || c == '）' {
+					closed = true
+					j += cw
+					break
+				}
+				n++
+				j += cw
+			}
+			if closed && n >= 1 {
+				i = j
+				continue
+			}
+		}
+		b = append(b, s[i:i+w]...)
+		i += w
+	}
+	return string(b)
+}
+
+// dropNoise removes the characters isNameNoise names, keeping every other
+// byte as it is.
+func dropNoise(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !isNameNoise(r) {
+			b = append(b, s[i:i+w]...)
+		}
+		i += w
+	}
+	return string(b)
+}
 
 // normCompany reduces a company name to its core for comparison.
 func normCompany(s string) string {
 	n := txt.Fold(s).S
-	n = regionInBrackets.ReplaceAllString(n, "")
-	n = nameNoise.ReplaceAllString(n, "")
+	n = dropRegions(n)
+	n = dropNoise(n)
 	for i := 0; i < 2; i++ {
-		n = legalSuffix.ReplaceAllString(n, "")
+		n = trimLegalSuffix(n)
 	}
 	if rs := []rune(n); len(rs) > maxCompareRunes {
 		n = string(rs[:maxCompareRunes])
 	}
 	return n
+}
+
+// trimLegalSuffix removes the longest legal-form ending.
+func trimLegalSuffix(n string) string {
+	best := ""
+	for _, suf := range legalSuffixes {
+		if len(suf) > len(best) && strings.HasSuffix(n, suf) {
+			best = suf
+		}
+	}
+	return n[:len(n)-len(best)]
 }
 
 // nameSimilarity is 1 - edit distance / longer length, on normalised names.

@@ -6,7 +6,7 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
+	"strings"
 	"time"
 
 	"github.com/trustlens/trustlens/internal/page"
@@ -99,12 +99,24 @@ type Rule struct {
 	Combine func(m *page.Model, c *Context, found []Finding) []string
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// isKebab reports whether id is kebab-case: words of a-z and 0-9 joined by
+// single hyphens (the regexp ^[a-z0-9]+(-[a-z0-9]+)*$).
+func isKebab(id string) bool {
+	if id == "" || id[0] == '-' || id[len(id)-1] == '-' || strings.Contains(id, "--") {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // Validate reports what is missing from a rule definition.
 func (r *Rule) Validate() error {
 	switch {
-	case !idPattern.MatchString(r.ID):
+	case !isKebab(r.ID):
 		return fmt.Errorf("rule id %q is not kebab-case", r.ID)
 	case r.Severity.rank() > 4:
 		return fmt.Errorf("rule %s: unknown severity %q", r.ID, r.Severity)
