@@ -46,6 +46,22 @@ func newTeamID() string {
 	return "team_" + hex.EncodeToString(b[:])
 }
 
+// newRowID names a new report or price observation: 16 random hex
+// characters. Random rather than a counter, so that the ids a team sees say
+// nothing about how much other teams write.
+func newRowID() string {
+	var b [8]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err)
+	}
+	return hex.EncodeToString(b[:])
+}
+
+// validRowID: an id made by newRowID (a paging cursor sent back).
+func validRowID(s string) bool {
+	return len(s) == 16 && allBytes(s, func(b byte) bool { return isDigit(b) || (b >= 'a' && b <= 'f') })
+}
+
 // bearer extracts the token from an Authorization: Bearer header; ok is
 // false when the header is missing or not a plausible token.
 func bearer(r *http.Request) (string, bool) {

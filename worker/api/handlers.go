@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"errors"
 	"net/http"
 	"slices"
@@ -184,7 +185,19 @@ type putSupplierReq struct {
 	Action *string `json:"action"`
 	Note   *string `json:"note"`
 	Rating *int    `json:"rating"`
-	By     *string `json:"by"`
+	// By is accepted from clients that still send it and ignored: who wrote
+	// an entry is the token's label (see author), never what a client claims.
+	By json.RawMessage `json:"by"`
+}
+
+// author is who wrote a team row: the label the admin gave the request's
+// token ("alice-laptop"), or, for a token created without one, "token "
+// and its id. A client cannot sign a row with a teammate's name.
+func (c *reqCtx) author() string {
+	if c.token.Label != "" {
+		return c.token.Label
+	}
+	return "token " + c.token.ID
 }
 
 func putSupplier(c *reqCtx) (int, any) {
@@ -215,14 +228,8 @@ func putSupplier(c *reqCtx) (int, any) {
 		}
 		rating = *req.Rating
 	}
-	if req.By == nil {
-		return 0, invalid("by", "required (who in the team made this entry)")
-	}
-	if e := checkText("by", *req.By, maxBy, true, false); e != nil {
-		return 0, e
-	}
 	e, err := c.h.Store.PutSupplier(c.r.Context(), c.token.TeamID, SupplierEntry{
-		MemberID: member, Action: *req.Action, Note: note, Rating: rating, UpdatedBy: *req.By, UpdatedAt: c.now,
+		MemberID: member, Action: *req.Action, Note: note, Rating: rating, UpdatedBy: c.author(), UpdatedAt: c.now,
 	})
 	if err != nil {
 		return c.storeFailed(err)
@@ -325,7 +332,7 @@ func createdStatus(created bool) int {
 }
 
 type reportJSON struct {
-	ID             int64    `json:"id"`
+	ID             string   `json:"id"`
 	IdempotencyKey *string  `json:"idempotencyKey"`
 	MemberID       string   `json:"memberId"`
 	OfferID        *string  `json:"offerId"`
@@ -350,7 +357,8 @@ type createReportReq struct {
 	OfferID        *string  `json:"offerId"`
 	RuleIDs        []string `json:"ruleIds"`
 	Evidence       *string  `json:"evidence"`
-	By             *string  `json:"by"`
+	// By is ignored, as in putSupplierReq: the report is signed c.author().
+	By json.RawMessage `json:"by"`
 }
 
 func createReport(c *reqCtx) (int, any) {
@@ -384,15 +392,9 @@ func createReport(c *reqCtx) (int, any) {
 	if len(req.RuleIDs) == 0 && evidence == "" {
 		return 0, invalid("ruleIds", "give at least one rule id or some evidence")
 	}
-	if req.By == nil {
-		return 0, invalid("by", "required (who in the team reported this)")
-	}
-	if e := checkText("by", *req.By, maxBy, true, false); e != nil {
-		return 0, e
-	}
 	rep, created, err := c.h.Store.AddReport(c.r.Context(), c.token.TeamID, Report{
-		IdempotencyKey: key, MemberID: *req.MemberID, OfferID: offer, RuleIDs: req.RuleIDs, Evidence: evidence,
-		ReportedBy: *req.By, CreatedAt: c.now,
+		ID: newRowID(), TokenID: c.token.ID, IdempotencyKey: key, MemberID: *req.MemberID, OfferID: offer, RuleIDs: req.RuleIDs,
+		Evidence: evidence, ReportedBy: c.author(), CreatedAt: c.now,
 	})
 	if err != nil {
 		return c.storeFailed(err)
@@ -410,13 +412,9 @@ func listReports(c *reqCtx) (int, any) {
 	if member != "" && !validMemberID(member) {
 		return 0, invalid("memberId", memberIDRule)
 	}
-	var before int64
-	if v := q.Get("before"); v != "" {
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || n < 1 {
-			return 0, invalid("before", "must be a positive report id")
-		}
-		before = n
+	before := q.Get("before")
+	if before != "" && !validRowID(before) {
+		return 0, invalid("before", "must be a report id (the previous page's next)")
 	}
 	reps, err := c.h.Store.ListReports(c.r.Context(), c.token.TeamID, ReportQuery{MemberID: member, BeforeID: before, Limit: limit + 1})
 	if err != nil {
@@ -425,8 +423,7 @@ func listReports(c *reqCtx) (int, any) {
 	var next *string
 	if len(reps) > limit {
 		reps = reps[:limit]
-		s := strconv.FormatInt(reps[limit-1].ID, 10)
-		next = &s
+		next = &reps[limit-1].ID
 	}
 	out := make([]reportJSON, len(reps))
 	for i, r := range reps {
@@ -438,7 +435,7 @@ func listReports(c *reqCtx) (int, any) {
 // --- prices
 
 type priceJSON struct {
-	ID             int64   `json:"id"`
+	ID             string  `json:"id"`
 	IdempotencyKey *string `json:"idempotencyKey"`
 	OfferID        string  `json:"offerId"`
 	MemberID       *string `json:"memberId"`
@@ -522,7 +519,7 @@ func createPrice(c *reqCtx) (int, any) {
 		seen = t.UTC().Truncate(time.Millisecond)
 	}
 	p, created, err := c.h.Store.AddPrice(c.r.Context(), c.token.TeamID, PriceObservation{
-		IdempotencyKey: key, OfferID: *req.OfferID, MemberID: member, MinCents: minC, MaxCents: maxC,
+		ID: newRowID(), TokenID: c.token.ID, IdempotencyKey: key, OfferID: *req.OfferID, MemberID: member, MinCents: minC, MaxCents: maxC,
 		Currency: *req.Currency, SeenAt: seen, CreatedAt: c.now,
 	})
 	if err != nil {

@@ -19,8 +19,7 @@ type MemStore struct {
 	buckets   map[string]memBucket   // by token hash
 	suppliers map[string]map[string]SupplierEntry
 	reports   []memReport
-	prices    []memPrice
-	nextID    int64
+	prices    []memPrice // reports and prices in the order they were added
 }
 
 type memReport struct {
@@ -196,15 +195,13 @@ func (m *MemStore) AddReport(_ context.Context, teamID string, r Report) (Report
 	defer m.mu.Unlock()
 	if r.IdempotencyKey != "" {
 		for _, old := range m.reports {
-			if old.teamID == teamID && old.IdempotencyKey == r.IdempotencyKey {
+			if old.teamID == teamID && old.TokenID == r.TokenID && old.IdempotencyKey == r.IdempotencyKey {
 				rep := old.Report
 				rep.RuleIDs = slices.Clone(rep.RuleIDs)
 				return rep, false, nil
 			}
 		}
 	}
-	m.nextID++
-	r.ID = m.nextID
 	r.RuleIDs = slices.Clone(r.RuleIDs)
 	m.reports = append(m.reports, memReport{teamID: teamID, Report: r})
 	return r, true, nil
@@ -213,10 +210,20 @@ func (m *MemStore) AddReport(_ context.Context, teamID string, r Report) (Report
 func (m *MemStore) ListReports(_ context.Context, teamID string, q ReportQuery) ([]Report, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	start := len(m.reports) - 1
+	if q.BeforeID != "" {
+		start = -1 // an id the team does not have: nothing
+		for i, r := range m.reports {
+			if r.teamID == teamID && r.ID == q.BeforeID {
+				start = i - 1
+				break
+			}
+		}
+	}
 	var out []Report
-	for i := len(m.reports) - 1; i >= 0 && len(out) < q.Limit; i-- {
+	for i := start; i >= 0 && len(out) < q.Limit; i-- {
 		r := m.reports[i]
-		if r.teamID != teamID || (q.MemberID != "" && r.MemberID != q.MemberID) || (q.BeforeID > 0 && r.ID >= q.BeforeID) {
+		if r.teamID != teamID || (q.MemberID != "" && r.MemberID != q.MemberID) {
 			continue
 		}
 		rep := r.Report
@@ -231,13 +238,11 @@ func (m *MemStore) AddPrice(_ context.Context, teamID string, p PriceObservation
 	defer m.mu.Unlock()
 	if p.IdempotencyKey != "" {
 		for _, old := range m.prices {
-			if old.teamID == teamID && old.IdempotencyKey == p.IdempotencyKey {
+			if old.teamID == teamID && old.TokenID == p.TokenID && old.IdempotencyKey == p.IdempotencyKey {
 				return old.PriceObservation, false, nil
 			}
 		}
 	}
-	m.nextID++
-	p.ID = m.nextID
 	m.prices = append(m.prices, memPrice{teamID: teamID, PriceObservation: p})
 	return p, true, nil
 }
@@ -245,18 +250,14 @@ func (m *MemStore) AddPrice(_ context.Context, teamID string, p PriceObservation
 func (m *MemStore) PriceHistory(_ context.Context, teamID, offerID string, max int) ([]PriceObservation, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	// Newest added first, then a stable sort by seen time: ties keep that order.
 	var out []PriceObservation
-	for _, p := range m.prices {
-		if p.teamID == teamID && p.OfferID == offerID {
+	for i := len(m.prices) - 1; i >= 0; i-- {
+		if p := m.prices[i]; p.teamID == teamID && p.OfferID == offerID {
 			out = append(out, p.PriceObservation)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if !out[i].SeenAt.Equal(out[j].SeenAt) {
-			return out[i].SeenAt.After(out[j].SeenAt)
-		}
-		return out[i].ID > out[j].ID
-	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].SeenAt.After(out[j].SeenAt) })
 	if len(out) > max {
 		out = out[:max]
 	}

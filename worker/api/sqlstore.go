@@ -265,22 +265,24 @@ func (s *SQLStore) Lookup(ctx context.Context, teamID string, memberIDs []string
 
 const reportCols = `id, idempotency_key, member_id, offer_id, rule_ids, evidence, reported_by, created_at`
 
-// AddReport inserts unless the idempotency key is taken (the partial unique
-// index on team_id, idempotency_key); then it reads the stored report back.
+// AddReport inserts unless the token already used the idempotency key (the
+// partial unique index on team_id, token_id, idempotency_key); then it reads
+// the stored report back.
 func (s *SQLStore) AddReport(ctx context.Context, teamID string, r Report) (Report, bool, error) {
 	rules, err := json.Marshal(r.RuleIDs)
 	if err != nil {
 		return Report{}, false, err
 	}
 	err = s.DB.QueryRowContext(ctx,
-		`INSERT INTO reports (team_id, idempotency_key, member_id, offer_id, rule_ids, evidence, reported_by, created_at)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-		 ON CONFLICT (team_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+		`INSERT INTO reports (id, team_id, token_id, idempotency_key, member_id, offer_id, rule_ids, evidence, reported_by, created_at)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		 ON CONFLICT (team_id, token_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
 		 RETURNING id`,
-		teamID, nullString(r.IdempotencyKey), r.MemberID, nullString(r.OfferID), string(rules), r.Evidence, r.ReportedBy, ms(r.CreatedAt)).
+		r.ID, teamID, r.TokenID, nullString(r.IdempotencyKey), r.MemberID, nullString(r.OfferID), string(rules), r.Evidence, r.ReportedBy, ms(r.CreatedAt)).
 		Scan(&r.ID)
 	if errors.Is(err, sql.ErrNoRows) && r.IdempotencyKey != "" {
-		rows, err := s.DB.QueryContext(ctx, `SELECT `+reportCols+` FROM reports WHERE team_id = ? AND idempotency_key = ?`, teamID, r.IdempotencyKey)
+		rows, err := s.DB.QueryContext(ctx, `SELECT `+reportCols+` FROM reports WHERE team_id = ? AND token_id = ? AND idempotency_key = ?`,
+			teamID, r.TokenID, r.IdempotencyKey)
 		if err != nil {
 			return Report{}, false, fmt.Errorf("select report by key: %w", err)
 		}
@@ -303,11 +305,13 @@ func (s *SQLStore) ListReports(ctx context.Context, teamID string, q ReportQuery
 		query += ` AND member_id = ?`
 		args = append(args, q.MemberID)
 	}
-	if q.BeforeID > 0 {
-		query += ` AND id < ?`
-		args = append(args, q.BeforeID)
+	// seq is the row's insertion order, used for ordering only and never
+	// sent (the migrations explain why ids are random).
+	if q.BeforeID != "" {
+		query += ` AND seq < (SELECT seq FROM reports WHERE team_id = ? AND id = ?)`
+		args = append(args, teamID, q.BeforeID)
 	}
-	query += ` ORDER BY id DESC LIMIT ?`
+	query += ` ORDER BY seq DESC LIMIT ?`
 	args = append(args, q.Limit)
 	rows, err := s.DB.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -329,7 +333,7 @@ func scanReports(rows *sql.Rows) ([]Report, error) {
 			return nil, fmt.Errorf("scan report: %w", err)
 		}
 		if err := json.Unmarshal([]byte(rules), &r.RuleIDs); err != nil {
-			return nil, fmt.Errorf("report %d rule ids: %w", r.ID, err)
+			return nil, fmt.Errorf("report %s rule ids: %w", r.ID, err)
 		}
 		r.IdempotencyKey = key.String
 		r.OfferID = offer.String
@@ -341,17 +345,18 @@ func scanReports(rows *sql.Rows) ([]Report, error) {
 
 const priceCols = `id, idempotency_key, offer_id, member_id, min_cents, max_cents, currency, seen_at, created_at`
 
-// AddPrice inserts unless the idempotency key is taken, like AddReport.
+// AddPrice inserts unless the token already used the idempotency key, like AddReport.
 func (s *SQLStore) AddPrice(ctx context.Context, teamID string, p PriceObservation) (PriceObservation, bool, error) {
 	err := s.DB.QueryRowContext(ctx,
-		`INSERT INTO prices (team_id, idempotency_key, offer_id, member_id, min_cents, max_cents, currency, seen_at, created_at)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-		 ON CONFLICT (team_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+		`INSERT INTO prices (id, team_id, token_id, idempotency_key, offer_id, member_id, min_cents, max_cents, currency, seen_at, created_at)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		 ON CONFLICT (team_id, token_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
 		 RETURNING id`,
-		teamID, nullString(p.IdempotencyKey), p.OfferID, nullString(p.MemberID), p.MinCents, p.MaxCents, p.Currency, ms(p.SeenAt), ms(p.CreatedAt)).
+		p.ID, teamID, p.TokenID, nullString(p.IdempotencyKey), p.OfferID, nullString(p.MemberID), p.MinCents, p.MaxCents, p.Currency, ms(p.SeenAt), ms(p.CreatedAt)).
 		Scan(&p.ID)
 	if errors.Is(err, sql.ErrNoRows) && p.IdempotencyKey != "" {
-		rows, err := s.DB.QueryContext(ctx, `SELECT `+priceCols+` FROM prices WHERE team_id = ? AND idempotency_key = ?`, teamID, p.IdempotencyKey)
+		rows, err := s.DB.QueryContext(ctx, `SELECT `+priceCols+` FROM prices WHERE team_id = ? AND token_id = ? AND idempotency_key = ?`,
+			teamID, p.TokenID, p.IdempotencyKey)
 		if err != nil {
 			return PriceObservation{}, false, fmt.Errorf("select price by key: %w", err)
 		}
@@ -370,7 +375,7 @@ func (s *SQLStore) AddPrice(ctx context.Context, teamID string, p PriceObservati
 func (s *SQLStore) PriceHistory(ctx context.Context, teamID, offerID string, max int) ([]PriceObservation, error) {
 	rows, err := s.DB.QueryContext(ctx,
 		`SELECT `+priceCols+` FROM prices WHERE team_id = ? AND offer_id = ?
-		 ORDER BY seen_at DESC, id DESC LIMIT ?`,
+		 ORDER BY seen_at DESC, seq DESC LIMIT ?`,
 		teamID, offerID, max)
 	if err != nil {
 		return nil, fmt.Errorf("price history: %w", err)

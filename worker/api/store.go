@@ -38,16 +38,18 @@ type Store interface {
 	// Lookup returns one result per member id, in the order given.
 	Lookup(ctx context.Context, teamID string, memberIDs []string) ([]LookupResult, error)
 
-	// AddReport appends a report and returns it with its id. When
-	// r.IdempotencyKey is set and the team already has a report with that
-	// key, nothing is stored: the stored report is returned, created false.
+	// AddReport appends a report (its id made by the caller). When
+	// r.IdempotencyKey is set and the same token already sent a report with
+	// that key, nothing is stored: the stored report is returned, created
+	// false. Keys are per token, so one member's key never blocks another's.
 	AddReport(ctx context.Context, teamID string, r Report) (rep Report, created bool, err error)
 	// ListReports returns the team's reports, newest first, optionally for
-	// one member id, with id below beforeID when beforeID > 0.
+	// one member id, and only those older than the report q.BeforeID names
+	// when it is set (an id the team does not have gives none).
 	ListReports(ctx context.Context, teamID string, q ReportQuery) ([]Report, error)
 
-	// AddPrice appends a price observation and returns it with its id; an
-	// IdempotencyKey works as in AddReport.
+	// AddPrice appends a price observation (its id made by the caller); an
+	// IdempotencyKey works as in AddReport (per token).
 	AddPrice(ctx context.Context, teamID string, p PriceObservation) (obs PriceObservation, created bool, err error)
 	// PriceHistory returns up to max observations of an offer, newest first
 	// (by seen time, then id).
@@ -99,7 +101,8 @@ type LookupResult struct {
 
 // Report is one team member's report about a supplier.
 type Report struct {
-	ID             int64
+	ID             string // random (newRowID), never a counter
+	TokenID        string // the token that wrote it (scopes IdempotencyKey)
 	IdempotencyKey string // "" when the client sent none
 	MemberID       string
 	OfferID        string // "" when not about a particular offer
@@ -112,13 +115,14 @@ type Report struct {
 // ReportQuery selects a page of reports.
 type ReportQuery struct {
 	MemberID string // "" for all members
-	BeforeID int64  // 0 from the newest
+	BeforeID string // "" from the newest
 	Limit    int
 }
 
 // PriceObservation is one price range seen on an offer page.
 type PriceObservation struct {
-	ID             int64
+	ID             string // random (newRowID), never a counter
+	TokenID        string // the token that wrote it (scopes IdempotencyKey)
 	IdempotencyKey string // "" when the client sent none
 	OfferID        string
 	MemberID       string // "" when unknown

@@ -124,7 +124,12 @@ func validRuleID(s string) bool {
 }
 
 // checkText validates free text: valid UTF-8, at most max characters, no
-// control characters (multiline allows newlines and tabs).
+// control characters (multiline allows newlines and tabs) and no invisible
+// format characters (Unicode category Cf: zero-width spaces and joiners, soft
+// hyphens, word joiners, byte-order marks and every bidi control such as the
+// right-to-left override U+202E). Those let a name or note show one thing and
+// say another ("加\u202e信微\u202c" displays as 加微信), so they are refused, not
+// silently dropped: the client sees which character and where.
 func checkText(field, s string, max int, required, multiline bool) *apiError {
 	if required && strings.TrimSpace(s) == "" {
 		return invalid(field, "required (a non-empty string)")
@@ -141,6 +146,9 @@ func checkText(field, s string, max int, required, multiline bool) *apiError {
 		}
 		if unicode.IsControl(r) {
 			return invalid(field, "must not contain control characters")
+		}
+		if unicode.Is(unicode.Cf, r) {
+			return invalid(field, fmt.Sprintf("must not contain invisible format or bidi control characters (U+%04X)", r))
 		}
 	}
 	return nil

@@ -174,6 +174,13 @@ func (tm *Team) Do(t testing.TB, method, path string, body any) *Resp {
 	return tm.tg.Do(t, Req{Method: method, Path: path, Token: tm.Tok(), Body: body})
 }
 
+// DoAs sends a request with the team's i-th token (labelled "first" for 0,
+// "t<i>" for the others): for checks that depend on who writes.
+func (tm *Team) DoAs(t testing.TB, i int, method, path string, body any) *Resp {
+	t.Helper()
+	return tm.tg.Do(t, Req{Method: method, Path: path, Token: tm.Tokens[i], Body: body})
+}
+
 // NewTeam creates a team with n tokens.
 func (tg *Target) NewTeam(t testing.TB, name string, n int) *Team {
 	t.Helper()

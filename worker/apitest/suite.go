@@ -34,6 +34,10 @@ func Run(t *testing.T, tg *Target) {
 		{"BodyLimits", testBodyLimits},
 		{"CORS", testCORS},
 		{"CrossTeamIsolation", testIsolation},
+		{"WriterIsTheToken", testWriterIsTheToken},
+		{"InvisibleCharacters", testInvisibleCharacters},
+		{"IdempotencyPerToken", testIdempotencyPerToken},
+		{"IdsRevealNoVolume", testIdsRevealNoVolume},
 		{"RateLimit", testRateLimit},
 		{"ConcurrentWrites", testConcurrentWrites},
 	} {
@@ -51,7 +55,11 @@ const (
 	mozID   = "moz-extension://0b5f6a1e-8a3c-4f1d-9b2e-6c7d8e9fa0b1"
 )
 
-var tokenRE = regexp.MustCompile(`^tlt_[A-Za-z0-9_-]{43}$`)
+var (
+	tokenRE = regexp.MustCompile(`^tlt_[A-Za-z0-9_-]{43}$`)
+	// Report and price ids: random, so they say nothing about other teams.
+	rowIDRE = regexp.MustCompile(`^[0-9a-f]{16}$`)
+)
 
 func testHealth(t *testing.T, tg *Target) {
 	r := tg.Do(t, Req{Method: "GET", Path: "/v1/health"})
@@ -171,7 +179,7 @@ func testAuthFailures(t *testing.T, tg *Target) {
 	}
 	// Writes without a valid token store nothing.
 	r := tg.Do(t, Req{Method: "PUT", Path: "/v1/suppliers/" + memberA, Token: "tlt_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-		Body: map[string]any{"action": "block", "by": "mallory"}})
+		Body: map[string]any{"action": "block"}})
 	ExpectError(t, r, http.StatusUnauthorized, "unauthorized", "")
 	// The scheme is case-insensitive (RFC 9110).
 	r = tg.Do(t, Req{Method: "GET", Path: "/v1/team", Header: map[string]string{"Authorization": "bearer " + tm.Tokens[0]}})
@@ -196,11 +204,11 @@ func testSuppliers(t *testing.T, tg *Target) {
 	r := tm.Do(t, "GET", "/v1/suppliers/"+memberA, nil)
 	ExpectError(t, r, http.StatusNotFound, "not_found", "")
 
-	r = tm.Do(t, "PUT", "/v1/suppliers/"+memberA, map[string]any{"action": "block", "note": "asked to pay outside 1688\nthen vanished", "rating": 1, "by": "alice"})
+	r = tm.DoAs(t, 0, "PUT", "/v1/suppliers/"+memberA, map[string]any{"action": "block", "note": "asked to pay outside 1688\nthen vanished", "rating": 1})
 	Expect(t, r, http.StatusOK)
 	var e1 supplier
 	r.Decode(t, &e1)
-	if e1.MemberID != memberA || e1.Action != "block" || e1.Rating == nil || *e1.Rating != 1 || e1.By != "alice" || e1.Version != 1 || e1.CreatedAt != e1.UpdatedAt || !strings.Contains(e1.Note, "\n") {
+	if e1.MemberID != memberA || e1.Action != "block" || e1.Rating == nil || *e1.Rating != 1 || e1.By != "first" || e1.Version != 1 || e1.CreatedAt != e1.UpdatedAt || !strings.Contains(e1.Note, "\n") {
 		t.Fatalf("put: %s", r.Body)
 	}
 	if _, err := time.Parse(time.RFC3339, e1.CreatedAt); err != nil {
@@ -208,11 +216,11 @@ func testSuppliers(t *testing.T, tg *Target) {
 	}
 
 	// A second write replaces the entry, keeps createdAt, bumps version.
-	r = tm.Do(t, "PUT", "/v1/suppliers/"+memberA, map[string]any{"action": "trust", "rating": nil, "by": "bob"})
+	r = tm.DoAs(t, 1, "PUT", "/v1/suppliers/"+memberA, map[string]any{"action": "trust", "rating": nil})
 	Expect(t, r, http.StatusOK)
 	var e2 supplier
 	r.Decode(t, &e2)
-	if e2.Action != "trust" || e2.Rating != nil || e2.Note != "" || e2.By != "bob" || e2.Version != 2 || e2.CreatedAt != e1.CreatedAt {
+	if e2.Action != "trust" || e2.Rating != nil || e2.Note != "" || e2.By != "t1" || e2.Version != 2 || e2.CreatedAt != e1.CreatedAt {
 		t.Fatalf("second put: %s", r.Body)
 	}
 
@@ -226,7 +234,7 @@ func testSuppliers(t *testing.T, tg *Target) {
 
 	// "none" with a note is a plain note; every rating 1-5 is accepted.
 	for rating := 1; rating <= 5; rating++ {
-		r = tm.Do(t, "PUT", "/v1/suppliers/"+memberB, map[string]any{"action": "none", "note": "sample ok", "rating": rating, "by": "carol"})
+		r = tm.Do(t, "PUT", "/v1/suppliers/"+memberB, map[string]any{"action": "none", "note": "sample ok", "rating": rating})
 		Expect(t, r, http.StatusOK)
 	}
 	r = tm.Do(t, "GET", "/v1/suppliers/"+memberB, nil)
@@ -236,7 +244,7 @@ func testSuppliers(t *testing.T, tg *Target) {
 	}
 
 	// Unicode notes are counted in characters, not bytes.
-	r = tm.Do(t, "PUT", "/v1/suppliers/"+memberC, map[string]any{"action": "block", "note": strings.Repeat("假", 2000), "by": "王"})
+	r = tm.Do(t, "PUT", "/v1/suppliers/"+memberC, map[string]any{"action": "block", "note": strings.Repeat("假", 2000)})
 	Expect(t, r, http.StatusOK)
 }
 
@@ -247,7 +255,7 @@ func testSupplierList(t *testing.T, tg *Target) {
 		id := fmt.Sprintf("b2b-%010d", 1000000000+i)
 		ids = append(ids, id)
 		action := []string{"block", "trust", "none"}[i%3]
-		Expect(t, tm.Do(t, "PUT", "/v1/suppliers/"+id, map[string]any{"action": action, "by": "lister"}), http.StatusOK)
+		Expect(t, tm.Do(t, "PUT", "/v1/suppliers/"+id, map[string]any{"action": action}), http.StatusOK)
 	}
 	var seen []string
 	after := ""
@@ -297,12 +305,12 @@ func testSupplierList(t *testing.T, tg *Target) {
 
 func testLookup(t *testing.T, tg *Target) {
 	tm := tg.NewTeam(t, "Lookup test", 2)
-	Expect(t, tm.Do(t, "PUT", "/v1/suppliers/"+memberA, map[string]any{"action": "block", "note": "fake", "rating": 1, "by": "alice"}), http.StatusOK)
-	Expect(t, tm.Do(t, "PUT", "/v1/suppliers/"+memberC, map[string]any{"action": "trust", "by": "alice"}), http.StatusOK)
+	Expect(t, tm.Do(t, "PUT", "/v1/suppliers/"+memberA, map[string]any{"action": "block", "note": "fake", "rating": 1}), http.StatusOK)
+	Expect(t, tm.Do(t, "PUT", "/v1/suppliers/"+memberC, map[string]any{"action": "trust"}), http.StatusOK)
 	for range 2 {
-		Expect(t, tm.Do(t, "POST", "/v1/reports", map[string]any{"memberId": memberB, "ruleIds": []string{"payment-off-platform"}, "by": "bob"}), http.StatusCreated)
+		Expect(t, tm.Do(t, "POST", "/v1/reports", map[string]any{"memberId": memberB, "ruleIds": []string{"payment-off-platform"}}), http.StatusCreated)
 	}
-	Expect(t, tm.Do(t, "POST", "/v1/reports", map[string]any{"memberId": memberA, "evidence": "photo of fake licence", "by": "bob"}), http.StatusCreated)
+	Expect(t, tm.Do(t, "POST", "/v1/reports", map[string]any{"memberId": memberA, "evidence": "photo of fake licence"}), http.StatusCreated)
 
 	// Order is kept, duplicates answered once, unknown ids answered empty.
 	ids := []string{memberC, memberB, memberA, memberC, "b2b-00000000unknown"}
@@ -356,7 +364,7 @@ func testLookup(t *testing.T, tg *Target) {
 }
 
 type report struct {
-	ID                     int64
+	ID                     string
 	IdempotencyKey         *string
 	MemberID, Evidence, By string
 	OfferID                *string
@@ -366,19 +374,19 @@ type report struct {
 
 func testReports(t *testing.T, tg *Target) {
 	tm := tg.NewTeam(t, "Reports test", 2)
-	r := tm.Do(t, "POST", "/v1/reports", map[string]any{
+	r := tm.DoAs(t, 0, "POST", "/v1/reports", map[string]any{
 		"memberId": memberA, "offerId": offer1, "ruleIds": []string{"upfront-full-payment", "payment-off-platform"},
-		"evidence": "chat: 全款先付 (full payment first)", "by": "alice"})
+		"evidence": "chat: 全款先付 (full payment first)"})
 	Expect(t, r, http.StatusCreated)
 	var r1 report
 	r.Decode(t, &r1)
-	if r1.ID <= 0 || r1.MemberID != memberA || r1.OfferID == nil || *r1.OfferID != offer1 || len(r1.RuleIDs) != 2 || r1.By != "alice" || r1.ReportedAt == "" {
+	if !rowIDRE.MatchString(r1.ID) || r1.MemberID != memberA || r1.OfferID == nil || *r1.OfferID != offer1 || len(r1.RuleIDs) != 2 || r1.By != "first" || r1.ReportedAt == "" {
 		t.Fatalf("report: %s", r.Body)
 	}
-	var ids []int64
+	var ids []string
 	ids = append(ids, r1.ID)
 	for i := range 4 {
-		r = tm.Do(t, "POST", "/v1/reports", map[string]any{"memberId": memberA, "ruleIds": []string{"certs-missing"}, "by": fmt.Sprintf("m%d", i)})
+		r = tm.Do(t, "POST", "/v1/reports", map[string]any{"memberId": memberA, "ruleIds": []string{"certs-missing"}, "evidence": fmt.Sprintf("m%d", i)})
 		Expect(t, r, http.StatusCreated)
 		var rp report
 		r.Decode(t, &rp)
@@ -387,23 +395,23 @@ func testReports(t *testing.T, tg *Target) {
 		}
 		ids = append(ids, rp.ID)
 	}
-	// A resent report with the same idempotency key is stored once.
-	keyed := map[string]any{"idempotencyKey": "7f0c2a1e-5b9d-4c3e-8a71-2d4f6b8c9e01", "memberId": memberB, "evidence": "late delivery", "by": "bob"}
-	r = tm.Do(t, "POST", "/v1/reports", keyed)
+	// A report resent by the same token with the same idempotency key is stored once.
+	keyed := map[string]any{"idempotencyKey": "7f0c2a1e-5b9d-4c3e-8a71-2d4f6b8c9e01", "memberId": memberB, "evidence": "late delivery"}
+	r = tm.DoAs(t, 1, "POST", "/v1/reports", keyed)
 	Expect(t, r, http.StatusCreated)
 	var first report
 	r.Decode(t, &first)
 	keyed["evidence"] = "resent with other text"
-	r = tm.Do(t, "POST", "/v1/reports", keyed)
+	r = tm.DoAs(t, 1, "POST", "/v1/reports", keyed)
 	Expect(t, r, http.StatusOK)
 	var again report
 	r.Decode(t, &again)
 	if again.ID != first.ID || again.Evidence != "late delivery" || again.IdempotencyKey == nil || *again.IdempotencyKey != keyed["idempotencyKey"] {
-		t.Fatalf("resent report: %s (first id %d)", r.Body, first.ID)
+		t.Fatalf("resent report: %s (first id %s)", r.Body, first.ID)
 	}
 
 	// Newest first, paged with before=.
-	var got []int64
+	var got []string
 	path := "/v1/reports?memberId=" + memberA + "&limit=2"
 	for page := 0; page < 10; page++ {
 		r = tm.Do(t, "GET", path, nil)
@@ -437,10 +445,11 @@ func testReports(t *testing.T, tg *Target) {
 	}
 	ExpectError(t, tm.Do(t, "GET", "/v1/reports?memberId=x", nil), http.StatusBadRequest, "invalid_request", "memberId")
 	ExpectError(t, tm.Do(t, "GET", "/v1/reports?before=-1", nil), http.StatusBadRequest, "invalid_request", "before")
+	ExpectError(t, tm.Do(t, "GET", "/v1/reports?before=17", nil), http.StatusBadRequest, "invalid_request", "before")
 }
 
 type price struct {
-	ID                        int64
+	ID                        string
 	OfferID, Currency, SeenAt string
 	MemberID                  *string
 	Min, Max                  float64
@@ -479,7 +488,7 @@ func testPrices(t *testing.T, tg *Target) {
 		Expect(t, r, http.StatusCreated)
 		var p price
 		r.Decode(t, &p)
-		if p.ID <= 0 || p.OfferID != o["offerId"] || p.Min != o["min"] || p.Currency != o["currency"] {
+		if !rowIDRE.MatchString(p.ID) || p.OfferID != o["offerId"] || p.Min != o["min"] || p.Currency != o["currency"] {
 			t.Fatalf("price: %s", r.Body)
 		}
 		if _, ok := o["seenAt"]; !ok {
@@ -491,17 +500,17 @@ func testPrices(t *testing.T, tg *Target) {
 	}
 	// Resending an observation with its idempotency key stores it once.
 	keyed := map[string]any{"idempotencyKey": "obs-offer2-0001", "offerId": offer2, "min": 99.5, "max": 100.0, "currency": "CNY"}
-	r := tm.Do(t, "POST", "/v1/prices", keyed)
+	r := tm.DoAs(t, 0, "POST", "/v1/prices", keyed)
 	Expect(t, r, http.StatusCreated)
 	var firstObs price
 	r.Decode(t, &firstObs)
 	for range 2 {
-		r = tm.Do(t, "POST", "/v1/prices", keyed)
+		r = tm.DoAs(t, 0, "POST", "/v1/prices", keyed)
 		Expect(t, r, http.StatusOK)
 		var p price
 		r.Decode(t, &p)
 		if p.ID != firstObs.ID {
-			t.Fatalf("resent observation got id %d, first %d", p.ID, firstObs.ID)
+			t.Fatalf("resent observation got id %s, first %s", p.ID, firstObs.ID)
 		}
 	}
 	r = tm.Do(t, "GET", "/v1/prices/"+offer2, nil)
@@ -560,36 +569,32 @@ func testValidation(t *testing.T, tg *Target) {
 		body         any
 		field        string
 	}{
-		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"by": "a"}, "action"},
-		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "blok", "by": "a"}, "action"},
-		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": 1, "by": "a"}, "action"},
-		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block"}, "by"},
-		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "by": "  "}, "by"},
-		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "by": strings.Repeat("b", 101)}, "by"},
-		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "by": "a\u0000b"}, "by"},
-		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "by": "a", "rating": 0}, "rating"},
-		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "by": "a", "rating": 6}, "rating"},
-		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "by": "a", "rating": 2.5}, "rating"},
-		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "by": "a", "rating": "3"}, "rating"},
-		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "by": "a", "note": strings.Repeat("n", 2001)}, "note"},
-		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "by": "a", "colour": "red"}, "colour"},
-		{"PUT", "/v1/suppliers/b2b-short", map[string]any{"action": "block", "by": "a"}, "memberId"},
-		{"PUT", "/v1/suppliers/" + strings.ToUpper(memberA), map[string]any{"action": "block", "by": "a"}, "memberId"},
-		{"PUT", "/v1/suppliers/" + memberA, `{"action": "block", "by": "a"`, "body"},
-		{"PUT", "/v1/suppliers/" + memberA, `{"action": "block", "by": "a"} {}`, "body"},
+		{"PUT", "/v1/suppliers/" + memberA, map[string]any{}, "action"},
+		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "blok"}, "action"},
+		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": 1}, "action"},
+		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "note": "a\u0000b"}, "note"},
+		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "rating": 0}, "rating"},
+		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "rating": 6}, "rating"},
+		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "rating": 2.5}, "rating"},
+		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "rating": "3"}, "rating"},
+		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "note": strings.Repeat("n", 2001)}, "note"},
+		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "colour": "red"}, "colour"},
+		{"PUT", "/v1/suppliers/b2b-short", map[string]any{"action": "block"}, "memberId"},
+		{"PUT", "/v1/suppliers/" + strings.ToUpper(memberA), map[string]any{"action": "block"}, "memberId"},
+		{"PUT", "/v1/suppliers/" + memberA, `{"action": "block"`, "body"},
+		{"PUT", "/v1/suppliers/" + memberA, `{"action": "block"} {}`, "body"},
 		{"PUT", "/v1/suppliers/" + memberA, `[1, 2]`, "body"},
 		{"PUT", "/v1/suppliers/" + memberA, ``, "body"},
-		{"PUT", "/v1/suppliers/" + memberA, `{"action": "block", "by": "a",}`, "body"},
+		{"PUT", "/v1/suppliers/" + memberA, `{"action": "block",}`, "body"},
 		{"GET", "/v1/suppliers/nope", nil, "memberId"},
-		{"POST", "/v1/reports", map[string]any{"ruleIds": []string{"x"}, "by": "a"}, "memberId"},
-		{"POST", "/v1/reports", map[string]any{"memberId": memberA, "by": "a"}, "ruleIds"},
-		{"POST", "/v1/reports", map[string]any{"memberId": memberA, "ruleIds": []string{"Upfront_Payment"}, "by": "a"}, "ruleIds[0]"},
-		{"POST", "/v1/reports", map[string]any{"memberId": memberA, "ruleIds": []string{"ok", "-bad"}, "by": "a"}, "ruleIds[1]"},
-		{"POST", "/v1/reports", map[string]any{"memberId": memberA, "ruleIds": slices.Repeat([]string{"a"}, 21), "by": "a"}, "ruleIds"},
-		{"POST", "/v1/reports", map[string]any{"memberId": memberA, "ruleIds": "upfront-full-payment", "by": "a"}, "ruleIds"},
-		{"POST", "/v1/reports", map[string]any{"memberId": memberA, "evidence": strings.Repeat("e", 2001), "by": "a"}, "evidence"},
-		{"POST", "/v1/reports", map[string]any{"memberId": memberA, "evidence": "x"}, "by"},
-		{"POST", "/v1/reports", map[string]any{"memberId": memberA, "evidence": "x", "by": "a", "offerId": "12a"}, "offerId"},
+		{"POST", "/v1/reports", map[string]any{"ruleIds": []string{"x"}}, "memberId"},
+		{"POST", "/v1/reports", map[string]any{"memberId": memberA}, "ruleIds"},
+		{"POST", "/v1/reports", map[string]any{"memberId": memberA, "ruleIds": []string{"Upfront_Payment"}}, "ruleIds[0]"},
+		{"POST", "/v1/reports", map[string]any{"memberId": memberA, "ruleIds": []string{"ok", "-bad"}}, "ruleIds[1]"},
+		{"POST", "/v1/reports", map[string]any{"memberId": memberA, "ruleIds": slices.Repeat([]string{"a"}, 21)}, "ruleIds"},
+		{"POST", "/v1/reports", map[string]any{"memberId": memberA, "ruleIds": "upfront-full-payment"}, "ruleIds"},
+		{"POST", "/v1/reports", map[string]any{"memberId": memberA, "evidence": strings.Repeat("e", 2001)}, "evidence"},
+		{"POST", "/v1/reports", map[string]any{"memberId": memberA, "evidence": "x", "offerId": "12a"}, "offerId"},
 		{"POST", "/v1/prices", map[string]any{"min": 1, "max": 2, "currency": "CNY"}, "offerId"},
 		{"POST", "/v1/prices", map[string]any{"offerId": "offer-1", "min": 1, "max": 2, "currency": "CNY"}, "offerId"},
 		{"POST", "/v1/prices", map[string]any{"offerId": offer1, "max": 2, "currency": "CNY"}, "min"},
@@ -607,8 +612,8 @@ func testValidation(t *testing.T, tg *Target) {
 		{"POST", "/v1/prices", map[string]any{"offerId": offer1, "memberId": "nope", "min": 1, "max": 2, "currency": "CNY"}, "memberId"},
 		{"GET", "/v1/prices/12x", nil, "offerId"},
 		{"POST", "/v1/prices", map[string]any{"idempotencyKey": "short", "offerId": offer1, "min": 1, "max": 2, "currency": "CNY"}, "idempotencyKey"},
-		{"POST", "/v1/reports", map[string]any{"idempotencyKey": "has space in it", "memberId": memberA, "evidence": "x", "by": "a"}, "idempotencyKey"},
-		{"POST", "/v1/reports", map[string]any{"idempotencyKey": 12345678, "memberId": memberA, "evidence": "x", "by": "a"}, "idempotencyKey"},
+		{"POST", "/v1/reports", map[string]any{"idempotencyKey": "has space in it", "memberId": memberA, "evidence": "x"}, "idempotencyKey"},
+		{"POST", "/v1/reports", map[string]any{"idempotencyKey": 12345678, "memberId": memberA, "evidence": "x"}, "idempotencyKey"},
 	}
 	for _, c := range cases {
 		r := tm.Do(t, c.method, c.path, c.body)
@@ -649,10 +654,10 @@ func testRoutes(t *testing.T, tg *Target) {
 		}
 	}
 	// Bodies must be declared JSON.
-	r := tg.Do(t, Req{Method: "POST", Path: "/v1/reports", Token: tok, Body: `{"memberId":"` + memberA + `","evidence":"x","by":"a"}`,
+	r := tg.Do(t, Req{Method: "POST", Path: "/v1/reports", Token: tok, Body: `{"memberId":"` + memberA + `","evidence":"x"}`,
 		Header: map[string]string{"Content-Type": "text/plain"}})
 	ExpectError(t, r, http.StatusUnsupportedMediaType, "unsupported_media_type", "")
-	r = tg.Do(t, Req{Method: "POST", Path: "/v1/reports", Token: tok, Body: `{"memberId":"` + memberA + `","evidence":"x","by":"a"}`,
+	r = tg.Do(t, Req{Method: "POST", Path: "/v1/reports", Token: tok, Body: `{"memberId":"` + memberA + `","evidence":"x"}`,
 		Header: map[string]string{"Content-Type": "application/json; charset=utf-8"}})
 	Expect(t, r, http.StatusCreated)
 }
@@ -660,7 +665,7 @@ func testRoutes(t *testing.T, tg *Target) {
 func testBodyLimits(t *testing.T, tg *Target) {
 	tm := tg.NewTeam(t, "Body test", 2)
 	// Just under 64 KiB is fine (whitespace padding keeps the JSON valid).
-	small := `{"memberId":"` + memberA + `","evidence":"near the limit","by":"a"}`
+	small := `{"memberId":"` + memberA + `","evidence":"near the limit"}`
 	under := small + strings.Repeat(" ", 65536-len(small))
 	r := tm.Do(t, "POST", "/v1/reports", under)
 	Expect(t, r, http.StatusCreated)
@@ -669,10 +674,10 @@ func testBodyLimits(t *testing.T, tg *Target) {
 	r = tm.Do(t, "POST", "/v1/reports", over)
 	ExpectError(t, r, http.StatusRequestEntityTooLarge, "payload_too_large", "")
 
-	big := `{"memberId":"` + memberA + `","evidence":"` + strings.Repeat("x", 70000) + `","by":"a"}`
+	big := `{"memberId":"` + memberA + `","evidence":"` + strings.Repeat("x", 70000) + `"}`
 	r = tm.Do(t, "POST", "/v1/reports", big)
 	ExpectError(t, r, http.StatusRequestEntityTooLarge, "payload_too_large", "")
-	r = tm.Do(t, "PUT", "/v1/suppliers/"+memberA, `{"action":"block","by":"a","note":"`+strings.Repeat("y", 1<<20)+`"}`)
+	r = tm.Do(t, "PUT", "/v1/suppliers/"+memberA, `{"action":"block","note":"`+strings.Repeat("y", 1<<20)+`"}`)
 	ExpectError(t, r, http.StatusRequestEntityTooLarge, "payload_too_large", "")
 
 	// Streamed without Content-Length: cut off while reading.
@@ -732,8 +737,8 @@ func testCORS(t *testing.T, tg *Target) {
 func testIsolation(t *testing.T, tg *Target) {
 	a := tg.NewTeam(t, "Team A", 2)
 	b := tg.NewTeam(t, "Team B", 2)
-	Expect(t, a.Do(t, "PUT", "/v1/suppliers/"+memberA, map[string]any{"action": "block", "note": "A's secret note", "rating": 1, "by": "alice"}), http.StatusOK)
-	Expect(t, a.Do(t, "POST", "/v1/reports", map[string]any{"memberId": memberA, "ruleIds": []string{"payment-off-platform"}, "evidence": "A's evidence", "by": "alice"}), http.StatusCreated)
+	Expect(t, a.Do(t, "PUT", "/v1/suppliers/"+memberA, map[string]any{"action": "block", "note": "A's secret note", "rating": 1}), http.StatusOK)
+	Expect(t, a.Do(t, "POST", "/v1/reports", map[string]any{"memberId": memberA, "ruleIds": []string{"payment-off-platform"}, "evidence": "A's evidence"}), http.StatusCreated)
 	Expect(t, a.Do(t, "POST", "/v1/prices", map[string]any{"offerId": offer1, "min": 9.99, "max": 12, "currency": "CNY"}), http.StatusCreated)
 
 	// B sees nothing of A's.
@@ -772,7 +777,7 @@ func testIsolation(t *testing.T, tg *Target) {
 	}
 
 	// B writing the same member id makes B's own entry; A's is untouched.
-	r = b.Do(t, "PUT", "/v1/suppliers/"+memberA, map[string]any{"action": "trust", "note": "B likes them", "by": "bob"})
+	r = b.Do(t, "PUT", "/v1/suppliers/"+memberA, map[string]any{"action": "trust", "note": "B likes them"})
 	Expect(t, r, http.StatusOK)
 	var eb supplier
 	r.Decode(t, &eb)
@@ -955,7 +960,7 @@ func testConcurrentWrites(t *testing.T, tg *Target) {
 	retries.Store(0)
 	results = fire(upserts, func(w, i int) Req {
 		return Req{Method: "PUT", Path: "/v1/suppliers/" + memberB, Token: tm.Tokens[w], Body: map[string]any{
-			"action": "block", "note": fmt.Sprintf("writer %d write %d", w, i), "by": fmt.Sprintf("w%d", w)}}
+			"action": "block", "note": fmt.Sprintf("writer %d write %d", w, i)}}
 	})
 	acked, failures = count(results, http.StatusOK)
 	if len(failures) > 0 {
@@ -974,5 +979,151 @@ func testConcurrentWrites(t *testing.T, tg *Target) {
 	tg.logf(t, "concurrent upserts of one entry: sent %d, final version %d, distinct versions returned %d, %d resends", upserts, got.Entry.Version, len(versions), resent)
 	if got.Entry.Version < upserts || got.Entry.Version > upserts+resent || len(versions) != upserts || acked != upserts {
 		t.Fatalf("upserts: %d acknowledged, final version %d, %d distinct versions, %d resends; want %d", acked, got.Entry.Version, len(versions), resent, upserts)
+	}
+}
+
+// Who wrote a supplier entry or report is the writing token's label: a
+// client that sends "by" (older extensions did) cannot sign with a
+// teammate's name.
+func testWriterIsTheToken(t *testing.T, tg *Target) {
+	tm := tg.NewTeam(t, "Writer test", 2)
+	r := tm.DoAs(t, 1, "PUT", "/v1/suppliers/"+memberA, map[string]any{"action": "block", "by": "first"})
+	Expect(t, r, http.StatusOK)
+	var e supplier
+	r.Decode(t, &e)
+	if e.By != "t1" {
+		t.Fatalf("entry written with token t1 claiming to be first: by %q", e.By)
+	}
+	r = tm.DoAs(t, 0, "POST", "/v1/reports", map[string]any{"memberId": memberA, "evidence": "x", "by": "t1"})
+	Expect(t, r, http.StatusCreated)
+	var rp report
+	r.Decode(t, &rp)
+	if rp.By != "first" {
+		t.Fatalf("report written with token first claiming to be t1: by %q", rp.By)
+	}
+	// A token made without a label signs with its id.
+	r = tg.Do(t, Req{Method: "POST", Path: "/v1/admin/tokens", Body: map[string]any{"teamId": tm.ID}, Header: admin(tg, tg.AdminSecret)})
+	Expect(t, r, http.StatusCreated)
+	var tok struct{ Token, TokenID string }
+	r.Decode(t, &tok)
+	r = tg.Do(t, Req{Method: "PUT", Path: "/v1/suppliers/" + memberB, Token: tok.Token, Body: map[string]any{"action": "trust", "by": "first"}})
+	Expect(t, r, http.StatusOK)
+	r.Decode(t, &e)
+	if e.By != "token "+tok.TokenID {
+		t.Fatalf("unlabelled token signed %q, want %q", e.By, "token "+tok.TokenID)
+	}
+}
+
+// Names and notes that display as something else: Unicode format characters
+// (category Cf: zero-width, soft hyphen, word joiner, BOM) and bidi controls
+// are refused in every free-text field, with the character named. Ordinary
+// Chinese, emoji and newlines in notes still pass.
+func testInvisibleCharacters(t *testing.T, tg *Target) {
+	tm := tg.NewTeam(t, "Invisible test", 1)
+	hidden := map[string]string{
+		"right-to-left override": "加\u202e信微\u202c",
+		"right-to-left isolate":  "Acme \u2067Ltd\u2069",
+		"left-to-right mark":     "a\u200eb",
+		"arabic letter mark":     "a\u061cb",
+		"zero-width space":       "加\u200b微信",
+		"zero-width joiner":      "微\u200d信",
+		"word joiner":            "私下\u2060交易",
+		"byte-order mark":        "\ufeff加微信",
+		"soft hyphen":            "we\u00adchat",
+		"tag character":          "x\U000E0041",
+	}
+	for name, text := range hidden {
+		cases := []struct {
+			req   Req
+			field string
+		}{
+			{Req{Method: "PUT", Path: "/v1/suppliers/" + memberA, Token: tm.Tokens[0], Body: map[string]any{"action": "block", "note": text}}, "note"},
+			{Req{Method: "POST", Path: "/v1/reports", Token: tm.Tokens[0], Body: map[string]any{"memberId": memberA, "evidence": text}}, "evidence"},
+			{Req{Method: "POST", Path: "/v1/admin/teams", Body: map[string]any{"name": text}, Header: admin(tg, tg.AdminSecret)}, "name"},
+			{Req{Method: "POST", Path: "/v1/admin/teams", Body: map[string]any{"name": "ok", "label": text}, Header: admin(tg, tg.AdminSecret)}, "label"},
+			{Req{Method: "POST", Path: "/v1/admin/tokens", Body: map[string]any{"teamId": tm.ID, "label": text}, Header: admin(tg, tg.AdminSecret)}, "label"},
+		}
+		for _, c := range cases {
+			r := tg.Do(t, c.req)
+			if r.Status != http.StatusBadRequest || !strings.Contains(string(r.Body), "U+") {
+				t.Fatalf("%s in %s accepted or not named: %d %s", name, c.field, r.Status, r.Body)
+			}
+			ExpectError(t, r, http.StatusBadRequest, "invalid_request", c.field)
+		}
+	}
+	ExpectError(t, tm.Do(t, "GET", "/v1/suppliers/"+memberA, nil), http.StatusNotFound, "not_found", "")
+	r := tm.Do(t, "PUT", "/v1/suppliers/"+memberA, map[string]any{"action": "none", "note": "加微信 asked twice 😀👍\nsee chat"})
+	Expect(t, r, http.StatusOK)
+}
+
+// Idempotency keys are per token: the key one member's extension used
+// first (a forged page acting through it included) never swallows a
+// teammate's write; a resend by the same token is still stored once.
+func testIdempotencyPerToken(t *testing.T, tg *Target) {
+	tm := tg.NewTeam(t, "Idempotency test", 2)
+	const key = "p-680123456789-20261206"
+	first := tm.DoAs(t, 0, "POST", "/v1/prices", map[string]any{"idempotencyKey": key, "offerId": offer1, "min": 0.01, "max": 0.01, "currency": "CNY"})
+	Expect(t, first, http.StatusCreated)
+	mate := tm.DoAs(t, 1, "POST", "/v1/prices", map[string]any{"idempotencyKey": key, "offerId": offer1, "min": 3.5, "max": 5, "currency": "CNY"})
+	Expect(t, mate, http.StatusCreated)
+	resend := tm.DoAs(t, 0, "POST", "/v1/prices", map[string]any{"idempotencyKey": key, "offerId": offer1, "min": 9, "max": 9, "currency": "CNY"})
+	Expect(t, resend, http.StatusOK)
+	var p0, p1, p2 price
+	first.Decode(t, &p0)
+	mate.Decode(t, &p1)
+	resend.Decode(t, &p2)
+	if p1.ID == p0.ID || p1.Min != 3.5 || p2.ID != p0.ID || p2.Min != 0.01 {
+		t.Fatalf("per-token keys: first %+v, teammate %+v, resend %+v", p0, p1, p2)
+	}
+	r := tm.Do(t, "GET", "/v1/prices/"+offer1, nil)
+	var h priceHistory
+	r.Decode(t, &h)
+	if h.Total != 2 {
+		t.Fatalf("want the forged and the teammate's observation (2), got %s", r.Body)
+	}
+
+	body := map[string]any{"idempotencyKey": "r-2f1d3c4b-aaaa", "memberId": memberA, "evidence": "one"}
+	Expect(t, tm.DoAs(t, 0, "POST", "/v1/reports", body), http.StatusCreated)
+	Expect(t, tm.DoAs(t, 1, "POST", "/v1/reports", body), http.StatusCreated)
+	Expect(t, tm.DoAs(t, 1, "POST", "/v1/reports", body), http.StatusOK)
+	r = tm.Do(t, "GET", "/v1/reports?memberId="+memberA, nil)
+	var reps struct{ Reports []report }
+	r.Decode(t, &reps)
+	if len(reps.Reports) != 2 {
+		t.Fatalf("reports with one key from two tokens: %s", r.Body)
+	}
+}
+
+// Report and price ids are random: a team's consecutive ids are not in
+// order and do not grow with what other teams write in between.
+func testIdsRevealNoVolume(t *testing.T, tg *Target) {
+	a := tg.NewTeam(t, "Volume A", 1)
+	b := tg.NewTeam(t, "Volume B", 1)
+	var reportIDs, priceIDs []string
+	seen := map[string]bool{}
+	for i := range 8 {
+		for range 3 { // the other team writes in between
+			Expect(t, b.Do(t, "POST", "/v1/reports", map[string]any{"memberId": memberB, "evidence": "b"}), http.StatusCreated)
+		}
+		var rp report
+		r := a.Do(t, "POST", "/v1/reports", map[string]any{"memberId": memberA, "evidence": fmt.Sprint(i)})
+		Expect(t, r, http.StatusCreated)
+		r.Decode(t, &rp)
+		var p price
+		r = a.Do(t, "POST", "/v1/prices", map[string]any{"offerId": offer1, "min": 1, "max": 2, "currency": "CNY"})
+		Expect(t, r, http.StatusCreated)
+		r.Decode(t, &p)
+		for _, id := range []string{rp.ID, p.ID} {
+			if !rowIDRE.MatchString(id) || seen[id] {
+				t.Fatalf("id %q: not 16 random hex characters, or repeated", id)
+			}
+			seen[id] = true
+		}
+		reportIDs = append(reportIDs, rp.ID)
+		priceIDs = append(priceIDs, p.ID)
+	}
+	// Eight random ids come out in creation order with probability 1/8! (1 in 40,320).
+	if slices.IsSorted(reportIDs) || slices.IsSorted(priceIDs) {
+		t.Fatalf("ids in creation order: reports %v, prices %v", reportIDs, priceIDs)
 	}
 }
