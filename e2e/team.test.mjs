@@ -15,15 +15,10 @@
 // Run: DIST=/tmp/dist-team bash scripts/build.sh && TRUSTLENS_DIST=/tmp/dist-team node --test e2e/team.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFile } from 'node:child_process';
-import { createServer, request as httpRequest } from 'node:http';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { startServer } from './server.mjs';
-import { ARTIFACTS, DIST, ROOT, launch, readOverlayInPage, waitForVerdict } from './browser.mjs';
+import { ARTIFACTS, DIST, launch, readOverlayInPage, waitForVerdict } from './browser.mjs';
+import { startProxy, startService, stopService } from './team-service.mjs';
 import { SEARCH_URL, STORE_MEMBER, STORE_OFFERLIST_URL, searchRoute } from './search-pages.mjs';
 
 const OFFER_ID = '833454967766';
@@ -44,77 +39,13 @@ let fixtures;
 let browser;
 let page;
 let token;
-
-const freePort = () => new Promise((resolve, reject) => {
-  const s = createServer();
-  s.once('error', reject);
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
-
-/** The native twin on a free 127.0.0.1 port with a fresh admin secret. */
-async function startService() {
-  const dir = mkdtempSync(join(tmpdir(), 'trustlens-team-'));
-  const bin = join(dir, 'trustlens-team');
-  await promisify(execFile)('go', ['build', '-o', bin, './worker'], { cwd: ROOT }); // = go run ./worker, stoppable by pid
-  const port = await freePort();
-  const secret = randomBytes(32).toString('hex'); // ADMIN_SECRET: at least 32 characters, from the environment only
-  const proc = spawn(bin, ['-addr', `127.0.0.1:${port}`], { env: { ...process.env, ADMIN_SECRET: secret }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  proc.stderr.on('data', (d) => { log += d; });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) { // until it listens (or exits)
-    if (proc.exitCode !== null) throw new Error(`team service exited: ${log}`);
-    try { if ((await fetch(`${url}/v1/health`)).ok) break; } catch { /* not yet */ }
-    if (i > 600) throw new Error(`team service did not start: ${log}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { url, proc, dir, secret };
-}
-
-/**
- * A counting reverse proxy in front of the service: the browser's requests, as
- * the service receives them. fail: statuses to answer instead of the service,
- * one per request (429 with Retry-After: 1); hold(): requests wait until release().
- */
-async function startProxy(target) {
-  const seen = [];
-  const fail = [];
-  let gate = null;
-  const up = new URL(target);
-  const server = createServer(async (req, res) => {
-    seen.push({ method: req.method, path: req.url, origin: req.headers.origin ?? null, auth: /^Bearer tlt_/.test(req.headers.authorization ?? '') });
-    if (gate) { gate.held++; await gate.promise; }
-    const status = fail.shift();
-    if (status) {
-      seen.at(-1).answered = status;
-      res.writeHead(status, { 'Content-Type': 'application/json', ...(status === 429 ? { 'Retry-After': '1' } : {}) });
-      res.end(JSON.stringify({ error: { code: status === 429 ? 'rate_limited' : 'unavailable', message: 'proxy says no' } }));
-      return;
-    }
-    const fwd = httpRequest({ host: up.hostname, port: up.port, method: req.method, path: req.url, headers: { ...req.headers, host: up.host } }, (r) => {
-      res.writeHead(r.statusCode, r.headers);
-      r.pipe(res);
-    });
-    fwd.on('error', () => { res.writeHead(502); res.end(); });
-    req.pipe(fwd);
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    seen,
-    fail,
-    hold() { let release; const promise = new Promise((r) => { release = r; }); gate = { promise, release, held: 0 }; },
-    get held() { return gate?.held ?? 0; },
-    release() { gate?.release(); gate = null; },
-    close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
-  };
-}
+let annaToken; // a teammate's token (labelled "anna"): the service signs entries with the writing token's label
 
 /** A request straight to the service (no Origin header: not a browser). */
-async function api(method, path, body, headers = {}) {
+async function api(method, path, body, headers = {}, tok = token) {
   const res = await fetch(service.url + path, {
     method,
-    headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
+    headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(tok ? { Authorization: `Bearer ${tok}` } : {}), ...headers },
     body: body ? JSON.stringify(body) : undefined,
   });
   const data = await res.json().catch(() => null);
@@ -162,7 +93,8 @@ before(async () => {
   // A team and its token (admin endpoint), then what the team already knows.
   const created = await api('POST', '/v1/admin/teams', { name: 'TrustLens e2e team', label: 'e2e-browser' }, { 'X-Admin-Secret': service.secret });
   token = created.token;
-  await api('PUT', `/v1/suppliers/${MEMBER_ID}`, { action: 'block', note: BLOCK_NOTE, rating: 1, by: 'anna' });
+  annaToken = (await api('POST', '/v1/admin/tokens', { teamId: created.team.id, label: 'anna' }, { 'X-Admin-Secret': service.secret })).token;
+  await api('PUT', `/v1/suppliers/${MEMBER_ID}`, { action: 'block', note: BLOCK_NOTE, rating: 1 }, {}, annaToken);
   for (const [i, min] of TEAM_PRICES.entries()) {
     await api('POST', '/v1/prices', { offerId: OFFER_ID, memberId: MEMBER_ID, min, max: min + 2, currency: 'CNY', seenAt: new Date(Date.UTC(2026, 9, 1 + i)).toISOString() });
   }
@@ -176,10 +108,7 @@ after(async () => {
   await browser?.close();
   await fixtures?.close();
   await proxy?.close();
-  if (service) {
-    service.proc.kill('SIGTERM');
-    rmSync(service.dir, { recursive: true, force: true });
-  }
+  stopService(service);
 });
 
 test('1. sync off (the default): the offer is judged locally, no team section, nothing reaches the team service', async () => {
@@ -196,7 +125,7 @@ test('1. sync off (the default): the offer is judged locally, no team section, n
   assert.deepEqual(proxy.seen, [], 'the service received nothing');
 });
 
-test('2. options: Save asks for the server origin in the click, keeps the token in storage.local, Test connection', async () => {
+test('2. options: Save asks for the server origin in the click, keeps the token out of storage.local, Test connection', async () => {
   // Headless Chromium cannot answer the browser's permission prompt, so the
   // test grants the site first, as a user can in chrome://extensions (Site
   // access: "On specific sites"); the page's own chrome.permissions.request,
@@ -233,7 +162,7 @@ test('2. options: Save asks for the server origin in the click, keeps the token 
   const w = await sw();
   assert.equal(await w.evaluate((o) => chrome.permissions.contains({ origins: [o] }), 'http://127.0.0.1/*'), true);
   const { teamConfig } = await getLocal('teamConfig');
-  assert.deepEqual(teamConfig, { enabled: true, server: proxy.url, token, by: 'e2e buyer' });
+  assert.deepEqual(teamConfig, { enabled: true, server: proxy.url, by: 'e2e buyer' }, 'the token is not in storage.local (content scripts can read it)');
   assert.deepEqual(await w.evaluate(() => chrome.storage.sync.get(null)), {}, 'nothing in storage.sync');
   // Health, then the token check. (With the host permission a GET is no CORS request: Chrome sends no Origin.)
   assert.deepEqual(proxy.seen.map((r) => `${r.method} ${r.path}`), ['GET /v1/health', 'GET /v1/team']);
@@ -286,7 +215,7 @@ test('3. sync on: the supplier on the team\'s blocked list and a price far below
   assert.equal(history.total, 4);
   const mine = history.observations.find((x) => x.min === 8.8);
   assert.equal(mine.memberId, MEMBER_ID);
-  assert.equal(mine.idempotencyKey, `p-${OFFER_ID}-${new Date().toISOString().slice(0, 10).replaceAll('-', '')}`);
+  assert.match(mine.idempotencyKey, /^p-[0-9a-f-]{36}$/, 'a random key per observation (keys are per token)');
 
   // Offline first: the next visit is judged from the cache at once (first verdict) and asks the service nothing new.
   const before = proxy.seen.length;
@@ -307,7 +236,7 @@ test('4. panel team actions: "Report to my team" sends the findings\' rule ids a
   const { reports } = await api('GET', `/v1/reports?memberId=${MEMBER_ID}`);
   assert.equal(reports.length, 1);
   const r = reports[0];
-  assert.equal(r.by, 'e2e buyer');
+  assert.equal(r.by, 'e2e-browser', 'signed with the token\'s label');
   assert.equal(r.offerId, OFFER_ID);
   assert.ok(r.ruleIds.includes('price-below-history'), `ruleIds: ${r.ruleIds}`);
   assert.ok(!r.ruleIds.includes('team-reported'), 'the team\'s own finding is not reported back');
@@ -315,7 +244,7 @@ test('4. panel team actions: "Report to my team" sends the findings\' rule ids a
   assert.match(r.evidence, /price-below-history: .*¥8\.80/);
   assert.match(r.idempotencyKey, /^r-[0-9a-f-]{36}$/);
   // The report shows as a team report (the core's evidence names the latest one).
-  await page.waitForFunction(() => [...(document.querySelector('[data-trustlens-panel]')?.shadowRoot?.querySelectorAll('[data-finding-id="team-reported"] .evidence') ?? [])].some((e) => /1 team report; latest .* by e2e buyer/.test(e.textContent)));
+  await page.waitForFunction(() => [...(document.querySelector('[data-trustlens-panel]')?.shadowRoot?.querySelectorAll('[data-finding-id="team-reported"] .evidence') ?? [])].some((e) => /1 team report; latest .* by e2e-browser/.test(e.textContent)));
 
   // The service is unavailable, then rate-limits: the entry shows at once (saved here) and is resent until stored.
   const mark = proxy.seen.length;
@@ -327,7 +256,7 @@ test('4. panel team actions: "Report to my team" sends the findings\' rule ids a
   assert.deepEqual(proxy.seen.slice(mark).map((r) => `${r.method} ${r.path} ${r.answered ?? 'service'}`),
     [503, 429, 'service'].map((a) => `PUT /v1/suppliers/${MEMBER_ID} ${a}`));
   const entry = await api('GET', `/v1/suppliers/${MEMBER_ID}`);
-  assert.deepEqual({ action: entry.entry.action, rating: entry.entry.rating, by: entry.entry.by, version: entry.entry.version }, { action: 'trust', rating: 4, by: 'e2e buyer', version: 2 });
+  assert.deepEqual({ action: entry.entry.action, rating: entry.entry.rating, by: entry.entry.by, version: entry.entry.version }, { action: 'trust', rating: 4, by: 'e2e-browser', version: 2 });
   const o = await page.evaluate(readOverlayInPage);
   assert.ok(!o.findings.some((f) => /blocked list/.test(f.evidence)), 'no longer on the blocked list');
   assert.ok(o.findings.some((f) => f.id === 'team-reported'), 'the report still counts');
@@ -337,7 +266,7 @@ test('4. panel team actions: "Report to my team" sends the findings\' rule ids a
 });
 
 test('4b. search and store pages: a card whose supplier the team blocked shows the team mark and is dimmed, another card is not', async () => {
-  await api('PUT', `/v1/suppliers/${CARD_BLOCKED.memberId}`, { action: 'block', note: CARD_BLOCKED.note, rating: 1, by: 'anna' });
+  await api('PUT', `/v1/suppliers/${CARD_BLOCKED.memberId}`, { action: 'block', note: CARD_BLOCKED.note, rating: 1 }, {}, annaToken);
   const mark = proxy.seen.length;
   await page.goto(SEARCH_URL);
   // The cards' suppliers are looked up in batches; the page is checked again when the answer arrives.
@@ -380,7 +309,7 @@ test('4b. search and store pages: a card whose supplier the team blocked shows t
 });
 
 test('4c. store page on its shop host: the member id comes from the store\'s own module requests and the panel shows the team\'s entry', async () => {
-  await api('PUT', `/v1/suppliers/${STORE_MEMBER}`, { action: 'trust', note: STORE_NOTE, rating: 5, by: 'anna' });
+  await api('PUT', `/v1/suppliers/${STORE_MEMBER}`, { action: 'trust', note: STORE_NOTE, rating: 5 }, {}, annaToken);
   const mark = proxy.seen.length;
   await page.goto(STORE_OFFERLIST_URL);
   // The team section needs verdict.supplier.memberId; the lookup's answer checks the page again.

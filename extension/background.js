@@ -525,7 +525,10 @@ async function handleAnalyze(msg, sender) {
       verdict = { ...verdict, cards: verdict.cards.map((c) => (isPlain(c) && typeof c.memberId === 'string' && Object.hasOwn(marks, c.memberId) ? { ...c, team: marks[c.memberId] } : c)) };
     }
   }
-  if (usable) globalThis.TrustLensTeam?.afterVerdict(verdict, tabId).catch(() => {});
+  // The tab's address as the browser knows it, the one the document was loaded from, and that load's id: team-sync.js
+  // posts a price only for the offer the buyer navigated to.
+  const load = { url: sender.url ?? sender.tab.url, loadUrl: typeof msg.loadUrl === 'string' ? msg.loadUrl.slice(0, 4096) : '', load: String(sender.documentId ?? msg.session?.id ?? '') };
+  if (usable) globalThis.TrustLensTeam?.afterVerdict(verdict, tabId, load).catch(() => {});
   const analyzeMs = +(performance.now() - t0).toFixed(2);
   mirrorOnToolbar(tabId, verdict, false);
   sessionSet({ [tabKey(tabId)]: { url: snap.url, verdict, at: Date.now() } }); // not awaited: reply first

@@ -27,6 +27,12 @@
   const TEXT_RERUNS_MAX = 8;
   const TEXT_READS_MAX = 40;
 
+  // The address this document was loaded from: the navigation entry, which
+  // the page's history.pushState/replaceState cannot change (location.href
+  // can). The background posts an offer's price to the team only when this
+  // names the same offer as the verdict (team-sync.js).
+  const LOAD_URL = String(performance.getEntriesByType('navigation')[0]?.name ?? location.href);
+
   const controller = new AbortController();
   const { signal } = controller;
   const teardown = () => controller.abort();
@@ -129,9 +135,9 @@
     return { ...msg, snapshot: { ...msg.snapshot, responses: all.slice(from) }, session: { id: session.id, from } };
   }
   async function send(msg) {
-    const reply = await chrome.runtime.sendMessage(sessionPart(msg, Math.min(session.sent, msg.snapshot.responses.length)));
+    const reply = await chrome.runtime.sendMessage({ ...sessionPart(msg, Math.min(session.sent, msg.snapshot.responses.length)), loadUrl: LOAD_URL });
     if (!reply?.resend) return reply;
-    return chrome.runtime.sendMessage(sessionPart(msg, 0)); // once: from 0 always restarts the session
+    return chrome.runtime.sendMessage({ ...sessionPart(msg, 0), loadUrl: LOAD_URL }); // once: from 0 always restarts the session
   }
 
   /** Sends one analysis: the reply, or null when this script is orphaned (then torn down). */

@@ -34,6 +34,7 @@
     forbidden: 'teamStatusForbidden',
     permission: 'teamStatusPermission',
     error: 'teamStatusError',
+    timeout: 'teamStatusTimeout',
   };
 
   async function refresh() {
@@ -63,6 +64,7 @@
     const r = await send({ type: 'teamTest' });
     if (r?.ok) say(msg('teamTestOk', [r.teamName || '?', r.tokenLabel || '?']), 'ok');
     else if (r?.error === 'unauthorized') say(msg('teamTestUnauthorized'), 'error');
+    else if (r?.error === 'timeout') say(msg('teamTestTimeout'), 'error');
     else say(msg('teamTestUnreachable', [String(r?.status ?? r?.message ?? r?.error ?? '')]), 'error');
     await refresh();
   }

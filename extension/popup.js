@@ -39,8 +39,23 @@
     app.setAttribute('data-level', state.verdict?.level ?? 'unknown');
   }
 
+  // Team sync's state, when the team service is not answering (team-sync.js
+  // writes teamStatus): the buyer sees it here too, not only in the panel.
+  const TEAM_DOWN = {
+    timeout: { en: 'Team service not answering: team data may be out of date; TrustLens keeps retrying.', zh: '团队服务无响应：团队数据可能不是最新的，TrustLens 会继续重试。' },
+    offline: { en: 'Team server unreachable: team data may be out of date; TrustLens keeps retrying.', zh: '无法连接团队服务器：团队数据可能不是最新的，TrustLens 会继续重试。' },
+  };
+  async function teamLine() {
+    const { teamConfig, teamStatus } = await chrome.storage.local.get(['teamConfig', 'teamStatus']);
+    const text = teamConfig?.enabled === true ? TEAM_DOWN[teamStatus?.state] : null;
+    if (!text) return;
+    const p = TL.el('p', { class: 'team-status', attrs: { role: 'status', 'data-team-status': teamStatus.state } }, TL.el('span', { text: text.en }));
+    p.append(' ', TL.el('span', { class: 'zh', text: text.zh, attrs: { lang: 'zh-CN' } }));
+    app.append(p);
+  }
+
   main().catch((e) => {
     app.replaceChildren(empty());
     app.append(TL.el('p', { class: 'empty', text: String(e?.message ?? e) }));
-  });
+  }).then(teamLine).catch(() => {});
 })();

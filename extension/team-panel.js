@@ -39,6 +39,7 @@
       forbidden: { en: 'The team server refused this browser: check TrustLens options.', zh: '团队服务器拒绝了此浏览器，请检查 TrustLens 设置。' },
       permission: { en: 'TrustLens may not contact the team server: save the team settings again in TrustLens options.', zh: 'TrustLens 无权访问团队服务器，请在设置中重新保存团队同步。' },
       error: { en: 'The team server answered with an error.', zh: '团队服务器返回错误。' },
+      timeout: { en: 'Team service not answering: showing what was saved on this computer; TrustLens keeps retrying.', zh: '团队服务无响应：显示本机保存的数据，TrustLens 会继续重试。' },
     },
     notYet: { en: 'Not synced with your team yet.', zh: '尚未与团队同步。' },
   };

@@ -15,14 +15,25 @@
 // tab whose supplier or offer got new data is told to check again
 // ("teamUpdated" to its content script).
 //
-// chrome.storage.local (the token stays on this computer: local, never sync):
-//   teamConfig  {enabled: true, server: <origin>, token, by}
+// The token stays on this computer and out of the content scripts' reach: it
+// is kept in the extension origin's IndexedDB ("trustlens-team", see
+// tokenStore), which only the background and the extension's own pages can
+// open (chrome.storage.local is readable by content scripts, so the token is
+// never written there).
+// chrome.storage.local (never sync):
+//   teamConfig  {enabled: true, server: <origin>, by}
 //   teamStatus  {state, at, detail?, teamName?, tokenLabel?, syncedAt?}
-//   teamOutbox  [{key, kind: "action"|"price", method, path, body, memberId?, offerId?, tries}]
+//               state "timeout": the service did not answer within REQUEST_TIMEOUT_MS
+//   teamOutbox  [{key, kind: "action"|"price", method, path, body, memberId?, offerId?, day?, tries}]
 //   tm:<memberId> {entry|null, reportCount, lastReportAt, reports: [], fetchedAt, reportsAt}
 //   tp:<offerId>  {observations: [], summary|null, total, fetchedAt, observedDay}
 //   teamIndex   {<tm:…|tp:…>: fetchedAt}   (at most MAX_CACHED; the oldest go first)
 // chrome.storage.session: teamTab:<tabId> {memberId, offerId, findings} (what a team action may refer to)
+//
+// Writes without a click: the only write made without the buyer's click is
+// the day's price of an offer, and only for the page the buyer navigated to
+// (see priceAllowed): a page that rewrites its address with
+// history.pushState and swaps its model gets no observation posted.
 (() => {
   'use strict';
 
@@ -43,6 +54,7 @@
   const MAX_CACHED = 3000; // tm:/tp: entries kept
   const MAX_OUTBOX = 200;
   const MAX_TRIES = 8; // per read and worker lifetime (writes are retried until the server answers)
+  const REQUEST_TIMEOUT_MS = 10_000; // a request unanswered this long is abandoned (and retried with backoff)
   const BACKOFF_MS = 1000; // 1 s, 2 s, 4 s … per failed try
   const MAX_BACKOFF_MS = 60_000;
   const TEXT_MAX = 2000; // note, evidence (characters)
@@ -69,10 +81,15 @@
   const sleepMs = (at) => Math.max(0, at - Date.now());
   const utcDay = (t = Date.now()) => new Date(t).toISOString().slice(0, 10);
 
-  /** Text the API accepts: no control characters (newlines and tabs kept when multiline), at most max characters. */
+  /**
+   * Text the API accepts: no control characters (newlines and tabs kept when
+   * multiline), no invisible format or bidi control characters (the service
+   * refuses them: a note copied from a page may carry a zero-width space), at
+   * most max characters.
+   */
   function cleanText(s, max, multiline) {
     const ctl = multiline ? /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g : /[\u0000-\u001F\u007F-\u009F]/g;
-    return Array.from(String(s ?? '').replace(ctl, ' ')).slice(0, max).join('').trim();
+    return Array.from(String(s ?? '').replace(ctl, ' ').replace(/\p{Cf}/gu, '')).slice(0, max).join('').trim();
   }
 
   /** "b2b-…" for a page's member id ("a-b2b-…" on supplier search), or null when the service would refuse it. */
@@ -88,13 +105,52 @@
 
   // ---- settings (cached; invalidated on every change) ------------------------
 
+  /**
+   * The team token in the extension origin's IndexedDB: persistent like
+   * storage.local, but a content script (which runs in the page's origin)
+   * cannot open it.
+   */
+  const tokenStore = {
+    open() {
+      return new Promise((resolve, reject) => {
+        const req = indexedDB.open('trustlens-team', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('secrets');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    },
+    async run(mode, fn) {
+      const db = await this.open();
+      try {
+        return await new Promise((resolve, reject) => {
+          const tx = db.transaction('secrets', mode);
+          const req = fn(tx.objectStore('secrets'));
+          tx.oncomplete = () => resolve(req.result);
+          tx.onerror = tx.onabort = () => reject(tx.error);
+        });
+      } finally { db.close(); }
+    },
+    get() { return this.run('readonly', (st) => st.get('token')); },
+    set(token) { return this.run('readwrite', (st) => st.put(token, 'token')); },
+    clear() { return this.run('readwrite', (st) => st.delete('token')); },
+  };
+
   let gen = 0; // bumped when sync is turned on, off or changed: late answers of an older setting are dropped
   let configPromise = null;
   function readConfig() {
-    configPromise ??= chrome.storage.local.get(CONFIG).then(({ [CONFIG]: c }) => {
-      if (!isPlain(c) || c.enabled !== true || !serverOf(c.server) || !TOKEN.test(c.token ?? '')) return null;
-      return { server: serverOf(c.server), token: c.token, by: cleanText(c.by, BY_MAX, false) || 'TrustLens' };
-    }).catch(() => null);
+    configPromise ??= (async () => {
+      const c = (await chrome.storage.local.get(CONFIG))[CONFIG];
+      if (!isPlain(c) || c.enabled !== true || !serverOf(c.server)) return null;
+      // Settings saved by an earlier version kept the token here: move it out of the content scripts' reach.
+      if (typeof c.token === 'string') {
+        if (TOKEN.test(c.token)) await tokenStore.set(c.token);
+        const { token: _moved, ...rest } = c;
+        await chrome.storage.local.set({ [CONFIG]: rest });
+      }
+      const token = await tokenStore.get();
+      if (!TOKEN.test(token ?? '')) return null;
+      return { server: serverOf(c.server), token, by: cleanText(c.by, BY_MAX, false) || 'TrustLens' };
+    })().catch(() => null);
     return configPromise;
   }
   chrome.storage.onChanged.addListener((changes, area) => {
@@ -110,6 +166,8 @@
       (!extra.syncedAt || extra.syncedAt - (cur.syncedAt ?? 0) < 30_000);
     if (same) return;
     await chrome.storage.local.set({ [STATUS]: next }).catch(() => {});
+    // The panels show the state ("team service not answering"): tabs showing team data check again when it changes.
+    if (!isPlain(cur) || cur.state !== state) notifyAll();
   }
 
   // ---- the one way out -------------------------------------------------------
@@ -133,6 +191,11 @@
     const headers = { Authorization: `Bearer ${cfg.token}` };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     stats.requests++;
+    // A service that accepts the connection and never answers (or stops
+    // half-way through the body) must not hold the queue: the request and
+    // the reading of its answer are cut off after REQUEST_TIMEOUT_MS.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
     const p = fetch(cfg.server.origin + path, {
       method,
       headers,
@@ -141,12 +204,15 @@
       cache: 'no-store',
       redirect: 'error',
       referrerPolicy: 'no-referrer',
+      signal: abort.signal,
     }).then(async (res) => {
       let data = null;
-      try { data = await res.json(); } catch { /* not JSON */ }
+      try { data = await res.json(); } catch { /* not JSON, or cut off */ }
+      if (abort.signal.aborted) throw new Error('timeout');
       const ra = Number(res.headers.get('Retry-After'));
       return { status: res.status, body: data, retryAfter: Number.isFinite(ra) && ra > 0 ? ra : 1 };
-    }, () => ({ status: 0, body: null, retryAfter: 0 }));
+    }).catch(() => ({ status: 0, body: null, retryAfter: 0, timedOut: abort.signal.aborted }))
+      .finally(() => clearTimeout(timer));
     inflight.add(p);
     try { return await p; } finally { inflight.delete(p); }
   }
@@ -302,13 +368,47 @@
 
   const want = { members: new Set(), reports: new Set(), offers: new Set() };
   const tries = new Map(); // task key → failed tries in this worker's lifetime
+  const heldTasks = new Map(); // task key → time before which it is not sent again (after a timeout)
   const watchers = new Map(); // tabId → {memberId, offerId}
   let lastLookupAt = 0;
   let holdUntil = 0; // after a 429 / 503 / network error: nothing is sent before this
   let stopped = false; // 401 / 403: nothing more until the settings change
 
-  /** Called after each analysis (never awaited by it): remember what the tab shows, queue refreshes. */
-  async function afterVerdict(verdict, tabId) {
+  /** The offer id in a detail.1688.com / m.1688.com offer address (as the core reads it), or null. */
+  function offerInUrl(href) {
+    let u;
+    try { u = new URL(String(href ?? '')); } catch { return null; }
+    if (!/^https?:$/.test(u.protocol) || !['detail.1688.com', 'm.1688.com'].includes(u.hostname)) return null;
+    return offerOf(/^\/offer\/(\d{1,20})\.html$/.exec(u.pathname)?.[1]);
+  }
+
+  // tabId → the load (document) of that tab that already posted its price.
+  const postedLoads = new Map();
+
+  /**
+   * Whether this analysis may post the offer's price without a click: only
+   * for the page the buyer navigated to, once per load. The offer id must be
+   * the one in the address the document was loaded from (page.loadUrl: the
+   * navigation entry, which history.pushState cannot change), in the tab's
+   * address now (page.url, the browser's) and in the verdict. A page that
+   * pushes another offer's address and swaps its model is refused, and so is
+   * a second, later analysis of the same load.
+   */
+  function priceAllowed(offerId, tabId, page) {
+    if (!Number.isInteger(tabId) || !isPlain(page) || typeof page.load !== 'string' || !page.load) return false;
+    if (offerInUrl(page.loadUrl) !== offerId || offerInUrl(page.url) !== offerId) return false;
+    if (postedLoads.get(tabId) === page.load) return false;
+    postedLoads.set(tabId, page.load);
+    return true;
+  }
+
+  /**
+   * Called after each analysis (never awaited by it): remember what the tab
+   * shows, queue refreshes and the day's price. page: {url, loadUrl, load}
+   * (the tab's address now as the browser reports it, the address the
+   * document was loaded from, an id of that load).
+   */
+  async function afterVerdict(verdict, tabId, page) {
     const cfg = await readConfig();
     if (!cfg || !isPlain(verdict) || verdict.readable === false || verdict.error) return;
     const memberId = memberOf(verdict.supplier?.memberId);
@@ -345,9 +445,11 @@
       const lo = num(verdict.offer?.priceMin);
       const hi = num(verdict.offer?.priceMax) ?? lo;
       const day = utcDay(now);
-      if (lo != null && lo > 0 && hi >= lo && hi <= 1e8 && o?.observedDay !== day) {
+      if (lo != null && lo > 0 && hi >= lo && hi <= 1e8 && o?.observedDay !== day && !pricesSent.has(`${offerId}:${day}`) &&
+        priceAllowed(offerId, tabId, page)) {
         const round = (x) => Math.round(x * 100) / 100;
-        const body = { idempotencyKey: `p-${offerId}-${day.replaceAll('-', '')}`, offerId, min: round(lo), max: round(hi), currency: 'CNY', seenAt: new Date(now).toISOString() };
+        // A random key (the service scopes keys per token): a resend of this one observation is stored once.
+        const body = { idempotencyKey: `p-${crypto.randomUUID()}`, offerId, min: round(lo), max: round(hi), currency: 'CNY', seenAt: new Date(now).toISOString() };
         if (memberId) body.memberId = memberId;
         await enqueue({ key: body.idempotencyKey, kind: 'price', method: 'POST', path: '/v1/prices', body, offerId, day });
       }
@@ -369,10 +471,10 @@
     outboxQueue = job.catch(() => {});
     return job;
   }
-  const pricesSent = new Set(); // price keys the server has answered (a re-check while the answer is stored must not queue it again)
+  const pricesSent = new Set(); // "<offerId>:<day>" the server has answered (a re-check while the answer is stored must not queue it again)
   function enqueue(item) {
     return editOutbox((list) => {
-      if (item.kind === 'price' && (pricesSent.has(item.key) || list.some((x) => x.key === item.key))) return null;
+      if (item.kind === 'price' && list.some((x) => x.kind === 'price' && x.offerId === item.offerId && x.day === item.day)) return null;
       // A newer write of the same key replaces the queued one (a supplier's entry: the last one wins).
       return [...list.filter((x) => x.key !== item.key), { ...item, tries: 0 }];
     });
@@ -417,6 +519,13 @@
       await setStatus('rate-limited');
       return isWrite || n < MAX_TRIES * 4;
     }
+    if (res.timedOut) {
+      // Only this request waits (with backoff): the others go on, so one
+      // stalled request never holds all team traffic.
+      heldTasks.set(taskKey, Date.now() + Math.min(BACKOFF_MS * 2 ** (n - 1), MAX_BACKOFF_MS));
+      await setStatus('timeout', { detail: `no answer in ${REQUEST_TIMEOUT_MS / 1000} s` });
+      return isWrite || n < MAX_TRIES;
+    }
     if (res.status === 0 || res.status >= 500) {
       holdUntil = Date.now() + Math.min(BACKOFF_MS * 2 ** (n - 1), MAX_BACKOFF_MS);
       await setStatus('offline', { detail: res.status ? `HTTP ${res.status}` : 'network error' });
@@ -424,6 +533,10 @@
     }
     await setStatus('error', { detail: `${res.status} ${str(res.body?.error?.message, 200)}`.trim() });
     return false; // 400, 404, 413, 415: the same request would fail again
+  }
+
+  function notifyAll() {
+    for (const tabId of watchers.keys()) chrome.tabs.sendMessage(tabId, { type: 'teamUpdated' }).catch(() => watchers.delete(tabId));
   }
 
   function notify(memberIds, offerIds) {
@@ -448,6 +561,7 @@
       if (g !== gen) continue; // the settings changed meanwhile: drop the answer
       if (res.status >= 200 && res.status < 300) {
         tries.delete(task.key);
+        heldTasks.delete(task.key);
         await task.ok(res.body);
         await setStatus('ok', { syncedAt: Date.now() });
       } else if (!(await failed(task.key, res, task.key.startsWith('out:')))) {
@@ -456,25 +570,34 @@
     }
   }
 
-  /** The next request to make, {wait: time} when only lookups remain and the gap has not passed, or null. */
+  /**
+   * The next request to make, {wait: time} when every remaining one must wait
+   * (the lookup gap, or a request held after a timeout), or null.
+   */
   async function nextTask() {
     // 1. The buyer's own actions first, then 2. reads, then 3. price observations
     // (after this offer's history was read, so today's price is not yet in the history the page is judged against).
+    // A request held after a timeout is skipped until its time: the others go first.
+    const now = Date.now();
+    const held = (key) => (heldTasks.get(key) ?? 0) > now;
     const outbox = (await chrome.storage.local.get(OUTBOX).catch(() => ({})))[OUTBOX];
     const list = Array.isArray(outbox) ? outbox.filter(isPlain) : [];
-    const action = list.find((x) => x.kind === 'action');
+    const action = list.find((x) => x.kind === 'action' && !held(`out:${x.key}`));
     if (action) return outboxTask(action);
-    if (want.members.size) {
-      const wait = lastLookupAt + LOOKUP_GAP_MS;
-      if (Date.now() >= wait) return lookupTask();
-      if (!want.reports.size && !want.offers.size && !list.length) return { wait };
-    }
-    if (want.reports.size) return reportsTask([...want.reports][0]);
-    if (want.offers.size) return historyTask([...want.offers][0]);
-    const price = list.find((x) => x.kind === 'price');
+    const lookupReady = want.members.size > 0 && !held(`lookup:${[...want.members][0]}`);
+    if (lookupReady && now >= lastLookupAt + LOOKUP_GAP_MS) return lookupTask();
+    const reports = [...want.reports].find((id) => !held(`reports:${id}`));
+    if (reports) return reportsTask(reports);
+    const offer = [...want.offers].find((id) => !held(`history:${id}`));
+    if (offer) return historyTask(offer);
+    const price = list.find((x) => x.kind === 'price' && !held(`out:${x.key}`));
     if (price) return outboxTask(price);
-    if (want.members.size) return { wait: lastLookupAt + LOOKUP_GAP_MS };
-    return null;
+    // Only work that is still to do waits (a held request may have been dropped since).
+    const todo = [...list.map((x) => `out:${x.key}`), ...[...want.reports].map((id) => `reports:${id}`),
+      ...[...want.offers].map((id) => `history:${id}`), ...(want.members.size ? [`lookup:${[...want.members][0]}`] : [])];
+    const waits = todo.filter(held).map((k) => heldTasks.get(k));
+    if (lookupReady) waits.push(lastLookupAt + LOOKUP_GAP_MS);
+    return waits.length ? { wait: Math.min(...waits) } : null;
   }
 
   function lookupTask() {
@@ -564,7 +687,7 @@
       path: item.path,
       body: item.body,
       async ok(body) {
-        if (item.kind === 'price') pricesSent.add(item.key);
+        if (item.kind === 'price') pricesSent.add(`${item.offerId}:${item.day}`);
         await remove();
         if (item.kind === 'price') {
           // Today's observation is stored; it joins the history at the next refresh.
@@ -624,6 +747,10 @@
     const s = await readCache(MEMBER(memberId));
     const cur = isPlain(s[MEMBER(memberId)]) ? s[MEMBER(memberId)] : { entry: null, reportCount: 0, lastReportAt: null, reports: [], reportsAt: 0, fetchedAt: 0 };
     const now = new Date().toISOString();
+    // The service signs what a token writes with the token's label (shown by Test connection); until its answer
+    // replaces the local copy, that label (else the name from the options) stands for it.
+    const status = (await chrome.storage.local.get(STATUS).catch(() => ({})))[STATUS];
+    const me = str(status?.tokenLabel, BY_MAX) || cfg.by;
     let item;
     const local = { ...cur };
     if (msg.action === 'report') {
@@ -633,17 +760,17 @@
       const lines = findings.filter((f) => f.evidence).map((f) => `${f.id}: ${f.evidence}`);
       const evidence = cleanText([note, ...lines].filter(Boolean).join('\n'), TEXT_MAX, true);
       if (!ruleIds.length && !evidence) return { ok: false, error: 'nothing to report: no warnings on this page and no note' };
-      const body = { idempotencyKey: `r-${crypto.randomUUID()}`, memberId, ruleIds, evidence, by: cfg.by };
+      const body = { idempotencyKey: `r-${crypto.randomUUID()}`, memberId, ruleIds, evidence };
       if (tab.offerId) body.offerId = tab.offerId;
       item = { key: body.idempotencyKey, kind: 'action', method: 'POST', path: '/v1/reports', body, memberId };
-      local.reports = [{ ruleIds, evidence, by: cfg.by, at: now, local: true }, ...(cur.reports ?? [])].slice(0, MAX_REPORTS);
+      local.reports = [{ ruleIds, evidence, by: me, at: now, local: true }, ...(cur.reports ?? [])].slice(0, MAX_REPORTS);
       local.reportCount = (num(cur.reportCount) ?? 0) + 1;
       local.lastReportAt = now;
     } else {
       const action = msg.action === 'note' ? (entryOf(cur.entry)?.action ?? 'none') : msg.action;
-      const body = { action, note, rating: msg.rating ?? null, by: cfg.by };
+      const body = { action, note, rating: msg.rating ?? null };
       item = { key: `put-${memberId}`, kind: 'action', method: 'PUT', path: `/v1/suppliers/${memberId}`, body, memberId };
-      local.entry = { action, note, rating: body.rating, by: cfg.by, updatedAt: now };
+      local.entry = { action, note, rating: body.rating, by: me, updatedAt: now };
     }
     if (!IDEM_KEY.test(item.key) && item.method === 'POST') return { ok: false, error: 'bad key' };
     await enqueue(item);
@@ -663,6 +790,7 @@
     holdUntil = 0;
     want.members.clear(); want.reports.clear(); want.offers.clear();
     tries.clear();
+    heldTasks.clear();
     pricesSent.clear();
     freshAt.clear();
     await Promise.all([writeCache(() => {}), editOutbox(() => null)]);
@@ -677,17 +805,19 @@
     const server = serverOf(msg.server);
     if (!server) return { ok: false, error: 'server', message: 'bad server address' };
     const old = (await chrome.storage.local.get(CONFIG))[CONFIG];
-    const token = msg.token ? String(msg.token).trim() : (isPlain(old) && serverOf(old.server)?.origin === server.origin ? old.token : '');
+    const oldToken = (await readConfig())?.token ?? (await tokenStore.get().catch(() => undefined));
+    const token = msg.token ? String(msg.token).trim() : (isPlain(old) && serverOf(old.server)?.origin === server.origin ? oldToken : '');
     if (!TOKEN.test(token ?? '')) return { ok: false, error: 'token', message: 'bad token' };
     const by = cleanText(msg.by, BY_MAX, false);
     if (!by) return { ok: false, error: 'by', message: 'name required' };
     if (!(await chrome.permissions.contains({ origins: [server.pattern] }).catch(() => false))) return { ok: false, error: 'permission', message: 'the server origin is not granted' };
     // Another server or token is another team: what was cached belongs to the old one.
-    if (!isPlain(old) || old.token !== token || serverOf(old.server)?.origin !== server.origin) await clearAll();
+    if (!isPlain(old) || oldToken !== token || serverOf(old.server)?.origin !== server.origin) await clearAll();
     gen++;
     stopped = false;
     configPromise = null;
-    await chrome.storage.local.set({ [CONFIG]: { enabled: true, server: server.origin, token, by } });
+    await tokenStore.set(token);
+    await chrome.storage.local.set({ [CONFIG]: { enabled: true, server: server.origin, by } });
     configPromise = null;
     kick();
     return { ok: true };
@@ -698,6 +828,7 @@
     if (!fromPage(sender)) return { ok: false, error: 'teamOff is only accepted from TrustLens pages' };
     const old = (await chrome.storage.local.get(CONFIG))[CONFIG];
     await chrome.storage.local.remove(CONFIG);
+    await tokenStore.clear().catch(() => {});
     configPromise = null;
     clearTimeout(timer);
     wakeTime = 0;
@@ -715,6 +846,10 @@
     if (!(await readConfig())) return { ok: false, error: 'off' };
     let health;
     try { health = await send('GET', '/v1/health'); } catch (e) { return { ok: false, error: 'permission', message: String(e.message) }; }
+    if (health.timedOut) {
+      await setStatus('timeout', { detail: `no answer in ${REQUEST_TIMEOUT_MS / 1000} s` });
+      return { ok: false, error: 'timeout' };
+    }
     if (health.status !== 200 || health.body?.ok !== true) return { ok: false, error: 'unreachable', status: health.status };
     const team = await send('GET', '/v1/team');
     if (team.status !== 200) {
@@ -751,7 +886,7 @@
       enabled: Boolean(await readConfig()),
       server: c?.server ?? '',
       by: c?.by ?? '',
-      hasToken: Boolean(c?.token),
+      hasToken: TOKEN.test((await tokenStore.get().catch(() => '')) ?? ''),
       status: isPlain(s[STATUS]) ? s[STATUS] : null,
       queued: Array.isArray(s[OUTBOX]) ? s[OUTBOX].length : 0,
       pendingReads: want.members.size + want.reports.size + want.offers.size,
