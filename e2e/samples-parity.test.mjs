@@ -53,11 +53,17 @@ const FILES = [
   'offer-833454967766-reviews-2026.har',
   'store-offerlist-trading-factory-claim.html',
   'offer-996518024136-g3-auth-company.html',
+  'offer-597090034012-notice.har',
+  'offer-597090034012-hidden-characters.har',
 ];
 const samples = new Map(FILES.map((f) => [f, loadSample(f)]));
 
+// Two samples may share an address (the same real offer with composed
+// text): the sample under test is served first.
+let current = null;
+
 function route(host, url) {
-  for (const s of samples.values()) {
+  for (const s of current ? [current, ...samples.values()] : samples.values()) {
     const u = new URL(s.url);
     if (u.host === host && u.pathname === url.pathname) return { type: 'text/html; charset=utf-8', body: s.html };
     const body = s.data.get(host + url.pathname + url.search);
@@ -91,6 +97,7 @@ async function cliVerdict(file) {
 
 /** The extension's verdict once every replayed response is in. */
 async function extensionVerdict(s) {
+  current = s;
   await page.goto(s.url);
   const settled = async () => {
     await page.waitForFunction((n) => {
@@ -122,5 +129,14 @@ for (const file of FILES) {
       assert.match(f.evidence, /^store offer title: "源头工厂直销/);
     }
     if (file.includes('996518024136')) assert.ok(!ids(v.findings).includes('licence-mismatch'));
+    // The honest notice (请认准1688平台交易，请勿私下交易…) is a warning to buyers.
+    if (file.includes('notice')) assert.equal(v.level, 'trusted');
+    if (file.includes('hidden-characters')) {
+      assert.equal(v.level, 'high-risk');
+      const f = v.findings.find((x) => x.id === 'hidden-characters');
+      assert.match(f.evidence, /加⟨U\+202E⟩信微⟨U\+202C⟩/);
+      const places = cli.findings.find((x) => x.id === 'hidden-characters').places;
+      assert.deepEqual(places.map((p) => p.where), ['attribute 售后', 'attribute 付款', 'attribute 联系']);
+    }
   });
 }
