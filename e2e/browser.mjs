@@ -1,7 +1,7 @@
 // Launches Debian's Chromium with the unpacked extension, all *.1688.com hosts
 // (and itemcdn.tmall.com, where descriptions live) mapped to the local fixture server (recipe: /work/shared/docs/toolchain.md).
 import { chromium } from 'playwright-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -187,4 +187,44 @@ export function readLongTasksInPage() {
 export function formatLongTasks(lt) {
   if (!lt) return 'long tasks not observed (no Long Tasks API)';
   return `longest task ${lt.over50 ? `${lt.longestMs.toFixed(0)} ms` : '< 50 ms'} (${lt.over50} over 50 ms)`;
+}
+
+/**
+ * Chromium behind the interface the shared suite (e2e/suite.mjs) uses, which
+ * e2e/firefox.mjs offers for Firefox: ext.evaluate (extension code: here the
+ * service worker), newPage, openExtensionPage, download, allowPermissionRequests, close.
+ */
+export async function launchChromium(dist, port) {
+  const started = Date.now();
+  const b = await launch(dist, port);
+  const origin = `chrome-extension://${b.extensionId}`;
+  return {
+    name: 'chromium',
+    extensionId: b.extensionId,
+    extensionOrigin: origin,
+    startupMs: Date.now() - started,
+    ext: { evaluate: async (fn, arg) => (await b.worker()).evaluate(fn, arg) },
+    newPage: () => b.context.newPage(),
+    async openExtensionPage(path) {
+      const p = await b.context.newPage();
+      await p.goto(`${origin}/${path}`);
+      return p;
+    },
+    async download(page, act) {
+      const [d] = await Promise.all([page.waitForEvent('download'), act()]);
+      return { name: d.suggestedFilename(), text: readFileSync(await d.path(), 'utf8') };
+    },
+    /**
+     * Headless Chromium cannot answer the permission prompt: grant the origin
+     * first, as a user can in chrome://extensions (Site access); the page's own
+     * chrome.permissions.request in the click then resolves without a prompt.
+     */
+    async allowPermissionRequests(originPattern) {
+      const p = await b.context.newPage();
+      await p.goto('chrome://extensions');
+      await p.evaluate(([id, o]) => chrome.developerPrivate.addHostPermission(id, o), [b.extensionId, originPattern]);
+      await p.close();
+    },
+    close: () => b.close(),
+  };
 }

@@ -58,7 +58,7 @@ test('no network requests from extension/ (only background.js fetches its own co
   assert.deepEqual(offenders(/new\s+(XMLHttpRequest|WebSocket|EventSource|Image|Worker|SharedWorker)\b|sendBeacon|\.connectNative|\bimport\s*\(/), []);
   assert.deepEqual(offenders(/importScripts\s*\(/, (f, l) => f === 'background.js' &&
     (/importScripts\('wasm_exec\.js'\)/.test(l) || /importScripts\('vocab\.js'\)/.test(l) || /importScripts\('team-sync\.js'\)/.test(l) || /importScripts\('checks\.js'\)/.test(l) || /importScripts\('settings\.js'\)/.test(l) ||
-      /importScripts\('supplier-list\.js', 'list-store\.js'\)/.test(l))), []); // the buyer's supplier list (issue 5)
+      /importScripts\('supplier-list\.js', 'list-store\.js'\)/.test(l) || /importScripts\('site-access\.js'\)/.test(l))), []); // the buyer's supplier list, site access
   // No remote URLs anywhere in extension code or pages, except the page
   // addresses inside background.js's warm-up snapshot (data handed to the core, never requested).
   const warmup = sources['background.js'].match(/const WARMUP_SNAPSHOT = JSON\.stringify\(\{[\s\S]*?\n\}\);/)?.[0] ?? '';

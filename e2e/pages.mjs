@@ -211,6 +211,13 @@ export function buildPages() {
     shopcards.set('900000000008', shopcard({ shopName: model.globalData.tempModel.companyName, tpYear: 1 }));
     pages.set('/offer/900000000008.html', { html: g2Page({ model, shop: { transport: 'jsonp' } }) });
   }
+  // (l) the offer page of card 5 of the search fixtures (internal/page/testdata/search/dom-cards-60.json):
+  // its supplier, blocked from this page's panel, is then blocked on the search cards. Composed from model A.
+  {
+    const model = g2ModelAs({ memberId: 'b2b-22000001035f', company: '深圳市第5电子科技有限公司', offerId: 7400000065 });
+    shopcards.set('7400000065', shopcard({ shopName: model.globalData.tempModel.companyName, tpYear: 6 }));
+    pages.set('/offer/7400000065.html', { html: g2Page({ model, shop: { transport: 'jsonp' } }) });
+  }
   return pages;
 }
 

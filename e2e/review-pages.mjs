@@ -288,3 +288,15 @@ export function createReviewSite() {
     },
   };
 }
+
+/** Ids of a stored verdict's suspicious review flags. */
+export const suspiciousIds = (v) => new Set(v.reviews.flags.filter((f) => f.suspicious).map((f) => f.id));
+
+/** Which items of shown page k (rows of the set) the verdict flags: 1 flagged, 0 not. */
+export function expectedFlags(rows, k, ids) {
+  return rows.slice(k * PER_PAGE, (k + 1) * PER_PAGE).map((r) => (ids.has(r.id) ? 1 : 0));
+}
+
+export const shownPages = (set) => Math.ceil(set.rows.length / PER_PAGE);
+/** Responses the page receives when the buyer opens every shown page: the summary and two list pages each. */
+export const captureCount = (set) => 1 + 2 * shownPages(set);

@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import { DIST, launch, waitForVerdict } from './browser.mjs';
-import { createReviewSite, generateReviews, PER_PAGE } from './review-pages.mjs';
+import { captureCount, createReviewSite, expectedFlags, generateReviews, PER_PAGE, shownPages, suspiciousIds } from './review-pages.mjs';
 
 const OFFERS = { clusters: '700000000021', clean: '700000000011', dom: '700000000031' };
 const URL_OF = (id) => `http://detail.1688.com/offer/${id}.html`;
@@ -69,13 +69,6 @@ function flagsByItem() {
   return [...document.querySelectorAll('#evaluate .evaluate-item')].map((li) => li.querySelectorAll('trustlens-review-flag').length);
 }
 
-/** Ids of the stored verdict's suspicious flags. */
-const suspiciousIds = (v) => new Set(v.reviews.flags.filter((f) => f.suspicious).map((f) => f.id));
-
-/** Which items of shown page k (rows of the set) the verdict flags: 1 flagged, 0 not. */
-function expectedFlags(rows, k, ids) {
-  return rows.slice(k * PER_PAGE, (k + 1) * PER_PAGE).map((r) => (ids.has(r.id) ? 1 : 0));
-}
 
 /** Waits until the rendered list is shown page k and its flags are exactly `expected`. */
 async function waitFlags(k, expected) {
@@ -104,9 +97,6 @@ async function goTo(k) {
   while (current > k) await clickPager('prev', --current);
 }
 
-const shownPages = (set) => Math.ceil(set.rows.length / PER_PAGE);
-/** Responses the page receives when the buyer opens every shown page: the summary and two list pages each. */
-const captureCount = (set) => 1 + 2 * shownPages(set);
 
 /** Pages through the whole list (next, next, …) and waits until the verdict on screen rests on every page; returns it. */
 async function pageThrough(set, url) {

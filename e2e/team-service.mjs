@@ -89,3 +89,20 @@ export function stopService(service) {
   service.proc.kill('SIGTERM');
   rmSync(service.dir, { recursive: true, force: true });
 }
+
+/**
+ * api(method, path, body, headers): a request straight to the service (no
+ * Origin header: not a browser); rejects unless the service answers 2xx.
+ */
+export function serviceApi(service) {
+  return async (method, path, body, headers = {}) => {
+    const res = await fetch(service.url + path, {
+      method,
+      headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const data = await res.json().catch(() => null);
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(data)}`);
+    return data;
+  };
+}

@@ -18,6 +18,9 @@ if (!globalThis.TrustLens?.loadSettings && typeof importScripts === 'function') 
 if (!globalThis.TrustLens?.listStore && typeof importScripts === 'function') importScripts('supplier-list.js', 'list-store.js');
 // Team sync (issue 6, opt-in; extension/team-sync.js, its only network code). Firefox: background.scripts.
 if (!globalThis.TrustLensTeam && typeof importScripts === 'function') importScripts('team-sync.js');
+// Site access (extension/site-access.js): the toolbar says when the browser withholds 1688 pages.
+if (!globalThis.TrustLens?.siteAccess && typeof importScripts === 'function') importScripts('site-access.js');
+globalThis.TrustLens.siteAccess.watchToolbar();
 
 // The core's caps (extension/vocab.js; strings are checked in UTF-16 code
 // units, the core re-checks bytes).

@@ -14,6 +14,37 @@
     return box;
   }
 
+  /**
+   * The notice shown while the browser withholds access to 1688 pages
+   * (site-access.js): says so, and asks for it in one click. Once allowed, the
+   * tab is reloaded when it shows a 1688 page, so it is checked at once.
+   */
+  function accessNotice(tabId, showChinese) {
+    const line = (t, tag = 'p') => {
+      const box = TL.el('div');
+      box.append(TL.el(tag, { text: t.en }));
+      if (showChinese) box.append(TL.el(tag === 'p' ? 'p' : 'div', { class: 'zh', text: t.zh, attrs: { lang: 'zh-CN' } }));
+      return box;
+    };
+    const box = TL.el('section', { class: 'access', attrs: { 'data-site-access': 'off', role: 'alert' } });
+    const button = TL.el('button', { text: TL.text.noAccessButton.en, attrs: { type: 'button', 'data-site-access-allow': '' } });
+    const msg = TL.el('p', { class: 'access-msg', attrs: { 'aria-live': 'polite' } });
+    button.addEventListener('click', () => {
+      // In the click's own handler: the browser asks only during the user's gesture.
+      TL.siteAccess.request().then(async (granted) => {
+        const t = granted ? TL.text.accessGranted : TL.text.noAccessRefused;
+        msg.textContent = showChinese ? `${t.en} ${t.zh}` : t.en;
+        if (!granted) return;
+        box.setAttribute('data-site-access', 'on');
+        button.remove();
+        const tab = Number.isInteger(tabId) ? await chrome.tabs.get(tabId).catch(() => null) : null;
+        if (tab?.url && /^https?:\/\/([^/]+\.)?1688\.com\//.test(tab.url)) chrome.tabs.reload(tabId).catch(() => {});
+      }, (e) => { msg.textContent = String(e?.message ?? e); });
+    });
+    box.append(line(TL.text.noAccessTitle, 'h1'), line(TL.text.noAccessBody), button, msg);
+    return box;
+  }
+
   async function currentTabId() {
     const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
     if (Number.isInteger(fromQuery) && fromQuery >= 0) return fromQuery;
@@ -28,6 +59,7 @@
     const entry = reply?.ok ? reply.entry : null;
     await TL.loadSettings?.(); // the options' language order (settings.js)
     const showChinese = TL.effectiveShowChinese?.(reply?.flags?.prefs?.showChinese) ?? reply?.flags?.prefs?.showChinese !== false;
+    if (!(await TL.siteAccess.granted())) app.before(accessNotice(tabId, showChinese));
     if (!entry) { app.replaceChildren(empty()); return; }
     const state = entry.failed ? { phase: 'error', error: entry.failed } : { phase: 'ready', verdict: entry.verdict };
     // Search and list pages: the result cards' counts and the riskiest three (search.js); a search page has no verdict of its own.

@@ -2,8 +2,9 @@
 # Runs every test: Go vet and formatting, the Go tests (with the fuzz seed
 # corpora), the core tests again under GOOS=js GOARCH=wasm in Node, the build,
 # the team service against a real local wrangler, and the end-to-end suite
-# in Debian Chromium with the built extension.
-# Installs what it needs itself (Chromium and fonts from apt, npm packages).
+# with the built extension in Debian's Chromium, then in firefox-esr (over
+# WebDriver BiDi: e2e/firefox.mjs).
+# Installs what it needs itself (Chromium, firefox-esr and fonts from apt, npm packages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,4 +40,7 @@ bash scripts/build.sh >/tmp/trustlens-build.log 2>&1 || { cat /tmp/trustlens-bui
 grep -E '^(core.wasm|dist/)' /tmp/trustlens-build.log || true
 
 step "end-to-end (Chromium)"
-node --test --test-reporter=spec e2e/
+node --test --test-reporter=spec $(ls e2e/*.test.mjs | grep -v '^e2e/firefox\.test\.mjs$')
+
+step "end-to-end (Firefox)"
+node --test --test-reporter=spec e2e/firefox.test.mjs
