@@ -202,9 +202,12 @@ export function defineSuite(launchBrowser, { only = {} } = {}) {
 
   it("buyer's list: blocked from the offer page's panel, the supplier is blocked on the search cards", async () => {
     await load(CARD.offerId);
+    // The panel is drawn again when the shopcard arrives: act on the final one.
+    await page.waitForFunction(() => document.querySelector('[data-trustlens-host]')?.getAttribute('data-captures') === '1');
     const listed = await value(page.waitForFunction(() => document.querySelector('[data-trustlens-panel]')?.shadowRoot?.querySelector('[data-buyer-list]')?.getAttribute('data-buyer-list')));
     assert.equal(listed, CARD.memberId);
     await clickPanel('label[for="tl-list-block"]');
+    await page.waitForFunction(() => document.querySelector('[data-trustlens-panel]').shadowRoot.getElementById('tl-list-block')?.checked);
     await page.evaluate(() => {
       const note = document.querySelector('[data-trustlens-panel]').shadowRoot.getElementById('tl-list-note');
       note.value = 'asked for WeChat payment';
