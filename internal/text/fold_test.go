@@ -118,3 +118,12 @@ func TestMustCompileRejectsOptionalFirstPart(t *testing.T) {
 	}()
 	MustCompile(`加? 微信`)
 }
+
+func TestPatternIDWithDigit(t *testing.T) {
+	p := MustCompile(`微信 _? @5`)
+	for in, want := range map[string]bool{"微信 abc12345": true, "微信 support": false, "微信shop8": true} {
+		if _, _, ok := p.Next(Fold(in).S, 0); ok != want {
+			t.Errorf("Next(%q) matched = %v, want %v", in, ok, want)
+		}
+	}
+}

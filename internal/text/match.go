@@ -14,6 +14,7 @@ import (
 //	加|添加|联系        one of these literals (folded form; '_' stands for a space)
 //	我|个?              a part ending in '?' is optional
 //	#5                  a contact id: at least 5 ASCII letters or digits
+//	@5                  the same with at least one digit among them
 //	%6                  at least 6 digits
 //	$                   here the next character is not an ASCII letter or digit
 //	^                   (first part only) the character before is not an ASCII letter or digit
@@ -42,6 +43,7 @@ type partKind uint8
 const (
 	lits partKind = iota
 	idRun
+	idDigitRun
 	digitRun
 	boundary
 	notBefore
@@ -125,6 +127,8 @@ func parsePart(tok, src string) part {
 		pt.kind = wordEnd
 	case strings.HasPrefix(tok, "#") && len(tok) > 1:
 		pt.kind, pt.min = idRun, num(tok[1:])
+	case strings.HasPrefix(tok, "@") && len(tok) > 1:
+		pt.kind, pt.min = idDigitRun, num(tok[1:])
 	case strings.HasPrefix(tok, "%") && len(tok) > 1:
 		pt.kind, pt.min = digitRun, num(tok[1:])
 	case strings.HasPrefix(tok, "!") && len(tok) > 1:
@@ -209,12 +213,15 @@ func matchParts(s string, i int, parts []part) int {
 				best = max(best, matchParts(s, i+len(l), rest))
 			}
 		}
-	case idRun, digitRun:
-		j := i
-		for j < len(s) && (isASCIIAlnum(s[j]) && (pt.kind == idRun || s[j] >= '0' && s[j] <= '9')) {
+	case idRun, idDigitRun, digitRun:
+		j, digits := i, 0
+		for j < len(s) && (isASCIIAlnum(s[j]) && (pt.kind != digitRun || s[j] >= '0' && s[j] <= '9')) {
+			if s[j] >= '0' && s[j] <= '9' {
+				digits++
+			}
 			j++
 		}
-		if j-i >= pt.min {
+		if j-i >= pt.min && (pt.kind != idDigitRun || digits > 0) {
 			best = max(best, matchParts(s, j, rest))
 		}
 	case boundary:
