@@ -92,8 +92,11 @@ func TestVerdictsOnSamples(t *testing.T) {
 			[]string{"store-age-established"}, []string{"page-unreadable", "factory-address-withheld"}},
 		{"store-contact-1634230375.html", "store", "caution", "深圳橙色之城科技有限公司", 11,
 			[]string{"factory-address-withheld"}, nil},
-		{"store-factory-card-1634230375.html", "store", "unknown", "深圳橙色之城科技有限公司", 0,
-			[]string{"export-not-supported", "page-unreadable"}, []string{"low-repurchase-rate"}},
+		{"store-factory-card-1634230375.html", "store", "caution", "深圳橙色之城科技有限公司", 0,
+			[]string{"export-not-supported"}, []string{"low-repurchase-rate", "page-unreadable"}},
+		// The licence page of the same store (real page text, 2026-08).
+		{"store-licence-1634230375.html", "store", "caution", "深圳橙色之城科技有限公司", 0,
+			nil, []string{"page-unreadable", "licence-mismatch", "licence-young-company"}},
 		{"store-home-406915100661872.har", "store", "trusted", "广州领宸科技有限公司", 8,
 			[]string{"badge-super-factory", "store-age-established"}, []string{"licence-mismatch", "licence-young-company", "factory-claim-unverified"}},
 	}

@@ -54,6 +54,9 @@ type Verdict struct {
 	Cards []CardOut `json:"cards"`
 	// Reviews is the review analysis, null when the page carried no reviews.
 	Reviews *ReviewsOut `json:"reviews"`
+	// StoreFacts are the licence and factory facts a store page showed
+	// (null elsewhere, and when it showed none); see storefacts.go.
+	StoreFacts *StoreFactsOut `json:"storeFacts"`
 	// Summary is the answer the panel leads with: the one-line reason,
 	// the top actions, the findings in display order with evidence
 	// written for a buyer (summary.go).
@@ -253,6 +256,7 @@ func Judge(m *page.Model, c *rules.Context) Verdict {
 		StorePage:   m.StorePage,
 		Facts:       page.FactsOf(m),
 		Reviews:     reviewsOut(m, c.ReviewReport()),
+		StoreFacts:  storeFactsOut(m, findings),
 		BuyerEntry:  entryOut(c.EntryFor(m)),
 		Cards:       judgeCards(m, c, peers, findings),
 	}

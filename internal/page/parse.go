@@ -126,6 +126,12 @@ func build(s Snapshot, notes []string) Model {
 	b.m.Readable = b.readable()
 	b.m.Blocked = blockedBy(s)
 	b.applyRemembered(s.Remembered)
+	// A licence page names no store of its own: the store's name seen on
+	// its other pages (remembered) is what the licence is checked against;
+	// without it, the licence's name stands for the company.
+	if lic := b.m.Supplier.Licence.Company; lic.Known && b.m.Kind == KindStore {
+		fill(&b.m.Supplier.Company, lic.Value, lic.Source)
+	}
 	b.finish(s.DOM)
 	b.m.Reviews = readReviews(s, &b.m.Notes)
 	if s.Translated {
@@ -136,18 +142,21 @@ func build(s Snapshot, notes []string) Model {
 
 // readable decides whether a usable page model was found: an offer model,
 // or on a store page the company plus something about it (store age,
-// licence, header module, credit figures). Remembered facts do not count.
+// licence, header module, credit figures, or what a factory card or
+// contact page shows of the store itself). Remembered facts do not count.
 func (b *builder) readable() bool {
 	if b.gotOfferModel {
 		return true
 	}
 	m := &b.m
-	if m.Kind != KindStore || !m.Supplier.Company.Known {
+	if m.Kind != KindStore || !(m.Supplier.Company.Known || m.Supplier.Licence.Company.Known) {
 		return false
 	}
 	st, lic := &m.Store, &m.Supplier.Licence
-	return b.gotStoreModel || m.Supplier.StoreAgeYears.Known || m.Supplier.CreditLevel.Known ||
+	sup := &m.Supplier
+	return b.gotStoreModel || sup.StoreAgeYears.Known || sup.CreditLevel.Known ||
 		lic.Company.Known || lic.CreditCode.Known || lic.Founded.Known ||
+		sup.ExportSupport.Known || sup.FactoryArea.Known || sup.Employees.Known || sup.BusinessModel.Known ||
 		st.RepurchaseRate.Known || st.ServiceScore.Known || st.GoodRate.Known || st.DisputeRate.Known ||
 		st.QualityReturnRate.Known || st.Pickup48hRate.Known || st.Fulfil48hRate.Known ||
 		st.Response3mRate.Known || st.PaidOrders30d.Known

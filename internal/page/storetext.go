@@ -424,9 +424,6 @@ func (b *builder) readLicenceText(t namedText) bool {
 			fill(&lic.Founded, d, src("成立日期")+" = "+quote(first))
 		}
 	}
-	if lic.Company.Known {
-		fill(&b.m.Supplier.Company, lic.Company.Value, lic.Company.Source)
-	}
 	return true
 }
 
