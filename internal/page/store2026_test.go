@@ -129,7 +129,7 @@ func TestStoreOfferListInPageData(t *testing.T) {
 		list.(map[string]any)["content"].(map[string]any)["offerList"].([]any),
 		map[string]any{"id": "900000000002", "subject": "源头工厂直销 组合工具箱", "offerPrice": "25.00"})
 	sc := pageDataScript(t, map[string]any{
-		"wp_pc_common_header":     moduleData(t, fixtureHeader2026, "data.data"),
+		"wp_pc_common_header":    moduleData(t, fixtureHeader2026, "data.data"),
 		"Wp_pc_common_offerlist": list,
 	})
 	m := ParseWithCards(Snapshot{URL: shopHome, Scripts: []string{sc}, DOM: map[string]string{"offerTitles": "家用组合工具套装"}})
