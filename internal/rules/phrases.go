@@ -104,10 +104,14 @@ func newPhrases(ask *txt.Pattern, notice, after []string) phrases {
 	}
 }
 
+// maxNotices bounds how many notices first looks past in one text (a
+// text repeating a warning thousands of times costs no more than this).
+const maxNotices = 64
+
 // first returns the first match in t that is an ask, not a notice.
 func (p phrases) first(t *normText) (int, int, bool) {
 	s := t.S
-	for from := 0; from < len(s); {
+	for from, seen := 0, 0; from < len(s) && seen < maxNotices; seen++ {
 		start, end, ok := p.ask.Next(s, from)
 		if !ok {
 			return 0, 0, false
@@ -115,8 +119,8 @@ func (p phrases) first(t *normText) (int, int, bool) {
 		if !p.isNotice(s, start, end) {
 			return start, end, true
 		}
-		_, n := utf8.DecodeRuneInString(s[start:])
-		from = start + n
+		_, size := utf8.DecodeRuneInString(s[start:])
+		from = start + size
 	}
 	return 0, 0, false
 }

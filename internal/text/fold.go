@@ -269,26 +269,31 @@ func (f *folder) collect(s string, from, to int, out *Folded) {
 	}
 }
 
+// maxHiddenRun bounds how many hidden characters inWord looks across.
+const maxHiddenRun = 16
+
 // inWord reports whether the hidden character at s[i:i+n] sits between two
 // letters or digits (skipping other hidden characters): a joiner inside an
 // emoji sequence or a variation selector after a symbol is not.
 func inWord(s string, i, n int) bool {
 	var before, after rune = -1, -1
-	for j := i; j > 0; {
-		r, k := utf8.DecodeLastRuneInString(s[:j])
+	// At most maxHiddenRun neighbours are skipped each way, so a text made
+	// of invisible characters folds in linear time.
+	for j, steps := i, 0; j > 0 && steps < maxHiddenRun; steps++ {
+		r, size := utf8.DecodeLastRuneInString(s[:j])
 		if _, c := FoldRune(r); c != Hidden && c != Bidi {
 			before = r
 			break
 		}
-		j -= k
+		j -= size
 	}
-	for j := i + n; j < len(s); {
-		r, k := utf8.DecodeRuneInString(s[j:])
+	for j, steps := i+n, 0; j < len(s) && steps < maxHiddenRun; steps++ {
+		r, size := utf8.DecodeRuneInString(s[j:])
 		if _, c := FoldRune(r); c != Hidden && c != Bidi {
 			after = r
 			break
 		}
-		j += k
+		j += size
 	}
 	return before >= 0 && after >= 0 && isWordRune(before) && isWordRune(after)
 }
