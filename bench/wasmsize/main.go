@@ -8,7 +8,7 @@
 //	GOOS=js GOARCH=wasm go build -trimpath -o core-sym.wasm ./wasm
 //	go run ./bench/wasmsize core-sym.wasm
 //
-// Usage: wasmsize [-n 30] file.wasm
+// Usage: wasmsize [-n 30] [-funcs package/path] file.wasm
 package main
 
 import (
@@ -22,15 +22,16 @@ import (
 )
 
 func main() {
-	top := flag.Int("n", 30, "packages to print")
+	top := flag.Int("n", 30, "rows to print")
+	funcs := flag.String("funcs", "", "list the largest functions of this package instead")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		os.Stderr.WriteString("usage: wasmsize [-n 30] file.wasm\n")
+		os.Stderr.WriteString("usage: wasmsize [-n 30] [-funcs package/path] file.wasm\n")
 		os.Exit(2)
 	}
 	b, err := os.ReadFile(flag.Arg(0))
 	if err == nil {
-		err = report(b, *top)
+		err = report(b, *top, *funcs)
 	}
 	if err != nil {
 		os.Stderr.WriteString("wasmsize: " + err.Error() + "\n")
@@ -69,7 +70,7 @@ func (r *reader) bytes(n uint64) []byte {
 	return s
 }
 
-func report(b []byte, top int) error {
+func report(b []byte, top int, funcs string) error {
 	if len(b) < 8 || string(b[:4]) != "\x00asm" {
 		return errors.New("not a wasm module")
 	}
@@ -141,7 +142,13 @@ func report(b []byte, top int) error {
 	byPkg := map[string]int{}
 	code := 0
 	for i, l := range bodies {
-		byPkg[pkgOf(names[imports+uint64(i)])] += l
+		name := names[imports+uint64(i)]
+		switch {
+		case funcs == "":
+			byPkg[pkgOf(name)] += l
+		case pkgOf(name) == funcs:
+			byPkg[name] += l
+		}
 		code += l
 	}
 	type row struct {

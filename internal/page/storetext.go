@@ -3,6 +3,7 @@ package page
 import (
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Visible text of store pages (doc §3c and the real page texts of
@@ -156,84 +157,88 @@ func isNoValue(v string) bool {
 	return false
 }
 
-var storeTextRules = []textRule{
-	rateRule("回头率", `回头率`, "回头率", lit("回头率"), func(s *StoreStats) *Field[float64] { return &s.RepurchaseRate }),
-	rateRule("好评率", `好评率`, "好评率", lit("好评率"), func(s *StoreStats) *Field[float64] { return &s.GoodRate }),
-	rateRule("纠纷率", `纠纷率`, "纠纷率", lit("纠纷率"), func(s *StoreStats) *Field[float64] { return &s.DisputeRate }),
-	rateRule("品质退货率", `品质退货率`, "品质退货率", lit("品质退货率"), func(s *StoreStats) *Field[float64] { return &s.QualityReturnRate }),
-	rateRule("揽收率", `48\s*[Hh]\s*揽收率`, "48", seq(lit("48"), spaces, one(anyOf("Hh")), spaces, lit("揽收率")),
-		func(s *StoreStats) *Field[float64] { return &s.Pickup48hRate }),
-	rateRule("履约率", `48\s*[Hh]\s*履约率`, "48", seq(lit("48"), spaces, one(anyOf("Hh")), spaces, lit("履约率")),
-		func(s *StoreStats) *Field[float64] { return &s.Fulfil48hRate }),
-	rateRule("分钟响应率", `3\s*分钟响应率`, "3", seq(lit("3"), spaces, lit("分钟响应率")),
-		func(s *StoreStats) *Field[float64] { return &s.Response3mRate }),
-	{
-		kw:  "服务分",
-		pat: newPat(`服务分`+valueAfterSrc, "服务分", lit("服务分"), valueAfter),
-		set: func(b *builder, v, src string) bool {
-			v = shownValue(v)
-			if isNoValue(v) {
+// storeTextRules are built on first use: offer pages without a store
+// header never need them, and the core's start-up stays short.
+var storeTextRules = sync.OnceValue(func() []textRule {
+	return []textRule{
+		rateRule("回头率", `回头率`, "回头率", lit("回头率"), func(s *StoreStats) *Field[float64] { return &s.RepurchaseRate }),
+		rateRule("好评率", `好评率`, "好评率", lit("好评率"), func(s *StoreStats) *Field[float64] { return &s.GoodRate }),
+		rateRule("纠纷率", `纠纷率`, "纠纷率", lit("纠纷率"), func(s *StoreStats) *Field[float64] { return &s.DisputeRate }),
+		rateRule("品质退货率", `品质退货率`, "品质退货率", lit("品质退货率"), func(s *StoreStats) *Field[float64] { return &s.QualityReturnRate }),
+		rateRule("揽收率", `48\s*[Hh]\s*揽收率`, "48", seq(lit("48"), spaces, one(anyOf("Hh")), spaces, lit("揽收率")),
+			func(s *StoreStats) *Field[float64] { return &s.Pickup48hRate }),
+		rateRule("履约率", `48\s*[Hh]\s*履约率`, "48", seq(lit("48"), spaces, one(anyOf("Hh")), spaces, lit("履约率")),
+			func(s *StoreStats) *Field[float64] { return &s.Fulfil48hRate }),
+		rateRule("分钟响应率", `3\s*分钟响应率`, "3", seq(lit("3"), spaces, lit("分钟响应率")),
+			func(s *StoreStats) *Field[float64] { return &s.Response3mRate }),
+		{
+			kw:  "服务分",
+			pat: newPat(`服务分`+valueAfterSrc, "服务分", lit("服务分"), valueAfter),
+			set: func(b *builder, v, src string) bool {
+				v = shownValue(v)
+				if isNoValue(v) {
+					return true
+				}
+				f, ok := parseDecimal(strings.TrimSpace(strings.TrimSuffix(v, "分")))
+				if !ok || f < 0 || f > 5 {
+					return false
+				}
+				fill(&b.m.Store.ServiceScore, f, src)
 				return true
-			}
-			f, ok := parseDecimal(strings.TrimSpace(strings.TrimSuffix(v, "分")))
-			if !ok || f < 0 || f > 5 {
-				return false
-			}
-			fill(&b.m.Store.ServiceScore, f, src)
-			return true
+			},
 		},
-	},
-	{
-		kw:  "支付订单数",
-		pat: newPat(`最近\s*30\s*天支付订单数\s*(\S+)`, "最近", lit("最近"), spaces, lit("30"), spaces, lit("天支付订单数"), spaces, group(1, word)),
-		set: func(b *builder, v, src string) bool {
-			if isNoValue(v) {
+		{
+			kw:  "支付订单数",
+			pat: newPat(`最近\s*30\s*天支付订单数\s*(\S+)`, "最近", lit("最近"), spaces, lit("30"), spaces, lit("天支付订单数"), spaces, group(1, word)),
+			set: func(b *builder, v, src string) bool {
+				if isNoValue(v) {
+					return true
+				}
+				n, err := strconv.Atoi(v)
+				if err != nil || n < 0 || len(v) > 9 {
+					return false
+				}
+				fill(&b.m.Store.PaidOrders30d, n, src)
 				return true
-			}
-			n, err := strconv.Atoi(v)
-			if err != nil || n < 0 || len(v) > 9 {
-				return false
-			}
-			fill(&b.m.Store.PaidOrders30d, n, src)
-			return true
+			},
 		},
-	},
-	stringRule("经营模式", newPat(`经营模式\s*(\S+)`, "经营模式", lit("经营模式"), spaces, group(1, word)), func(s *Supplier) *Field[string] { return &s.BusinessModel }),
-	stringRule("注册资", newPat(`注册资[本金]\s*(\S+)`, "注册资", lit("注册资"), one(anyOf("本金")), spaces, group(1, word)), func(s *Supplier) *Field[string] { return &s.Licence.RegCapital }),
-	stringRule("厂房面积", newPat(`厂房面积\s*(\S+)`, "厂房面积", lit("厂房面积"), spaces, group(1, word)), func(s *Supplier) *Field[string] { return &s.FactoryArea }),
-	stringRule("人数", newPat(`员工总?人数\s*(\d+(?:\s*-\s*\d+)?\s*人?)`, "员工", lit("员工"), opt(lit("总")), lit("人数"), spaces,
-		group(1, seq(digits(1, -1), opt(seq(spaces, lit("-"), spaces, digits(1, -1))), spaces, opt(lit("人"))))), func(s *Supplier) *Field[string] { return &s.Employees }),
-	stringRule("主营类目", newPat(`主营类目\s*[:：]?\s*(\S+)`, "主营类目", lit("主营类目"), spaces, opt(one(anyOf(":："))), spaces, group(1, word)), func(s *Supplier) *Field[string] { return &s.MainCategory }),
-	// "主营" alone as a label is on its own line (credit page, one label
-	// per line); on one-line pages "主营:" is followed by buttons.
-	stringRule("主营", newPat(`(?:^|\n)[ \t]*主营[ \t]*\n[ \t]*(\S+)`, "", alt(atStart, lit("\n")), rep(anyOf(" \t"), 0, -1, false), lit("主营"),
-		rep(anyOf(" \t"), 0, -1, false), lit("\n"), rep(anyOf(" \t"), 0, -1, false), group(1, word)), func(s *Supplier) *Field[string] { return &s.MainCategory }),
-	// 阿里巴巴企业诚信通体系 BBB (credit page); NN诚信等级 (factory card).
-	stringRule("诚信通体系", newPat(`诚信通体系\s*([A-E]{1,3})(?:\s|$)`, "诚信通体系", lit("诚信通体系"), spaces, group(1, rep(anyOf("ABCDE"), 1, 3, false)),
-		alt(one(reSpace), atEnd)), func(s *Supplier) *Field[string] { return &s.CreditLevel }),
-	stringRule("诚信等级", newPat(`(?:^|\s)([A-E]{1,3})诚信等级`, "", alt(atStart, one(reSpace)), group(1, rep(anyOf("ABCDE"), 1, 3, false)), lit("诚信等级")), func(s *Supplier) *Field[string] { return &s.CreditLevel }),
-	{
-		kw:  "接外贸订单",
-		pat: newPat(`接外贸订单\s*(支持|不支持)`, "接外贸订单", lit("接外贸订单"), spaces, group(1, litAlt("支持", "不支持"))),
-		set: func(b *builder, v, src string) bool {
-			fill(&b.m.Supplier.ExportSupport, v == "支持", src)
-			return true
+		stringRule("经营模式", newPat(`经营模式\s*(\S+)`, "经营模式", lit("经营模式"), spaces, group(1, word)), func(s *Supplier) *Field[string] { return &s.BusinessModel }),
+		stringRule("注册资", newPat(`注册资[本金]\s*(\S+)`, "注册资", lit("注册资"), one(anyOf("本金")), spaces, group(1, word)), func(s *Supplier) *Field[string] { return &s.Licence.RegCapital }),
+		stringRule("厂房面积", newPat(`厂房面积\s*(\S+)`, "厂房面积", lit("厂房面积"), spaces, group(1, word)), func(s *Supplier) *Field[string] { return &s.FactoryArea }),
+		stringRule("人数", newPat(`员工总?人数\s*(\d+(?:\s*-\s*\d+)?\s*人?)`, "员工", lit("员工"), opt(lit("总")), lit("人数"), spaces,
+			group(1, seq(digits(1, -1), opt(seq(spaces, lit("-"), spaces, digits(1, -1))), spaces, opt(lit("人"))))), func(s *Supplier) *Field[string] { return &s.Employees }),
+		stringRule("主营类目", newPat(`主营类目\s*[:：]?\s*(\S+)`, "主营类目", lit("主营类目"), spaces, opt(one(anyOf(":："))), spaces, group(1, word)), func(s *Supplier) *Field[string] { return &s.MainCategory }),
+		// "主营" alone as a label is on its own line (credit page, one label
+		// per line); on one-line pages "主营:" is followed by buttons.
+		stringRule("主营", newPat(`(?:^|\n)[ \t]*主营[ \t]*\n[ \t]*(\S+)`, "", alt(atStart, lit("\n")), rep(anyOf(" \t"), 0, -1, false), lit("主营"),
+			rep(anyOf(" \t"), 0, -1, false), lit("\n"), rep(anyOf(" \t"), 0, -1, false), group(1, word)), func(s *Supplier) *Field[string] { return &s.MainCategory }),
+		// 阿里巴巴企业诚信通体系 BBB (credit page); NN诚信等级 (factory card).
+		stringRule("诚信通体系", newPat(`诚信通体系\s*([A-E]{1,3})(?:\s|$)`, "诚信通体系", lit("诚信通体系"), spaces, group(1, rep(anyOf("ABCDE"), 1, 3, false)),
+			alt(one(reSpace), atEnd)), func(s *Supplier) *Field[string] { return &s.CreditLevel }),
+		stringRule("诚信等级", newPat(`(?:^|\s)([A-E]{1,3})诚信等级`, "", alt(atStart, one(reSpace)), group(1, rep(anyOf("ABCDE"), 1, 3, false)), lit("诚信等级")), func(s *Supplier) *Field[string] { return &s.CreditLevel }),
+		{
+			kw:  "接外贸订单",
+			pat: newPat(`接外贸订单\s*(支持|不支持)`, "接外贸订单", lit("接外贸订单"), spaces, group(1, litAlt("支持", "不支持"))),
+			set: func(b *builder, v, src string) bool {
+				fill(&b.m.Supplier.ExportSupport, v == "支持", src)
+				return true
+			},
 		},
-	},
-	// The store's own founding claim. 成立日期 is read here only when the
-	// text is not a licence (there it is the licence's, see readLicenceText).
-	{
-		kw:  "成立",
-		pat: newPat(`(\d{4}\.\d{1,2})\s*成立`, "", group(1, seq(digits(4, 4), lit("."), digits(1, 2))), spaces, lit("成立")),
-		set: setFounded,
-	},
-	{
-		kw: "成立时间",
-		pat: newPat(`成立时间\s*(\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?)`, "成立时间", lit("成立时间"), spaces,
-			group(1, seq(digits(4, 4), one(anyOf("-./")), digits(1, 2), opt(seq(one(anyOf("-./")), digits(1, 2)))))),
-		set: setFounded,
-	},
-}
+		// The store's own founding claim. 成立日期 is read here only when the
+		// text is not a licence (there it is the licence's, see readLicenceText).
+		{
+			kw:  "成立",
+			pat: newPat(`(\d{4}\.\d{1,2})\s*成立`, "", group(1, seq(digits(4, 4), lit("."), digits(1, 2))), spaces, lit("成立")),
+			set: setFounded,
+		},
+		{
+			kw: "成立时间",
+			pat: newPat(`成立时间\s*(\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?)`, "成立时间", lit("成立时间"), spaces,
+				group(1, seq(digits(4, 4), one(anyOf("-./")), digits(1, 2), opt(seq(one(anyOf("-./")), digits(1, 2)))))),
+			set: setFounded,
+		},
+	}
+})
 
 // setFounded fills Supplier.Founded from a date text.
 func setFounded(b *builder, v, src string) bool {
@@ -245,16 +250,22 @@ func setFounded(b *builder, v, src string) bool {
 	return true
 }
 
-var (
+// storePats are the other store text patterns, built on first use too.
+type storePatterns struct {
+	foundedDate, address                          textRule
+	licenceVerified, companyAtStart, companyWhole *textPat
+}
+
+var storePats = sync.OnceValue(func() (p storePatterns) {
 	// 成立日期 outside a licence block: a store founding claim.
-	foundedDateRule = textRule{
+	p.foundedDate = textRule{
 		kw: "成立日期",
 		pat: newPat(`成立日期\s*(\d{4}[-./]\d{1,2}[-./]\d{1,2})`, "成立日期", lit("成立日期"), spaces,
 			group(1, seq(digits(4, 4), one(anyOf("-./")), digits(1, 2), one(anyOf("-./")), digits(1, 2)))),
 		set: setFounded,
 	}
 	// Contact page: 地址：… ("暂无" is kept: the seller withholds it).
-	addressRule = textRule{
+	p.address = textRule{
 		kw:  "地址",
 		pat: newPat(`地址\s*[：:]\s*(\S+)`, "地址", lit("地址"), spaces, one(anyOf("：:")), spaces, group(1, word)),
 		set: func(b *builder, v, src string) bool {
@@ -263,15 +274,16 @@ var (
 		},
 	}
 	// 该信息于2026年03月27日通过中诚信专业认证 (licence page).
-	licenceVerified = newPat(`该信息于\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*通过\s*(\S{1,20}?)\s*专业认证`, "该信息于",
+	p.licenceVerified = newPat(`该信息于\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*通过\s*(\S{1,20}?)\s*专业认证`, "该信息于",
 		lit("该信息于"), spaces, group(1, seq(digits(4, 4), spaces, lit("年"), spaces, digits(1, 2), spaces, lit("月"), spaces, digits(1, 2), spaces, lit("日"))),
 		spaces, lit("通过"), spaces, group(2, rep(reNonSpace, 1, 20, true)), spaces, lit("专业认证"))
 	// A company name at the very start of a store page (its header).
-	companyAtStart = &textPat{src: `^\s*(\S{2,60}?(?:有限责任公司|股份有限公司|有限公司|公司|商行|经营部|工作室|合作社|厂))(?:\s|$)`, anchored: true,
+	p.companyAtStart = &textPat{src: `^\s*(\S{2,60}?(?:有限责任公司|股份有限公司|有限公司|公司|商行|经营部|工作室|合作社|厂))(?:\s|$)`, anchored: true,
 		m: seq(atStart, spaces, group(1, seq(rep(reNonSpace, 2, 60, true), companySuffix)), alt(one(reSpace), atEnd))}
-	companyWhole = &textPat{src: `^\S{2,60}?(?:有限责任公司|股份有限公司|有限公司|公司|商行|经营部|工作室|合作社|厂)$`, anchored: true,
+	p.companyWhole = &textPat{src: `^\S{2,60}?(?:有限责任公司|股份有限公司|有限公司|公司|商行|经营部|工作室|合作社|厂)$`, anchored: true,
 		m: seq(atStart, rep(reNonSpace, 2, 60, true), companySuffix, atEnd)}
-)
+	return p
+})
 
 // companySuffix is a company name's legal-form ending, longest first.
 var companySuffix = litAlt("有限责任公司", "股份有限公司", "有限公司", "公司", "商行", "经营部", "工作室", "合作社", "厂")
@@ -314,12 +326,13 @@ func (b *builder) readStoreText(dom map[string]string) {
 			}
 		}
 	}
-	rules := storeTextRules
+	rules := storeTextRules()
+	pats := storePats()
 	if !licence {
-		rules = append(rules[:len(rules):len(rules)], foundedDateRule)
+		rules = append(rules[:len(rules):len(rules)], pats.foundedDate)
 	}
 	if b.m.StorePage == StoreContact {
-		rules = append(rules[:len(rules):len(rules)], addressRule)
+		rules = append(rules[:len(rules):len(rules)], pats.address)
 	}
 	for _, r := range rules {
 		for _, t := range texts {
@@ -333,7 +346,7 @@ func (b *builder) readStoreText(dom map[string]string) {
 		// licence page with its heading: only other pages start with the
 		// store header, i.e. the company name.
 		for _, t := range texts {
-			if m := companyAtStart.submatches(t.text, 1); m != nil {
+			if m := pats.companyAtStart.submatches(t.text, 1); m != nil {
 				fill(&b.m.Supplier.Company, m[1], "DOM "+t.name+": start of text "+quote(m[1]))
 				break
 			}
@@ -342,7 +355,7 @@ func (b *builder) readStoreText(dom map[string]string) {
 	if b.m.Kind == KindStore {
 		title := strings.TrimSpace(dom[domTitle])
 		for _, suf := range storeTitleSuffixes {
-			if i := strings.Index(title, suf); i > 0 && companyWhole.find(title[:i]) != nil {
+			if i := strings.Index(title, suf); i > 0 && pats.companyWhole.find(title[:i]) != nil {
 				fill(&b.m.Supplier.Company, title[:i], "DOM title: "+quote(title))
 				break
 			}
@@ -383,7 +396,7 @@ func (b *builder) readLicenceText(t namedText) bool {
 	vals := splitLabels(t.text, licenceLabels[:])
 	lic := &b.m.Supplier.Licence
 	src := func(label string) string { return "DOM " + t.name + ": licence " + label }
-	if m := licenceVerified.submatches(t.text, 2); m != nil {
+	if m := storePats().licenceVerified.submatches(t.text, 2); m != nil {
 		if at, ok := parseDate(strings.Join(strings.Fields(m[1]), "")); ok {
 			s := "DOM " + t.name + ": " + quote(m[0])
 			fill(&lic.VerifiedAt, at, s)

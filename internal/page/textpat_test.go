@@ -14,8 +14,9 @@ import (
 // texts and on anything the fuzzer makes of them.
 
 func allTextPats() []*textPat {
-	pats := []*textPat{foundedDateRule.pat, addressRule.pat, licenceVerified, companyAtStart, companyWhole, quotedMemberID}
-	for _, r := range storeTextRules {
+	sp := storePats()
+	pats := []*textPat{sp.foundedDate.pat, sp.address.pat, sp.licenceVerified, sp.companyAtStart, sp.companyWhole, quotedMemberID}
+	for _, r := range storeTextRules() {
 		pats = append(pats, r.pat)
 	}
 	return pats
