@@ -193,7 +193,7 @@
    */
   TL.addReviewFragment = (snapshot, responses, page) => {
     // A translated page shows the reviews in the buyer's language: not the buyers' words.
-    if (!TL.reviewPage(page) || hasListResponse(responses) || snapshot.translated) return;
+    if (!TL.reviewPage(page) || hasListResponse(responses) || TL.isTranslated()) return;
     collectItems();
     if (!seenItems.size) return;
     const parts = [];

@@ -709,7 +709,7 @@
         const t0 = performance.now();
         const live = connectedCards().slice(0, MAX_CARDS);
         // A translated page: the cards' ids only (their shown text is the translation).
-        const frag = msg.snapshot.translated ? live.map(cardIds) : live.map(readCard);
+        const frag = TL.isTranslated() ? live.map(cardIds) : live.map(readCard);
         let text = JSON.stringify(frag);
         const tooBig = (t) => t.length * 3 > TL.limits.domBytes && encoder.encode(t).length > TL.limits.domBytes;
         while (tooBig(text) && frag.length) { frag.pop(); text = JSON.stringify(frag); }

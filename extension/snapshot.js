@@ -110,20 +110,31 @@
     return dom;
   }
 
+  // The DOM fragments last read while the page was not yet translated, with
+  // its address: after the browser translates the page (Chrome does so after
+  // it loads), they are still the page's own words.
+  let untranslated = null;
+
   /**
    * The snapshot of the current page (entry of TL.pages) plus the responses
-   * captured so far. On a page the browser translated, no visible text is
-   * sent (it is no longer the page's own): "translated" tells the core, which
-   * then reads the models and responses only and says what stayed unknown.
+   * captured so far. On a page the browser translated, the fragments read
+   * before the translation are sent again; failing those, no visible text
+   * (it is no longer the page's own) and "translated", which tells the core
+   * to read the models and responses only and to say what stayed unknown.
    */
   TL.buildSnapshot = (responses, page) => {
-    const translated = TL.isTranslated();
-    const snapshot = {
-      url: location.href.slice(0, TL.limits.urlChars),
-      scripts: modelScripts(),
-      responses: responses.slice(0, TL.limits.responses),
-      dom: translated ? {} : domFragments(page),
-    };
+    const url = location.href.slice(0, TL.limits.urlChars);
+    let dom = {};
+    let translated = false;
+    if (!TL.isTranslated()) {
+      dom = domFragments(page);
+      untranslated = { url, dom };
+    } else if (untranslated?.url === url) {
+      dom = { ...untranslated.dom };
+    } else {
+      translated = true;
+    }
+    const snapshot = { url, scripts: modelScripts(), responses: responses.slice(0, TL.limits.responses), dom };
     if (translated) snapshot.translated = true;
     return snapshot;
   };
