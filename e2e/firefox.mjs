@@ -20,8 +20,12 @@ export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 // The test hook: a background script that opens one blank extension page. The
 // tests evaluate extension code there (storage, tabs, permissions), as the
 // Chromium tests do in the service worker; BiDi refuses to navigate a tab to a
-// moz-extension:// address itself. Only in the copy under test, never in dist/.
-const HOOK_JS = "chrome.tabs.create({ url: chrome.runtime.getURL('e2e-hook.html'), active: false });\n";
+// moz-extension:// address itself. Once only: Firefox may stop the idle event
+// page and start it again. Only in the copy under test, never in dist/.
+const HOOK_JS = `if (!chrome.extension.getViews({ type: 'tab' }).some((w) => w.location.pathname === '/e2e-hook.html')) {
+  chrome.tabs.create({ url: chrome.runtime.getURL('e2e-hook.html'), active: false });
+}
+`;
 const HOOK_HTML = '<!doctype html><meta charset="utf-8"><title>e2e hook</title>\n';
 
 /** A WebDriver BiDi connection: send(method, params) -> result; events to listeners. */
@@ -152,7 +156,18 @@ export async function launchFirefox(dist, port, opts = {}) {
     'browser.download.always_ask_before_handling_new_types': false,
     'browser.download.start_downloads_in_tmp_dir': false,
     'browser.download.alwaysOpenPanel': false,
+    // No first-run pages and no background network (there is none here).
     'browser.shell.checkDefaultBrowser': false,
+    'browser.startup.page': 0,
+    'browser.startup.homepage': 'about:blank',
+    'browser.startup.homepage_override.mstone': 'ignore',
+    'browser.newtabpage.enabled': false,
+    'browser.aboutwelcome.enabled': false,
+    'services.settings.server': 'data:,',
+    'network.connectivity-service.enabled': false,
+    'network.captive-portal-service.enabled': false,
+    'browser.safebrowsing.update.enabled': false,
+    'app.normandy.enabled': false,
     ...opts.prefs,
   };
   writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});\n`).join(''));
