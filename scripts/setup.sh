@@ -17,6 +17,17 @@ fi
 /usr/bin/chromium --version
 /usr/bin/firefox-esr --version
 
-if [ -f package-lock.json ]; then
+# npm ci empties node_modules first, through a symlink too (a git worktree
+# sharing another checkout's node_modules): run it only when the installed
+# packages differ from package-lock.json (a clean clone has none).
+lock_matches() {
+  node -e '
+    const lock = require("./package-lock.json").packages;
+    const have = require("./node_modules/.package-lock.json").packages;
+    for (const [path, p] of Object.entries(lock)) {
+      if (path && have[path]?.version !== p.version && !(p.optional && !have[path])) process.exit(1);
+    }' 2>/dev/null
+}
+if [ -f package-lock.json ] && ! lock_matches; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
