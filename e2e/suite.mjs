@@ -363,8 +363,8 @@ export function defineSuite(launchBrowser, { only = {} } = {}) {
     await page.goto(OFFER(PAGES.g2));
     await page.waitForFunction(() => document.getElementById('tp-year')?.textContent === '11年');
     assert.equal(await page.evaluate(() => document.querySelector('[data-trustlens-host]')), null);
-    // The toolbar says why (its default title and a "!" badge).
-    const toolbar = () => ext(async () => ({ text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) }));
+    // The toolbar says why ("!" and its title), on the tab too.
+    const toolbar = () => ext(async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }), tabId);
     let t = await toolbar();
     for (let i = 0; t.text !== '!' && i < 200; i++) { await new Promise((r) => setTimeout(r, 25)); t = await toolbar(); }
     assert.deepEqual(t, { text: '!', title: 'TrustLens cannot read 1688 pages: click to allow it' });
@@ -388,9 +388,12 @@ export function defineSuite(launchBrowser, { only = {} } = {}) {
       return h && h.getAttribute('data-state') !== 'loading' && h.getAttribute('data-level');
     }, undefined, { timeout: 15_000 }));
     assert.notEqual(o, 'unknown');
+    // The button shows the tab's level again, and "!" is gone from its defaults.
+    const mark = { trusted: 'OK', caution: 'WARN', 'high-risk': 'RISK' }[o];
     t = await toolbar();
-    for (let i = 0; t.text !== '' && i < 200; i++) { await new Promise((r) => setTimeout(r, 25)); t = await toolbar(); }
-    assert.equal(t.text, '');
+    for (let i = 0; t.text !== mark && i < 200; i++) { await new Promise((r) => setTimeout(r, 25)); t = await toolbar(); }
+    assert.equal(t.text, mark);
+    assert.equal(await ext(() => chrome.action.getBadgeText({})), '');
   });
 
   return { get browser() { return browser; }, get page() { return page; }, get server() { return server; }, it, ext };

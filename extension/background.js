@@ -180,8 +180,9 @@ function mirrorOnToolbar(tabId, verdict, failed) {
 
 function clearTab(tabId) {
   sessionRemove(tabKey(tabId));
-  chrome.action.setBadgeText({ tabId, text: '' }).catch(() => {});
-  chrome.action.setTitle({ tabId, title: chrome.i18n.getMessage('actionTitle') }).catch(() => {});
+  // Back to the button's defaults (site-access.js: "!" and why, while 1688 pages may not be read).
+  chrome.action.setBadgeText({ tabId, text: null }).catch(() => {});
+  chrome.action.getTitle({}).then((title) => chrome.action.setTitle({ tabId, title })).catch(() => {});
 }
 chrome.tabs.onRemoved.addListener((tabId) => clearTab(tabId));
 // A navigation starts: the old verdict no longer describes the tab. (Without the
