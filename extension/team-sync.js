@@ -60,20 +60,18 @@
   const TEXT_MAX = 2000; // note, evidence (characters)
   const BY_MAX = 100;
 
-  const MEMBER_ID = /^b2b-[a-z0-9]{8,24}$/; // worker/api/validate.go validMemberID
+  const MEMBER_ID = new RegExp(globalThis.TrustLens.vocab.memberId); // the core's member id (extension/vocab.js), as the service accepts it
   const OFFER_ID = /^[0-9]{1,20}$/;
   const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   const TOKEN = globalThis.TrustLens.checks.TEAM_TOKEN;
   const IDEM_KEY = /^[A-Za-z0-9._:-]{8,64}$/;
-  // The API paths this file may request (the server is the configured one).
-  const PATHS = [
-    /^\/v1\/health$/,
-    /^\/v1\/team$/,
-    /^\/v1\/suppliers\/lookup$/,
-    /^\/v1\/suppliers\/b2b-[a-z0-9]{8,24}$/,
-    /^\/v1\/reports(?:\?memberId=b2b-[a-z0-9]{8,24}&limit=\d{1,3})?$/,
-    /^\/v1\/prices(?:\/[0-9]{1,20}\?limit=\d{1,4})?$/,
-  ];
+  /** The API paths this file may request (the server is the configured one); member ids as memberOf gives them. */
+  function apiPath(path) {
+    if (/^\/v1\/(?:health|team|suppliers\/lookup|reports|prices)$/.test(path)) return true;
+    if (/^\/v1\/prices\/[0-9]{1,20}\?limit=\d{1,4}$/.test(path)) return true;
+    const m = /^\/v1\/suppliers\/([^/?#]+)$/.exec(path) ?? /^\/v1\/reports\?memberId=([^&#]+)&limit=\d{1,3}$/.exec(path);
+    return Boolean(m) && memberOf(m[1]) === m[1];
+  }
 
   const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
   const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -92,11 +90,10 @@
     return Array.from(String(s ?? '').replace(ctl, ' ').replace(/\p{Cf}/gu, '')).slice(0, max).join('').trim();
   }
 
-  /** "b2b-…" for a page's member id ("a-b2b-…" on supplier search), or null when the service would refuse it. */
+  /** "b2b-…" for a page's member id ("a-b2b-…" on supplier search: the same member), or null when it is none. */
   function memberOf(id) {
-    if (typeof id !== 'string') return null;
-    const m = id.startsWith('a-') ? id.slice(2) : id;
-    return MEMBER_ID.test(m) ? m : null;
+    if (typeof id !== 'string' || !MEMBER_ID.test(id)) return null;
+    return id.startsWith('a-') ? id.slice(2) : id;
   }
   const offerOf = (id) => (typeof id === 'string' && OFFER_ID.test(id) ? id : null);
 
@@ -182,7 +179,7 @@
   async function send(method, path, body) {
     const cfg = await readConfig();
     if (!cfg) throw new Error('team sync is off');
-    if (!PATHS.some((p) => p.test(path))) throw new Error(`not a team API path: ${path.slice(0, 80)}`);
+    if (!apiPath(path)) throw new Error(`not a team API path: ${path.slice(0, 80)}`);
     const granted = await chrome.permissions.contains({ origins: [cfg.server.pattern] }).catch(() => false);
     if (!granted) {
       await setStatus('permission', { detail: cfg.server.origin });

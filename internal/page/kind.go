@@ -3,6 +3,8 @@ package page
 import (
 	"net/url"
 	"strings"
+
+	"github.com/trustlens/trustlens/internal/memberid"
 )
 
 // serviceHosts are 1688 subdomains that are not stores. Any other single
@@ -54,32 +56,18 @@ var storePages = map[string]string{
 // factoryCardPath is the factory card (工厂档案) on sale.1688.com.
 const factoryCardPath = "/factory/card.html"
 
-// MemberIDPattern is a whole 1688 member id: "b2b-" and letters or digits
-// (doc §1: b2b-[0-9a-z]{8,24}; the search API also writes "a-b2b-…"). The
-// extension uses the same source (extension/vocab.js, internal/vocab).
-const MemberIDPattern = `^(?:a-)?b2b-[0-9A-Za-z]{1,40}$`
+// MemberIDPattern is a whole 1688 member id (internal/memberid, which the
+// team service uses too). The extension uses the same source
+// (extension/vocab.js, internal/vocab).
+const MemberIDPattern = memberid.Pattern
 
 // MemberIDInTextPattern is a member id inside a longer text (a script, a
 // link, a response body): at least 6 characters after "b2b-", so that prose
 // such as "b2b-trade" is not taken for one. Callers check the boundaries.
 const MemberIDInTextPattern = `(?:a-)?b2b-[0-9A-Za-z]{6,40}`
 
-// isMemberID reports whether s is a whole member id (MemberIDPattern),
-// checked by hand: it runs on every search card, and the page's start-up
-// should not compile a regexp for it.
-func isMemberID(s string) bool {
-	s = strings.TrimPrefix(s, "a-")
-	id, ok := strings.CutPrefix(s, "b2b-")
-	if !ok || len(id) < 1 || len(id) > 40 {
-		return false
-	}
-	for i := 0; i < len(id); i++ {
-		if c := id[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
-			return false
-		}
-	}
-	return true
-}
+// isMemberID reports whether s is a whole member id (MemberIDPattern).
+func isMemberID(s string) bool { return memberid.Valid(s) }
 
 // memberIDOf returns the member id a store address carries, if any.
 func memberIDOf(u *url.URL) string {

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/trustlens/trustlens/internal/memberid"
 )
 
 // Limits of the request schema (see worker/README.md).
@@ -99,14 +101,15 @@ func allBytes(s string, ok func(byte) bool) bool {
 	return true
 }
 
-// validMemberID: a 1688 member id such as b2b-22175540303633d894.
+// validMemberID: a 1688 member id as the core reads it (internal/memberid:
+// b2b- then 1-40 letters or digits), in the "b2b-…" form: the search API's
+// "a-b2b-…" spelling names the same member, and the client sends it without
+// the "a-" so that one member is one entry.
 func validMemberID(s string) bool {
-	rest, ok := strings.CutPrefix(s, "b2b-")
-	return ok && len(rest) >= 8 && len(rest) <= 24 &&
-		allBytes(rest, func(b byte) bool { return isDigit(b) || (b >= 'a' && b <= 'z') })
+	return memberid.Valid(s) && !strings.HasPrefix(s, "a-")
 }
 
-const memberIDRule = "must be a 1688 member id: b2b- then 8-24 lower-case letters or digits"
+const memberIDRule = "must be a 1688 member id: b2b- then 1-40 letters or digits"
 
 // validOfferID: the digits of an offer URL (detail.1688.com/offer/<id>.html).
 func validOfferID(s string) bool {

@@ -38,6 +38,7 @@ func Run(t *testing.T, tg *Target) {
 		{"InvisibleCharacters", testInvisibleCharacters},
 		{"IdempotencyPerToken", testIdempotencyPerToken},
 		{"IdsRevealNoVolume", testIdsRevealNoVolume},
+		{"MemberIdsAsTheCore", testMemberIDsAsTheCore},
 		{"RateLimit", testRateLimit},
 		{"ConcurrentWrites", testConcurrentWrites},
 	} {
@@ -579,7 +580,9 @@ func testValidation(t *testing.T, tg *Target) {
 		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "rating": "3"}, "rating"},
 		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "note": strings.Repeat("n", 2001)}, "note"},
 		{"PUT", "/v1/suppliers/" + memberA, map[string]any{"action": "block", "colour": "red"}, "colour"},
-		{"PUT", "/v1/suppliers/b2b-short", map[string]any{"action": "block"}, "memberId"},
+		{"PUT", "/v1/suppliers/b2b-sh_rt", map[string]any{"action": "block"}, "memberId"},
+		{"PUT", "/v1/suppliers/a-" + memberA, map[string]any{"action": "block"}, "memberId"},
+		{"PUT", "/v1/suppliers/b2b-" + strings.Repeat("x", 41), map[string]any{"action": "block"}, "memberId"},
 		{"PUT", "/v1/suppliers/" + strings.ToUpper(memberA), map[string]any{"action": "block"}, "memberId"},
 		{"PUT", "/v1/suppliers/" + memberA, `{"action": "block"`, "body"},
 		{"PUT", "/v1/suppliers/" + memberA, `{"action": "block"} {}`, "body"},
@@ -1126,4 +1129,22 @@ func testIdsRevealNoVolume(t *testing.T, tg *Target) {
 	if slices.IsSorted(reportIDs) || slices.IsSorted(priceIDs) {
 		t.Fatalf("ids in creation order: reports %v, prices %v", reportIDs, priceIDs)
 	}
+}
+
+// Member ids are what the core accepts (internal/memberid): short and
+// mixed-case ids that the core reads from pages are entries too, so team
+// sync does not drop them.
+func testMemberIDsAsTheCore(t *testing.T, tg *Target) {
+	tm := tg.NewTeam(t, "Member ids test", 1)
+	for _, id := range []string{"b2b-Ab12", "b2b-1", "b2b-" + strings.Repeat("z", 40)} {
+		Expect(t, tm.Do(t, "PUT", "/v1/suppliers/"+id, map[string]any{"action": "block"}), http.StatusOK)
+		r := tm.Do(t, "POST", "/v1/suppliers/lookup", map[string]any{"memberIds": []string{id}})
+		Expect(t, r, http.StatusOK)
+		var lk struct{ Results []lookupResult }
+		r.Decode(t, &lk)
+		if len(lk.Results) != 1 || lk.Results[0].Entry == nil || lk.Results[0].Entry.Action != "block" {
+			t.Fatalf("%s: %s", id, r.Body)
+		}
+	}
+	ExpectError(t, tm.Do(t, "POST", "/v1/suppliers/lookup", map[string]any{"memberIds": []string{"b2b-Ab12", "a-b2b-Ab12"}}), http.StatusBadRequest, "invalid_request", "memberIds[1]")
 }
