@@ -112,8 +112,14 @@ after(async () => {
 });
 
 test('1. sync off (the default): the offer is judged locally, no team section, nothing reaches the team service', async () => {
-  await page.goto(OFFER);
-  const o = await waitForVerdict(page);
+  // The first page of a fresh browser waits for a cold core: on a loaded machine the "Checking…"
+  // badge is drawn before the reply that opens the shadow roots for tests; the page is loaded again then.
+  let o;
+  for (let i = 0; i < 3; i++) {
+    await page.goto(OFFER);
+    o = await waitForVerdict(page, 30_000);
+    if (!o.closed) break;
+  }
   assert.equal(o.state, 'ready');
   const ids = o.findings.map((f) => f.id);
   assert.ok(!ids.includes('team-reported') && !ids.includes('price-below-history'), `findings: ${ids}`);
