@@ -92,6 +92,12 @@ func newPat(src, prefix string, ps ...matcher) *textPat {
 	return &textPat{src: src, m: seq(ps...), prefix: prefix}
 }
 
+// newPatAt is newPat for a pattern without a literal start: a match starts
+// at the text's start or at one of the ASCII bytes in starts.
+func newPatAt(src, starts string, ps ...matcher) *textPat {
+	return &textPat{src: src, m: seq(ps...), startByte: startsWith(starts)}
+}
+
 // valueAfter is the value that follows a label: a number with its unit
 // (possibly after a space, "14 %") that ends there, or else the next word.
 // "100%履约率" is a word: the figure of the next label, written before it.
@@ -210,12 +216,12 @@ var storeTextRules = sync.OnceValue(func() []textRule {
 		stringRule("主营类目", newPat(`主营类目\s*[:：]?\s*(\S+)`, "主营类目", lit("主营类目"), spaces, opt(one(anyOf(":："))), spaces, group(1, word)), func(s *Supplier) *Field[string] { return &s.MainCategory }),
 		// "主营" alone as a label is on its own line (credit page, one label
 		// per line); on one-line pages "主营:" is followed by buttons.
-		stringRule("主营", newPat(`(?:^|\n)[ \t]*主营[ \t]*\n[ \t]*(\S+)`, "", alt(atStart, lit("\n")), rep(anyOf(" \t"), 0, -1, false), lit("主营"),
+		stringRule("主营", newPatAt(`(?:^|\n)[ \t]*主营[ \t]*\n[ \t]*(\S+)`, "\n", alt(atStart, lit("\n")), rep(anyOf(" \t"), 0, -1, false), lit("主营"),
 			rep(anyOf(" \t"), 0, -1, false), lit("\n"), rep(anyOf(" \t"), 0, -1, false), group(1, word)), func(s *Supplier) *Field[string] { return &s.MainCategory }),
 		// 阿里巴巴企业诚信通体系 BBB (credit page); NN诚信等级 (factory card).
 		stringRule("诚信通体系", newPat(`诚信通体系\s*([A-E]{1,3})(?:\s|$)`, "诚信通体系", lit("诚信通体系"), spaces, group(1, rep(anyOf("ABCDE"), 1, 3, false)),
 			alt(one(reSpace), atEnd)), func(s *Supplier) *Field[string] { return &s.CreditLevel }),
-		stringRule("诚信等级", newPat(`(?:^|\s)([A-E]{1,3})诚信等级`, "", alt(atStart, one(reSpace)), group(1, rep(anyOf("ABCDE"), 1, 3, false)), lit("诚信等级")), func(s *Supplier) *Field[string] { return &s.CreditLevel }),
+		stringRule("诚信等级", newPatAt(`(?:^|\s)([A-E]{1,3})诚信等级`, " \t\n\f\r", alt(atStart, one(reSpace)), group(1, rep(anyOf("ABCDE"), 1, 3, false)), lit("诚信等级")), func(s *Supplier) *Field[string] { return &s.CreditLevel }),
 		{
 			kw:  "接外贸订单",
 			pat: newPat(`接外贸订单\s*(支持|不支持)`, "接外贸订单", lit("接外贸订单"), spaces, group(1, litAlt("支持", "不支持"))),
@@ -228,7 +234,7 @@ var storeTextRules = sync.OnceValue(func() []textRule {
 		// text is not a licence (there it is the licence's, see readLicenceText).
 		{
 			kw:  "成立",
-			pat: newPat(`(\d{4}\.\d{1,2})\s*成立`, "", group(1, seq(digits(4, 4), lit("."), digits(1, 2))), spaces, lit("成立")),
+			pat: newPatAt(`(\d{4}\.\d{1,2})\s*成立`, "0123456789", group(1, seq(digits(4, 4), lit("."), digits(1, 2))), spaces, lit("成立")),
 			set: setFounded,
 		},
 		{

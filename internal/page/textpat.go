@@ -25,8 +25,9 @@ type textPat struct {
 	m        matcher
 	prefix   string
 	anchored bool
-	// startByte, when set, says whether a match may start at a byte: a
-	// cheap test before the matcher runs (for patterns without a prefix).
+	// startByte, when set, says whether a match may start at a byte after
+	// the first: a cheap test before the matcher runs (for patterns without
+	// a prefix). It must be false for UTF-8 continuation bytes.
 	startByte func(byte) bool
 }
 
@@ -128,8 +129,8 @@ func opt(p matcher) matcher { return alt(p, empty) }
 func rep(in func(rune) bool, min, max int, lazy bool) matcher {
 	return func(m *matchState, i int, k func(int) bool) bool {
 		var stack [64]int
-		ends := stack[:0] // ends[n] is the end after n+1 characters
-		for j := i; max < 0 || len(ends) < max; {
+		ends := append(stack[:0], i) // ends[n] is the end after n characters
+		for j := i; max < 0 || len(ends) <= max; {
 			r, w := runeAt(m.s, j)
 			if w == 0 || !in(r) {
 				break
@@ -137,22 +138,16 @@ func rep(in func(rune) bool, min, max int, lazy bool) matcher {
 			j += w
 			ends = append(ends, j)
 		}
-		at := func(n int) int {
-			if n == 0 {
-				return i
-			}
-			return ends[n-1]
-		}
 		if lazy {
-			for n := min; n <= len(ends); n++ {
-				if k(at(n)) {
+			for n := min; n < len(ends); n++ {
+				if k(ends[n]) {
 					return true
 				}
 			}
 			return false
 		}
-		for n := len(ends); n >= min; n-- {
-			if k(at(n)) {
+		for n := len(ends) - 1; n >= min; n-- {
+			if k(ends[n]) {
 				return true
 			}
 		}
@@ -195,6 +190,11 @@ var (
 	word   = rep(reNonSpace, 1, -1, false)
 )
 
+// startsWith is a startByte test: one of the ASCII bytes in set.
+func startsWith(set string) func(byte) bool {
+	return func(c byte) bool { return strings.IndexByte(set, c) >= 0 }
+}
+
 // digits is \d{min,max}.
 func digits(min, max int) matcher { return rep(reDigit, min, max, false) }
 
@@ -213,7 +213,7 @@ func (p *textPat) findFrom(s string, from int) []int {
 			}
 			i += j
 		}
-		if p.startByte != nil && i < len(s) && !p.startByte(s[i]) {
+		if p.startByte != nil && i > 0 && i < len(s) && !p.startByte(s[i]) {
 			i++ // no match starts inside a multi-byte character either
 			continue
 		}
