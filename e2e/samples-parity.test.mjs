@@ -55,6 +55,8 @@ const FILES = [
   'offer-996518024136-g3-auth-company.html',
   'offer-597090034012-notice.har',
   'offer-597090034012-hidden-characters.har',
+  'store-licence-1634230375.html', // before the factory card: nothing remembered of this store yet
+  'store-factory-card-1634230375.html',
 ];
 const samples = new Map(FILES.map((f) => [f, loadSample(f)]));
 
@@ -138,5 +140,36 @@ for (const file of FILES) {
       const places = cli.findings.find((x) => x.id === 'hidden-characters').places;
       assert.deepEqual(places.map((p) => p.where), ['attribute 售后', 'attribute 付款', 'attribute 联系']);
     }
+    if (file.includes('licence')) {
+      const facts = await panelFacts();
+      assert.equal(facts.creditCode, '91440300062709904R');
+      assert.equal(facts.founded, '2013-02-21');
+      assert.equal(facts.regCapital, '10万元');
+      assert.match(facts.scope, /^一般经营项目:电子产品/);
+      assert.equal(facts.check, 'unchecked', 'no store name known but the licence\'s');
+    }
+    if (file.includes('factory-card')) {
+      assert.notEqual(v.level, 'unknown');
+      assert.equal(v.stateMsg, null, 'no "could not read this page"');
+      assert.ok(ids(v.findings).includes('export-not-supported'));
+      assert.match((await panelFacts()).exportSupport, /^no\b/);
+    }
   });
 }
+
+/** The panel's store sections: {key: shown value, check: the licence check's state}. */
+function panelFacts() {
+  return page.evaluate(() => {
+    const root = document.querySelector('[data-trustlens-panel]')?.shadowRoot;
+    const out = {};
+    for (const dd of root?.querySelectorAll('[data-fact]') ?? []) out[dd.getAttribute('data-fact')] = dd.textContent;
+    out.check = root?.querySelector('[data-licence-check]')?.getAttribute('data-licence-check') ?? null;
+    return out;
+  });
+}
+
+test('the licence page again, after the store\'s factory card: its name is checked against the store\'s', async () => {
+  const v = await extensionVerdict(samples.get('store-licence-1634230375.html'));
+  assert.ok(!v.findings.some((f) => f.id === 'licence-mismatch'));
+  assert.equal((await panelFacts()).check, 'match');
+});

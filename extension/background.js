@@ -337,10 +337,16 @@ function rememberedFor(entry, verdict, pageUrl) {
     used[name] = { url: isStr(f.url, LIMITS.urlChars) ? f.url : '', at: f.at };
   }
   const names = Object.keys(used);
-  if (!names.length) return null;
+  // A licence page names no store of its own: the store's name seen on its
+  // other pages is what the core checks the licence against.
+  const checksLicence = own.company == null && isStr(entry.company, LIMITS.urlChars) &&
+    Array.isArray(verdict.storeFacts?.licence) && verdict.storeFacts.licence.length > 0;
+  if (!names.length && !checksLicence) return null;
   // The core takes one source for the whole block: the page the store age
-  // came from when it is used (the value the badge shows), else the newest.
-  const primary = used.storeAgeYears ?? names.map((n) => used[n]).sort((a, b) => b.at - a.at)[0];
+  // came from when it is used (the value the badge shows), else the newest
+  // (else, the name alone: when the entry was last updated).
+  const primary = used.storeAgeYears ?? names.map((n) => used[n]).sort((a, b) => b.at - a.at)[0] ??
+    { url: '', at: Number.isFinite(entry.updatedAt) ? entry.updatedAt : Date.now() };
   if (entry.memberId) facts.memberId = entry.memberId;
   if (entry.company) facts.company = entry.company;
   facts.seenUrl = primary.url;

@@ -373,6 +373,8 @@
     // The review summary (review-panel.js; absent in the popup).
     const reviews = opts.compact ? null : TL.reviewsBlock?.(v, showZh);
     if (reviews) root.append(reviews);
+    // A store page's licence and factory facts (store-facts-panel.js; absent in the popup).
+    if (!opts.compact) root.append(...(TL.storeFactsBlocks?.(v, showZh) ?? []));
     // Then what the buyer acts on (the planned order), then what the badges mean.
     const readable = v.readable !== false && !str(v.error);
     const order = orderBlock(v, showZh, readable && !opts.compact ? opts.order : null);

@@ -50,6 +50,11 @@ func TestLicencePageFacts(t *testing.T) {
 	if v.StoreFacts.NameMatchesStore != nil {
 		t.Errorf("no store name but the licence's: check %v, want null", *v.StoreFacts.NameMatchesStore)
 	}
+	// Remembered as the licence's name, not as the store's (which would
+	// check the licence against itself on the next visit).
+	if f := v.Facts; f == nil || f.Company != "" || f.LicenceCompany != "深圳橙色之城科技有限公司" || f.MemberID != "b2b-1634230375" {
+		t.Errorf("facts %+v", v.Facts)
+	}
 
 	remembered := func(company string) map[string]any {
 		return map[string]any{"remembered": map[string]any{"memberId": "b2b-1634230375", "company": company,

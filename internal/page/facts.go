@@ -54,7 +54,10 @@ func FactsOf(m *Model) *SupplierFacts {
 	if v := sup.MemberID; v.Known && own(v.Source) {
 		f.MemberID = v.Value
 	}
-	if v := sup.Company; v.Known && own(v.Source) {
+	// A company name taken from the licence (a licence page names no store
+	// of its own) is the licence's, remembered as such below: remembering it
+	// as the store's name would check the licence against itself later.
+	if v := sup.Company; v.Known && own(v.Source) && v.Source != sup.Licence.Company.Source {
 		f.Company = v.Value
 	}
 	if f.MemberID == "" && f.Company == "" {
