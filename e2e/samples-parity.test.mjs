@@ -52,6 +52,7 @@ function loadSample(file) {
 const FILES = [
   'offer-833454967766-reviews-2026.har',
   'store-offerlist-trading-factory-claim.html',
+  'store-offerlist-trading-factory-claim-module.har',
   'offer-996518024136-g3-auth-company.html',
   'offer-597090034012-notice.har',
   'offer-597090034012-hidden-characters.har',

@@ -67,6 +67,10 @@ func TestVerdictsOnSamples(t *testing.T) {
 		// 源头工厂: a factory claim by a trading store.
 		{"store-offerlist-trading-factory-claim.html", "store", "caution", "脱敏五金贸易商行", 4,
 			[]string{"factory-claim-unverified"}, []string{"page-unreadable"}},
+		// The same store whose page has no offer links: the offer list and the
+		// header arrive only through moduleasyncservice (HAR).
+		{"store-offerlist-trading-factory-claim-module.har", "store", "caution", "脱敏五金贸易商行", 4,
+			[]string{"factory-claim-unverified"}, []string{"page-unreadable"}},
 		// Real G3 excerpt of offer 996518024136: the licence holder
 		// "广州衣秀缘服饰商行(个人独资)" is the store "广州衣秀缘服饰商行".
 		{"offer-996518024136-g3-auth-company.html", "offer", "caution", "广州衣秀缘服饰商行", 0,
