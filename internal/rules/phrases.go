@@ -70,7 +70,7 @@ type phrases struct {
 var commonNotice = []string{
 	"勿", "不要", "不得", "不可", "不能", "不会", "不允许", "不接受", "不支持", "不提供", "不走", "不使用", "不用", "不需", "无需", "无须", "不必",
 	"严禁", "禁止", "杜绝", "谢绝", "拒绝", "谨防", "谨慎", "警惕", "小心", "提防", "防止", "防范", "避免", "以免", "千万别", "请别", "从不", "从未", "绝不", "决不", "绝对不",
-	"认准", "凡是", "一律", "冒充", "假冒", "虚假", "诈骗", "骗子", "防骗", "举报", "躲避", "规避", "敏感词", "如有人", "若有人", "自称",
+	"认准1688", "认准平台", "认准官方", "认准阿里", "凡是", "一律", "冒充", "假冒", "虚假", "诈骗", "骗子", "防骗", "举报", "躲避", "规避", "敏感词", "如有人", "若有人", "自称",
 	"do not", "dont", "never", "not", "no", "avoid", "beware", "warning", "refuse", "without", "instead of", "fake", "scam", "fraud",
 }
 
@@ -85,8 +85,11 @@ var commonAfter = []string{
 // ordinary words (无线, 非常) to count.
 const nearNotice = "不别无非勿莫没"
 
-// commonReset end a notice cue's reach inside a clause.
-var commonReset = []string{"但", "可以", "可加", "请加", "请联系", "请添加", "欢迎", "直接", "but", "please"}
+// commonReset end a notice cue's reach inside a clause; so do words a
+// negation often governs in sales talk:
+// "不要犹豫加微信" (don't hesitate, add WeChat) negates the hesitation, not
+// the ask.
+var commonReset = []string{"但", "可以", "可加", "请加", "请联系", "请添加", "欢迎", "直接", "犹豫", "错过", "客气", "担心", "着急", "but", "please", "hesitate"}
 
 // noticeWindow bounds how far (bytes of folded text) a cue may stand from
 // the match inside its clause: about 30 Chinese characters before, 15 after.
