@@ -80,6 +80,7 @@ export function readOverlayInPage() {
     score: host.getAttribute('data-score'),
     captures: host.getAttribute('data-captures'),
     paintMs: host.hasAttribute('data-tl-dcl-to-paint-ms') ? Number(host.getAttribute('data-tl-dcl-to-paint-ms')) : null,
+    finalMs: host.hasAttribute('data-tl-dcl-to-final-ms') ? Number(host.getAttribute('data-tl-dcl-to-final-ms')) : null,
     badgeText: b?.querySelector('.badge .text')?.textContent ?? null,
     badgeGlyph: b?.querySelector('.badge .glyph')?.textContent ?? null,
     expanded: b?.querySelector('.badge')?.getAttribute('aria-expanded') ?? null,
@@ -90,10 +91,14 @@ export function readOverlayInPage() {
     company: panel?.querySelector('.company')?.textContent ?? null,
     offerTitle: panel?.querySelector('.otitle')?.textContent ?? null,
     stateMsg: panel?.querySelector('[data-state-msg]')?.getAttribute('data-state-msg') ?? null,
+    reason: panel?.querySelector('[data-reason]')?.textContent ?? null,
+    actions: panel ? [...panel.querySelectorAll('.actions li')].map((li) => li.textContent) : [],
+    changedFrom: host.getAttribute('data-changed-from'),
     findings: panel ? [...panel.querySelectorAll('[data-finding-id]')].map((li) => ({
       id: li.getAttribute('data-finding-id'),
       positive: li.classList.contains('sev-positive'),
       evidence: li.querySelector('.evidence')?.textContent ?? '',
+      says: [...li.querySelectorAll('.says li')].map((x) => x.textContent),
     })) : [],
     badges: panel ? [...panel.querySelectorAll('[data-badge-id]')].map((li) => li.getAttribute('data-badge-id')) : [],
     analyses: host.hasAttribute('data-analyses') ? Number(host.getAttribute('data-analyses')) : null,
@@ -109,11 +114,11 @@ export function readOverlayInPage() {
   };
 }
 
-/** Waits until the overlay shows a finished check (ready or error) and its paint time is recorded. */
-export async function waitForVerdict(page, timeout = 10_000) {
+/** Waits until the overlay shows a final verdict (ready or error, not "Checking…") and its paint time is recorded. */
+export async function waitForVerdict(page, timeout = 20_000) {
   await page.waitForFunction(() => {
     const h = document.querySelector('[data-trustlens-host]');
-    return h && h.getAttribute('data-state') !== 'loading' && h.hasAttribute('data-tl-dcl-to-paint-ms');
+    return h && ['ready', 'error'].includes(h.getAttribute('data-state')) && h.hasAttribute('data-tl-dcl-to-paint-ms');
   }, null, { timeout });
   return page.evaluate(readOverlayInPage);
 }
@@ -135,6 +140,11 @@ export async function readOpenPanel(page, again) {
   await page.locator('[data-trustlens-host] button.badge').click();
   await page.waitForFunction(() => document.querySelector('[data-trustlens-panel]')?.shadowRoot?.querySelector('.panel')?.hidden === false, null, { timeout: 10_000 });
   return page.evaluate(readOverlayInPage);
+}
+
+/** Opens the panel's "show more" part (supplier, order form, checklist, list controls). */
+export async function openMore(page) {
+  await page.locator('[data-trustlens-panel] button[data-fk="more"][aria-expanded="false"]').click();
 }
 
 /** Waits until the badge text contains `text`. */

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
 import { XSS, CSP } from './pages.mjs';
-import { ARTIFACTS, DIST, ROOT, launch, median, readOverlayInPage, waitForBadgeText, waitForVerdict } from './browser.mjs';
+import { ARTIFACTS, DIST, ROOT, launch, median, openMore, readOverlayInPage, waitForBadgeText, waitForVerdict } from './browser.mjs';
 
 const URL_OF = (id) => `http://detail.1688.com/offer/${id}.html`;
 const PAGES = {
@@ -38,14 +38,6 @@ async function toolbar(tabId) {
   }), tabId);
 }
 async function setLocal(items) { await (await sw()).evaluate((i) => chrome.storage.local.set(i), items); }
-async function getLocal(keys) { return (await sw()).evaluate((k) => chrome.storage.local.get(k), keys); }
-async function waitLocal(key, value) {
-  for (let i = 0; i < 50; i++) {
-    if ((await getLocal(key))[key] === value) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  assert.fail(`chrome.storage.local ${key} never became ${value}`);
-}
 /** Forgets every remembered supplier: pages of a seller seen earlier in this file would otherwise show its remembered store age. */
 async function forgetSuppliers() {
   await (await sw()).evaluate(async () => {
@@ -132,6 +124,11 @@ test('(d) WeChat payment + 1-year store: high risk, both findings with evidence'
   // High-severity warnings come before anything else.
   assert.equal(o.findings[0].positive, false);
   assert.match(o.panelText, /Never pay by WeChat/);
+  // The answer first: the core's one-line reason and actions; evidence in a buyer's words.
+  assert.equal(o.reason, 'New store (1 year on 1688) that asks for WeChat payment');
+  assert.match(o.actions[0], /Do not send money/);
+  assert.deepEqual(byId['store-age-new'].says, ['Store age: 1 year on 1688, from the store card']);
+  assert.match(byId['payment-off-platform'].says[0], /“加微信转账” \(add WeChat, transfer\)/);
 });
 
 test('(e) hostile company name is shown as text: no <img>, no dialog', async () => {
@@ -150,8 +147,9 @@ test('(f) page without a model: Unknown badge and "could not read this page"', a
   assert.equal(o.badgeText, 'Unknown · – · ?');
   assert.equal(o.score, '');
   assert.equal(o.stateMsg, 'unreadable');
-  assert.match(o.panelText, /Could not read this page/);
-  assert.match(o.panelText, /无法读取此页面/);
+  assert.equal(o.reason, 'TrustLens found no product or store data on this page');
+  assert.match(o.panelText, /Treat this supplier as unknown/);
+  assert.equal(o.zhCount, 0, 'an English browser: no Chinese lines');
   // No title on the page: the fallback pill, fixed at the top right.
   assert.equal(o.anchoredAfter, null);
   assert.equal(o.hostPosition, 'fixed');
@@ -174,13 +172,16 @@ test('(g) strict page CSP (no wasm-unsafe-eval): real verdict, styled overlay', 
   assert.ok(['rgb(185, 28, 28)', 'rgb(251, 191, 36)', 'rgb(21, 128, 61)'].includes(bg), bg);
 });
 
-test('(h) a late shopcard (XHR, ~500 ms) updates the same badge in place', async () => {
+test('(h) a late shopcard (XHR, ~500 ms): "Checking… store age" until it arrives, then the verdict once', async () => {
   await forgetSuppliers(); // same seller as (a) and (g)
-  const first = await load(PAGES.late);
-  assert.equal(first.captures, '0', 'first verdict painted before the shopcard arrived');
-  assert.match(first.badgeText, / · \?$/);
+  await page.goto(URL_OF(PAGES.late));
+  await page.waitForFunction(() => document.querySelector('[data-trustlens-host]')?.getAttribute('data-state') === 'checking');
+  const checking = await page.evaluate(readOverlayInPage);
+  assert.equal(checking.level, 'unknown');
+  assert.equal(checking.badgeText, 'Checking… store age');
   await page.evaluate(() => { document.querySelector('[data-trustlens-host]').__tlMark = 'first'; });
-  const o = await waitForBadgeText(page, '· 7 yrs', 5000);
+  const o = await waitForVerdict(page, 5000);
+  assert.match(o.badgeText, / · 7 yrs$/, 'the first verdict shown already has the store age');
   assert.equal(o.captures, '1');
   assert.equal(o.hosts, 1);
   assert.equal(await page.evaluate(() => document.querySelector('[data-trustlens-host]').__tlMark), 'first');
@@ -218,8 +219,7 @@ test('(i) the toolbar mirrors the level, readable without colour; the popup show
   assert.equal((await toolbar(await tabIdOf(URL_OF(PAGES.g2)))).text, expected);
 });
 
-test('keyboard: Enter opens the panel, Escape closes it; the state is remembered; no focus stolen on load', async () => {
-  await setLocal({ panelOpenState: false });
+test('keyboard: Enter opens the panel, Escape closes it; the next page follows the option, not the last toggle; no focus stolen on load', async () => {
   let o = await load(PAGES.risky);
   assert.equal(o.panelHidden, true);
   assert.equal(o.expanded, 'false');
@@ -230,31 +230,28 @@ test('keyboard: Enter opens the panel, Escape closes it; the state is remembered
   o = await page.evaluate(readOverlayInPage);
   assert.equal(o.panelHidden, false);
   assert.equal(o.expanded, 'true');
-  await waitLocal('panelOpenState', true);
 
   await page.keyboard.press('Escape');
   o = await page.evaluate(readOverlayInPage);
   assert.equal(o.panelHidden, true);
-  await waitLocal('panelOpenState', false);
 
   await page.locator('[data-trustlens-host] button.badge').click();
-  await waitLocal('panelOpenState', true);
   o = await load(PAGES.risky);
-  assert.equal(o.panelHidden, false, 'remembered open');
+  assert.equal(o.panelHidden, true, '"open by default" is off: opening it once does not open it on the next page');
   assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'no focus stolen on load');
 });
 
-test('planned order: typed in the panel, answered with the core\'s payment advice, remembered, clearable', async () => {
+test('planned order: typed on one supplier\'s panel, kept for that supplier only, clearable', async () => {
   const panel = (sel) => page.locator(`[data-trustlens-panel] ${sel}`);
   const advice = () => page.evaluate(() => {
     const box = document.querySelector('[data-trustlens-panel]').shadowRoot.querySelector('.advice-box');
     return box && { tone: box.getAttribute('data-tone'), text: box.textContent, steps: box.querySelectorAll('.steps li').length };
   });
-  await setLocal({ panelOpenState: true });
-  await (await sw()).evaluate(() => chrome.storage.local.remove('plannedOrder'));
+  await setLocal({ prefs: { panelOpenByDefault: true } });
   try {
     await load(PAGES.risky);
     await waitForBadgeText(page, '· 1 yr');
+    await openMore(page);
     assert.equal(await advice(), null, 'no advice before an amount is typed');
     await panel('input[data-fk="amount"]').fill('0');
     await panel('button[data-fk="submit"]').click();
@@ -263,31 +260,45 @@ test('planned order: typed in the panel, answered with the core\'s payment advic
     await panel('select[data-fk="currency"]').selectOption('USD');
     await panel('button[data-fk="submit"]').click();
     await page.waitForFunction(() => document.querySelector('[data-trustlens-panel]').shadowRoot.querySelector('.advice-box'));
-    let a = await advice();
+    const a = await advice();
     assert.ok(['strong', 'stop'].includes(a.tone), `a new store asking for WeChat payment: ${a.tone}`);
     assert.match(a.text, /samples only/);
+    assert.doesNotMatch(a.text, /30% deposit/, 'no payment plan after "do not place this order"');
     assert.ok(a.steps > 0);
-    assert.deepEqual((await getLocal('plannedOrder')).plannedOrder, { amount: 5000, currency: 'USD' });
 
-    // Remembered: the next supplier is judged against the same planned order.
-    await load(PAGES.g2);
+    // Another supplier: not judged against this supplier's order.
+    let o = await load(PAGES.g2);
     await waitForBadgeText(page, '· 11 yrs');
-    a = await advice();
-    assert.ok(a && ['ok', 'careful', 'strong', 'stop'].includes(a.tone));
-    assert.doesNotMatch(a.text, /samples only/);
-    assert.equal(await panel('input[data-fk="amount"]').inputValue(), '5000');
+    await openMore(page);
+    assert.equal(await advice(), null, 'the order belongs to the supplier it was typed for');
+    assert.equal(await panel('input[data-fk="amount"]').inputValue(), '');
+    assert.ok(o.level === 'trusted' || o.level === 'caution');
 
+    // Back on the first supplier: its order is still there.
+    await load(PAGES.risky);
+    await page.waitForFunction(() => document.querySelector('[data-trustlens-panel]').shadowRoot.querySelector('.advice-box'));
+    await openMore(page);
+    assert.equal(await panel('input[data-fk="amount"]').inputValue(), '5000');
     await panel('button[data-fk="clear"]').click();
     await page.waitForFunction(() => !document.querySelector('[data-trustlens-panel]').shadowRoot.querySelector('.advice-box'));
-    assert.equal((await getLocal('plannedOrder')).plannedOrder, undefined);
+    o = await load(PAGES.risky);
+    assert.equal(await advice(), null, 'cleared');
   } finally {
-    await setLocal({ panelOpenState: false });
-    await (await sw()).evaluate(() => chrome.storage.local.remove('plannedOrder'));
+    await setLocal({ prefs: { panelOpenByDefault: false } });
   }
 });
 
-test('screenshots: panel open at normal size and at 200% zoom (narrow viewport), no overflow', async () => {
-  await setLocal({ panelOpenState: true });
+test('screenshots: panel open at normal size and at 200% zoom (narrow viewport), no overflow; at 1280x800 it fits one screen', async () => {
+  await setLocal({ prefs: { panelOpenByDefault: true } });
+  try {
+    await shootAndFit();
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await setLocal({ prefs: { panelOpenByDefault: false } });
+  }
+});
+
+async function shootAndFit() {
   await load(PAGES.risky);
   await waitForBadgeText(page, '· 1 yr');
   await page.screenshot({ path: join(ARTIFACTS, 'overlay-high-risk.png') });
@@ -296,59 +307,67 @@ test('screenshots: panel open at normal size and at 200% zoom (narrow viewport),
   await waitForBadgeText(page, '· 11 yrs');
   await page.screenshot({ path: join(ARTIFACTS, 'overlay-g2.png') });
 
+  // Before "show more" the panel fits one 1280x800 screen: it does not scroll.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const id of [PAGES.risky, PAGES.g2, PAGES.g3, PAGES.nomodel]) {
+    await load(id);
+    const fit = await page.evaluate(() => {
+      const panel = document.querySelector('[data-trustlens-panel]').shadowRoot.querySelector('.panel');
+      return { sh: panel.scrollHeight, ch: panel.clientHeight, bottom: panel.getBoundingClientRect().bottom, vh: innerHeight };
+    });
+    assert.ok(fit.sh <= fit.ch + 1 && fit.bottom <= fit.vh, `${id}: panel taller than one screen: ${JSON.stringify(fit)}`);
+  }
+
   // 200% zoom of a 1280x720 window lays out like a 640x360 CSS-pixel viewport.
   await page.setViewportSize({ width: 640, height: 360 });
-  try {
-    await load(PAGES.risky);
-    await waitForBadgeText(page, '· 1 yr');
-    const box = await page.evaluate(() => {
-      const panel = document.querySelector('[data-trustlens-panel]').shadowRoot.querySelector('.panel');
-      const badge = document.querySelector('[data-trustlens-host]').shadowRoot.querySelector('.badge');
-      const r = panel.getBoundingClientRect();
-      const b = badge.getBoundingClientRect();
-      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, sw: panel.scrollWidth, cw: panel.clientWidth, badgeRight: b.right, vw: innerWidth, vh: innerHeight };
-    });
-    assert.ok(box.left >= 0 && box.right <= box.vw, JSON.stringify(box));
-    assert.ok(box.top >= 0 && box.bottom <= box.vh, JSON.stringify(box));
-    assert.ok(box.sw <= box.cw + 1, `no horizontal overflow: ${JSON.stringify(box)}`);
-    assert.ok(box.badgeRight <= box.vw, JSON.stringify(box));
-    await page.screenshot({ path: join(ARTIFACTS, 'overlay-200pct.png') });
-  } finally {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await setLocal({ panelOpenState: false });
-  }
-});
+  await load(PAGES.risky);
+  await waitForBadgeText(page, '· 1 yr');
+  const box = await page.evaluate(() => {
+    const panel = document.querySelector('[data-trustlens-panel]').shadowRoot.querySelector('.panel');
+    const badge = document.querySelector('[data-trustlens-host]').shadowRoot.querySelector('.badge');
+    const r = panel.getBoundingClientRect();
+    const b = badge.getBoundingClientRect();
+    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, sw: panel.scrollWidth, cw: panel.clientWidth, badgeRight: b.right, vw: innerWidth, vh: innerHeight };
+  });
+  assert.ok(box.left >= 0 && box.right <= box.vw, JSON.stringify(box));
+  assert.ok(box.top >= 0 && box.bottom <= box.vh, JSON.stringify(box));
+  assert.ok(box.sw <= box.cw + 1, `no horizontal overflow: ${JSON.stringify(box)}`);
+  assert.ok(box.badgeRight <= box.vw, JSON.stringify(box));
+  await page.screenshot({ path: join(ARTIFACTS, 'overlay-200pct.png') });
+}
 
-test('options page: "show Chinese" off removes the Chinese lines; "open by default" opens the panel', async () => {
+test('options page: one language setting (Chinese throughout, English by default in an English browser); "open by default" opens the panel', async () => {
+  let o = await load(PAGES.risky);
+  assert.equal(o.zhCount, 0, 'English browser, language auto: no Chinese lines');
+  assert.match(o.panelText, /Asks to pay or talk outside 1688/);
   const opts = await browser.context.newPage();
   await opts.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await opts.waitForSelector('body[data-ready]');
-  assert.equal(await opts.isChecked('#showChinese'), true);
-  await opts.uncheck('#showChinese');
-  await opts.waitForFunction(() => document.getElementById('status').textContent !== '');
-  assert.deepEqual((await getLocal('prefs')).prefs, { showChinese: false, panelOpenByDefault: false });
+  assert.equal(await opts.$('#showChinese'), null, 'no second language switch');
+  await opts.selectOption('#language', 'zh');
+  await opts.waitForFunction(() => document.getElementById('settingsStatus').textContent !== '');
   try {
-    const o = await load(PAGES.risky);
-    assert.equal(o.zhCount, 0);
-    assert.doesNotMatch(o.panelText, /要求站外沟通或付款/);
-    assert.match(o.panelText, /Asks to pay or talk outside 1688|payment/i);
+    o = await load(PAGES.risky);
+    assert.match(o.panelText, /要求站外沟通或付款/);
+    assert.doesNotMatch(o.panelText, /Asks to pay or talk outside 1688/);
+    assert.match(o.badgeText, /^高风险 · /);
+    const label = await page.evaluate(() => document.querySelector('[data-trustlens-host]').shadowRoot.querySelector('.badge').getAttribute('aria-label'));
+    assert.match(label, /^TrustLens：高风险/, 'accessible names in Chinese too');
   } finally {
-    await opts.check('#showChinese');
+    await opts.selectOption('#language', 'auto');
     await opts.close();
   }
-  let o = await load(PAGES.risky);
-  assert.ok(o.zhCount > 0);
+  o = await load(PAGES.risky);
+  assert.equal(o.zhCount, 0);
   assert.equal(o.panelHidden, true);
 
-  // "Open the panel by default" applies on the next page and forgets the remembered state.
-  await setLocal({ panelOpenState: false });
+  // "Open the panel by default" applies on the next page.
   const opts2 = await browser.context.newPage();
   await opts2.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await opts2.waitForSelector('body[data-ready]');
   await opts2.check('#panelOpenByDefault');
   await opts2.waitForFunction(() => document.getElementById('status').textContent !== '');
   try {
-    assert.equal((await getLocal('panelOpenState')).panelOpenState, undefined);
     o = await load(PAGES.g3);
     assert.equal(o.panelHidden, false);
     assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'no focus stolen on load');
@@ -364,7 +383,7 @@ test('production default: closed shadow roots (test hook off)', async () => {
   await setLocal({ tlTestOpenShadow: false });
   try {
     await page.goto(URL_OF(PAGES.g2));
-    await page.waitForFunction(() => document.querySelector('[data-trustlens-host]')?.hasAttribute('data-tl-dcl-to-paint-ms'));
+    await page.waitForFunction(() => document.querySelector('[data-trustlens-host]')?.getAttribute('data-state') === 'ready', null, { timeout: 20_000 });
     const o = await page.evaluate(readOverlayInPage);
     assert.equal(o.closed, true);
     assert.notEqual(o.level, 'unknown');
@@ -377,16 +396,20 @@ test('production default: closed shadow roots (test hook off)', async () => {
 test('timing: DOMContentLoaded to badge painted, cold first page and warm pages', async (t) => {
   assert.ok(Number.isFinite(coldPaintMs), 'cold timing recorded by the first test');
   const warm = [];
+  const finals = [];
   for (const id of Object.values(PAGES)) {
     for (let i = 0; i < 5; i++) {
       const o = await load(id);
       assert.ok(Number.isFinite(o.paintMs) && o.paintMs >= 0, `paint time on ${id}: ${o.paintMs}`);
+      assert.ok(Number.isFinite(o.finalMs) && o.finalMs >= 0, `verdict time on ${id}: ${o.finalMs}`);
       warm.push(o.paintMs);
+      finals.push(o.finalMs);
     }
   }
   const stats = await (await sw()).evaluate(() => chrome.storage.session.get('coreStats'));
   const line = `e2e timing: cold first page ${coldPaintMs.toFixed(1)} ms, warm median ${median(warm).toFixed(1)} ms (n=${warm.length}); ` +
-    `warm p90 ${[...warm].sort((a, b) => a - b)[Math.floor(warm.length * 0.9)].toFixed(1)} ms; core instantiate ${stats.coreStats?.instantiateMs} ms, go.run ${stats.coreStats?.runMs} ms`;
+    `warm p90 ${[...warm].sort((a, b) => a - b)[Math.floor(warm.length * 0.9)].toFixed(1)} ms; ` +
+    `first badge to verdict shown (after "Checking…"): median ${median(finals).toFixed(1)} ms; core instantiate ${stats.coreStats?.instantiateMs} ms, go.run ${stats.coreStats?.runMs} ms`;
   console.log(line);
   t.diagnostic(line);
   writeFileSync(join(ARTIFACTS, 'timing.txt'), `${line}\n`);

@@ -151,9 +151,9 @@ test('planted clusters: review pages accumulate as the buyer pages; flags sit on
   // The panel: "N of M reviews look suspicious", the ratings and the groups.
   const sec = await page.evaluate(readReviewSection);
   assert.equal(sec.total, v.reviews.total);
-  assert.match(sec.heading, /^Reviews 评价$/);
+  assert.match(sec.heading, /^Reviews$/, 'an English browser: English only');
   assert.match(sec.headline, new RegExp(`^${ids.size} of ${v.reviews.total} reviews look suspicious`));
-  assert.match(sec.headline, new RegExp(`${v.reviews.total}条评价中有${ids.size}条可疑`));
+  assert.doesNotMatch(sec.headline, /可疑/);
   assert.match(sec.ratings.page, /^Rating shown on the page: \d\.\d \(\d+ reviews\)/);
   assert.match(sec.ratings.adjusted, new RegExp(`^Without the ${ids.size} suspicious and any system-default reviews: \\d\\.\\d|^Without suspicious and system-default reviews: \\d\\.\\d \\(\\d+ reviews\\)`));
   assert.equal(sec.tooFew, null);
@@ -205,12 +205,12 @@ test('flags: reason on keyboard focus and on hover, accessible name and descript
   });
   assert.equal(focused.tag, 'trustlens-review-flag');
   assert.equal(focused.role, 'img');
-  assert.equal(focused.label, 'Suspicious review · 可疑评价');
-  assert.equal(focused.chipText, '⚑ Suspicious review · 可疑评价');
+  assert.equal(focused.label, 'Suspicious review');
+  assert.equal(focused.chipText, '⚑ Suspicious review');
   assert.equal(focused.tipRole, 'tooltip');
   assert.equal(focused.tipShown, true, 'the reason shows on keyboard focus');
   assert.ok(focused.tipText.includes(flag.reasons[0].en), focused.tipText);
-  assert.ok(focused.tipText.includes(flag.reasons[0].zh), focused.tipText);
+  assert.ok(!focused.tipText.includes(flag.reasons[0].zh), focused.tipText);
   assert.equal(focused.itemText, row.content.trim(), 'the focused flag is on the flagged review');
 
   await page.keyboard.press('Escape');

@@ -33,7 +33,7 @@ const LEVELS = {
   unknown: { badge: '?', color: '#6b7280', msg: 'levelUnknown' },
 };
 
-const DEFAULT_PREFS = { showChinese: true, panelOpenByDefault: false };
+const DEFAULT_PREFS = { panelOpenByDefault: false };
 
 const isStr = (v, max) => typeof v === 'string' && v.length <= max;
 const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -106,7 +106,7 @@ function checkPlannedOrder(p) {
   return { amount, currency };
 }
 
-const FLAG_KEYS = ['prefs', 'panelOpenState', 'tlTestOpenShadow', 'plannedOrder'];
+const FLAG_KEYS = ['prefs', 'tlTestOpenShadow'];
 let flagsPromise = null;
 function readFlags() {
   flagsPromise ??= chrome.storage.local.get(FLAG_KEYS).then((s) => {
@@ -115,13 +115,10 @@ function readFlags() {
       // Test hook: tlTestOpenShadow=true makes the overlay's shadow roots "open" so
       // end-to-end tests can read them. Production default: closed.
       openShadow: s.tlTestOpenShadow === true,
-      prefs: {
-        showChinese: prefs.showChinese !== false,
-        panelOpen: typeof s.panelOpenState === 'boolean' ? s.panelOpenState : prefs.panelOpenByDefault === true,
-      },
-      plannedOrder: checkPlannedOrder(s.plannedOrder),
+      // The panel opens on load only when the buyer asked for it in the options.
+      prefs: { panelOpen: prefs.panelOpenByDefault === true },
     };
-  }).catch(() => ({ openShadow: false, prefs: { showChinese: true, panelOpen: false }, plannedOrder: null }));
+  }).catch(() => ({ openShadow: false, prefs: { panelOpen: false } }));
   return flagsPromise;
 }
 chrome.storage.onChanged.addListener((changes, area) => {
@@ -176,6 +173,14 @@ function mirrorOnToolbar(tabId, verdict, failed) {
   a.setBadgeBackgroundColor({ tabId, color: failed ? '#374151' : lv.color }).catch(() => {});
   a.setBadgeTextColor?.({ tabId, color: '#ffffff' })?.catch?.(() => {});
   a.setTitle({ tabId, title }).catch(() => {});
+}
+
+/** The neutral toolbar state while a page's verdict is provisional. */
+function mirrorChecking(tabId) {
+  const a = chrome.action;
+  a.setBadgeText({ tabId, text: '…' }).catch(() => {});
+  a.setBadgeBackgroundColor({ tabId, color: LEVELS.unknown.color }).catch(() => {});
+  a.setTitle({ tabId, title: chrome.i18n.getMessage('toolbarChecking') || 'TrustLens: checking…' }).catch(() => {});
 }
 
 function clearTab(tabId) {
@@ -357,9 +362,9 @@ function rememberedFor(entry, verdict, pageUrl) {
 /** The stored supplier entry and checklist for an id (after pending writes of that supplier). */
 async function readSupplier(id) {
   if (pendingWrites.has(id)) await memoryQueue;
-  const keys = [`sup:${id}`, `chk:${id}`];
+  const keys = [`sup:${id}`, `chk:${id}`, `order:${id}`];
   const s = await chrome.storage.local.get(keys).catch(() => ({}));
-  return { entry: s[keys[0]] ?? null, checklist: checklistOf(s[keys[1]]) };
+  return { entry: s[keys[0]] ?? null, checklist: checklistOf(s[keys[1]]), plannedOrder: checkPlannedOrder(s[keys[2]]) };
 }
 
 /** Starts readSupplier(id) now; take() gives its result, or reads again when a write of id was queued since. */
@@ -425,9 +430,12 @@ async function handleAnalyze(msg, sender) {
   const snap = checkSnapshot(msg.snapshot);
   const [flags, settings] = await Promise.all([readFlags(), readSettings()]);
   if (typeof snap === 'string') return { ok: false, error: `bad snapshot: ${snap}`, flags };
-  // The buyer's planned order: what the panel sent (it may be newer than storage), else the saved one.
+  // The buyer's planned order: what the panel sent for this page's supplier
+  // (the content script has it from the supplier's stored entry), else the
+  // buyer's default order size from the options (settings.defaultOrder), if any.
   if (msg.buyer !== undefined && !isPlain(msg.buyer)) return { ok: false, error: 'buyer must be an object', flags };
-  const planned = msg.buyer !== undefined ? checkPlannedOrder(msg.buyer.plannedOrder) : flags.plannedOrder;
+  const planned = msg.buyer !== undefined && Object.hasOwn(msg.buyer, 'plannedOrder') ? checkPlannedOrder(msg.buyer.plannedOrder)
+    : settings.defaultOrder > 0 ? { amount: settings.defaultOrder, currency: settings.currency } : null;
   // The buyer's list for the member ids of a search or list page's cards (checked again here).
   const entries = msg.buyer !== undefined ? globalThis.TrustLens.listStore.cleanCoreEntries(msg.buyer.entries) : null;
   const buyer = {
@@ -509,9 +517,9 @@ async function handleAnalyze(msg, sender) {
   const usable = verdict.readable !== false && !verdict.error;
   const id = usable ? supplierId(verdict.supplier?.memberId, verdict.supplier?.company) : null;
   if (id) {
-    const { entry, checklist } = await (prefetch?.id === id ? prefetch.take() : readSupplier(id));
+    const { entry, checklist, plannedOrder } = await (prefetch?.id === id ? prefetch.take() : readSupplier(id));
     noteSupplierOf(snap.url, id);
-    supplier = { id, checklist, remembered: null };
+    supplier = { id, checklist, remembered: null, plannedOrder }; // plannedOrder: what the buyer typed for this supplier
     const rem = rememberedFor(entry, verdict, snap.url);
     if (rem) {
       try {
@@ -540,8 +548,12 @@ async function handleAnalyze(msg, sender) {
   const load = { url: sender.url ?? sender.tab.url, loadUrl: typeof msg.loadUrl === 'string' ? msg.loadUrl.slice(0, 4096) : '', load: String(sender.documentId ?? msg.session?.id ?? '') };
   if (usable) globalThis.TrustLensTeam?.afterVerdict(verdict, tabId, load).catch(() => {});
   const analyzeMs = +(performance.now() - t0).toFixed(2);
-  mirrorOnToolbar(tabId, verdict, false);
-  sessionSet({ [tabKey(tabId)]: { url: snap.url, verdict, at: Date.now() } }); // not awaited: reply first
+  // While the page may still receive what its verdict waits for, the toolbar
+  // stays neutral ("…"); the content script's "settle" shows the level.
+  const held = msg.hold === true;
+  if (held) mirrorChecking(tabId);
+  else mirrorOnToolbar(tabId, verdict, false);
+  sessionSet({ [tabKey(tabId)]: { url: snap.url, verdict, at: Date.now(), ...(held ? { held: true } : {}) } }); // not awaited: reply first
   return { ok: true, verdict, flags, analyzeMs, supplier };
 }
 
@@ -584,12 +596,44 @@ async function handleSetChecklist(msg, sender) {
   return { ok: true, checklist: await job };
 }
 
+// The buyer typed (or cleared) a planned order on a supplier's panel: it is
+// kept for that supplier only (order:<id>), never for the next one.
+async function handleSetPlannedOrder(msg, sender) {
+  if (!fromOurContentScript(sender)) return { ok: false, error: 'setPlannedOrder is only accepted from the TrustLens content script on 1688' };
+  if (!isSupplierId(msg.supplier)) return { ok: false, error: 'supplier must be a supplier id' };
+  const key = `order:${msg.supplier}`;
+  if (msg.order === null) {
+    await queueWrite(msg.supplier, () => chrome.storage.local.remove(key));
+    return { ok: true };
+  }
+  const order = checkPlannedOrder(msg.order);
+  if (!order) return { ok: false, error: 'order must be {amount, currency}' };
+  await queueWrite(msg.supplier, () => chrome.storage.local.set({ [key]: order }));
+  return { ok: true };
+}
+
 async function handleGetTabVerdict(msg, sender) {
   if (!fromOurExtensionPage(sender)) return { ok: false, error: 'getTabVerdict is only accepted from TrustLens pages' };
   if (!Number.isInteger(msg.tabId) || msg.tabId < 0) return { ok: false, error: 'tabId must be a non-negative integer' };
   const entry = await sessionGet(tabKey(msg.tabId));
   const flags = await readFlags();
   return { ok: true, entry: entry ?? null, flags, coreStats: (await sessionGet('coreStats')) ?? null };
+}
+
+// The content script shows its verdict as final: the toolbar shows the level
+// of the tab's last verdict (held until now). No payload: the page cannot
+// choose what is shown, only when.
+async function handleSettle(_msg, sender) {
+  if (!fromOurContentScript(sender)) return { ok: false, error: 'settle is only accepted from the TrustLens content script on 1688' };
+  const tabId = sender.tab.id;
+  const entry = await sessionGet(tabKey(tabId));
+  if (!entry) return { ok: true };
+  if (entry.failed) mirrorOnToolbar(tabId, null, true);
+  else if (entry.verdict) {
+    mirrorOnToolbar(tabId, entry.verdict, false);
+    if (entry.held) sessionSet({ [tabKey(tabId)]: { ...entry, held: false } });
+  }
+  return { ok: true };
 }
 
 // Sent by the content script at document_start: no payload, only starts the
@@ -600,7 +644,7 @@ async function handleWarmup(_msg, sender) {
   return { ok: true };
 }
 
-const HANDLERS = { warmup: handleWarmup, analyze: handleAnalyze, getTabVerdict: handleGetTabVerdict, setChecklist: handleSetChecklist,
+const HANDLERS = { warmup: handleWarmup, analyze: handleAnalyze, settle: handleSettle, getTabVerdict: handleGetTabVerdict, setChecklist: handleSetChecklist, setPlannedOrder: handleSetPlannedOrder,
   ...globalThis.TrustLens.listStore.handlers }; // the buyer's supplier list (extension/list-store.js)
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {

@@ -8,6 +8,9 @@
 //
 // Hand-over protocol (both directions carry the fixed tag below):
 //   MAIN -> isolated  {tag, kind: 'capture', seq, url, body}
+//   MAIN -> isolated  {tag, kind: 'request', seq, req, url, done}  a data request
+//                     started (done false) or ended (done true, with or without a body):
+//                     the content script waits for what is in flight before a verdict
 //   isolated -> MAIN  {tag, kind: 'hello'}   => MAIN replays its buffer
 // The isolated script dedupes by seq. The page can read or forge these
 // messages; that is fine: captured data is the page's own data, and the core
@@ -40,6 +43,23 @@
       if (buffer.length < MAX_BUFFERED) buffer.push(msg);
       postMessage(msg, '*');
     } catch { /* never throw into the page */ }
+  }
+
+  // Data requests in flight, announced when they start and when they end.
+  let reqSeq = 0;
+  function emitRequest(req, url, done) {
+    try {
+      const msg = { tag: TAG, kind: 'request', seq: ++seq, req, url: String(url).slice(0, MAX_URL), done };
+      if (buffer.length < MAX_BUFFERED) buffer.push(msg);
+      postMessage(msg, '*');
+    } catch { /* never throw into the page */ }
+  }
+  /** Announces a request to url; returns the function that announces its end (once). */
+  function started(url) {
+    const req = ++reqSeq;
+    emitRequest(req, url, false);
+    let ended = false;
+    return () => { if (!ended) { ended = true; emitRequest(req, url, true); } };
   }
 
   addEventListener.call(window, 'message', (event) => {
@@ -93,9 +113,9 @@
   const wrappedCallbacks = new WeakSet();
   const seenScripts = new WeakSet();
 
-  function wrapCallback(name, url) {
+  function wrapCallback(name, url, end) {
     const original = window[name];
-    if (typeof original !== 'function' || wrappedCallbacks.has(original)) return;
+    if (typeof original !== 'function' || wrappedCallbacks.has(original)) return false;
     const wrapper = disguise(function (...args) {
       let body;
       try { body = stringify(args[0]); } catch { /* cyclic or odd: skip */ }
@@ -103,10 +123,12 @@
         return original.apply(this, args);
       } finally {
         if (body) emit(url, body);
+        end();
       }
     }, original);
     wrappedCallbacks.add(wrapper);
-    try { window[name] = wrapper; } catch { /* non-writable: leave the page alone */ }
+    try { window[name] = wrapper; } catch { return false; /* non-writable: leave the page alone */ }
+    return true;
   }
 
   // A description loaded as a script defines window.offer_details; once the
@@ -134,7 +156,11 @@
       const name = new URLCtor(src, location.href).searchParams.get('callback');
       if (!name || !/^[A-Za-z_$][\w$]{0,63}$/.test(name)) return;
       seenScripts.add(node);
-      wrapCallback(name, src);
+      const end = started(src);
+      if (!wrapCallback(name, src, end)) { end(); return; }
+      // A script that failed (or ran without calling back) ends the request too.
+      addEventListener.call(node, 'load', end);
+      addEventListener.call(node, 'error', end);
     } catch { /* ignore */ }
   }
 
@@ -204,13 +230,14 @@
         const input = args[0];
         const url = typeof input === 'string' ? input : input instanceof Request ? input.url : String(input);
         if (isDataURL(url)) {
+          const end = started(url);
           promise.then((response) => {
             try {
-              if (!response || response.type === 'opaque') return;
+              if (!response || response.type === 'opaque') { end(); return; }
               const copy = response.clone();
-              readCapped(copy).then((body) => { if (body) emit(response.url || url, body); }, () => {});
-            } catch { /* ignore */ }
-          }, () => {});
+              readCapped(copy).then((body) => { if (body) emit(response.url || url, body); end(); }, end);
+            } catch { end(); }
+          }, end);
         }
       } catch { /* ignore */ }
       return promise; // the page gets the very same promise and response
@@ -232,6 +259,7 @@
         const url = xhrURL.get(this);
         if (url && isDataURL(url)) {
           const xhr = this;
+          const end = started(url);
           addEventListener.call(xhr, 'loadend', () => {
             try {
               if (xhr.status < 200 || xhr.status >= 300) return;
@@ -240,7 +268,7 @@
               if (type === '' || type === 'text') body = xhr.responseText;
               else if (type === 'json') body = stringify(xhr.response);
               if (body) emit(xhr.responseURL || url, body);
-            } catch { /* ignore */ }
+            } catch { /* ignore */ } finally { end(); }
           });
         }
       } catch { /* ignore */ }

@@ -16,6 +16,13 @@
   const TAG = 'trustlens-capture-v1'; // same tag as capture.js
   const DEBOUNCE_MS = 100;
   const FALLBACK_BADGE_MS = 1500; // show "Checking…" if the background is this slow
+  // Provisional verdicts: while the store age (or a review page the page
+  // asked for) may still arrive, the badge says "Checking…" and what it waits
+  // for. It waits WAIT_MS after DOMContentLoaded for data the page has not
+  // requested yet, and up to MAX_WAIT_MS for a request in flight; then the
+  // verdict is shown once. Later level changes are shown as changes.
+  const WAIT_MS = 2000;
+  const MAX_WAIT_MS = 6000;
   // Store pages render client-side: their visible text is re-read after it
   // settles (TEXT_SETTLE_MS without mutations, TEXT_MAX_WAIT_MS at most while
   // the page keeps changing) and re-checked when it changed by at least
@@ -43,7 +50,9 @@
   const seenSeq = new Set();
   window.addEventListener('message', (event) => {
     const d = event.data;
-    if (event.source !== window || !d || typeof d !== 'object' || d.tag !== TAG || d.kind !== 'capture') return;
+    if (event.source !== window || !d || typeof d !== 'object' || d.tag !== TAG) return;
+    if (d.kind === 'request') { onRequest(d); return; }
+    if (d.kind !== 'capture') return;
     if (typeof d.seq !== 'number' || seenSeq.has(d.seq)) return;
     if (typeof d.url !== 'string' || typeof d.body !== 'string') return;
     if (d.url.length > TL.limits.urlChars || d.body.length > TL.limits.responseChars) return;
@@ -54,6 +63,29 @@
     responseChars += d.body.length;
     if (started) schedule(DEBOUNCE_MS);
   }, { signal });
+  // ---- data requests in flight (capture.js announces start and end) -------
+  // What each request may bring that a verdict can wait for: the store age
+  // (store card, store header module) or a page of reviews. The core says
+  // which of these its verdict lacks (verdict.pending); reviews always count.
+  const inflightReq = new Map(); // req -> 'store-age' | 'reviews'
+  const endedReq = new Set();
+  function requestKind(url) {
+    const l = url.toLowerCase();
+    if (TL.isReviewURL?.(l)) return 'reviews';
+    if (l.includes('shopcard') || l.includes('moduleasyncservice')) return 'store-age';
+    return null;
+  }
+  function onRequest(d) {
+    if (typeof d.req !== 'number' || typeof d.url !== 'string' || typeof d.done !== 'boolean') return;
+    if (d.done) {
+      endedReq.add(d.req);
+      if (inflightReq.delete(d.req)) settleSoon();
+      return;
+    }
+    const kind = requestKind(d.url);
+    if (kind && !endedReq.has(d.req) && inflightReq.size < 64) inflightReq.set(d.req, kind);
+  }
+
   // Ask capture.js to replay what it heard before this listener existed.
   window.postMessage({ tag: TAG, kind: 'hello' }, '*');
 
@@ -66,21 +98,30 @@
   let started = false;
   let tDcl = 0; // DOMContentLoaded on the performance.now() clock
   let overlay = null;
-  let flags = { openShadow: false, prefs: { showChinese: true, panelOpen: false } };
+  let flags = { openShadow: false, prefs: { panelOpen: false } };
   let inflight = false;
   let again = false;
   let timer = 0;
   let painted = false;
   let tReply = 0;
   let runs = 0; // analyses sent (exposed for tests as data-analyses)
+  let final = false; // a verdict has been shown as final (never "Checking…" again)
+  let shown = null; // the last verdict shown as final
+  let latest = null; // the last reply, while it is held as provisional
+  let settleTimer = 0;
   let reviewFlags = null; // review-flags.js on offer pages
   let lastTextLength = -1; // store pages: length of the visible text last sent
-  // The buyer's planned order: undefined until the background has told us the
-  // saved one; then {amount, currency} or null. Sent with each analysis once known.
+  // The buyer's planned order for this page's supplier: undefined until the
+  // buyer typed one here or the background named the one saved for this
+  // supplier (supplier.plannedOrder); then {amount, currency} or null. Sent
+  // with each analysis once known; without it the options' default order applies.
   let planned;
+  let supplierId = null; // the page's supplier (background's id), for saving the order
 
+  let queued = false; // a run is scheduled
   function schedule(delay) {
     clearTimeout(timer);
+    queued = true;
     timer = setTimeout(run, delay);
   }
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
@@ -93,6 +134,7 @@
   const settingsReady = TL.loadSettings?.() ?? Promise.resolve();
 
   async function run() {
+    queued = false;
     if (signal.aborted) return;
     if (inflight) { again = true; return; }
     inflight = true;
@@ -146,6 +188,8 @@
     try {
       const msg = { type: 'analyze', snapshot };
       if (planned !== undefined) msg.buyer = { plannedOrder: planned };
+      // Until a verdict is final the toolbar stays neutral; "settle" shows it.
+      if (!final && !page.search) msg.hold = true;
       if (cards) {
         await settingsReady;
         await cards.prepare(msg); // the "cards" fragment and buyer.entries (search.js)
@@ -230,13 +274,12 @@
     overlay = TL.createOverlay({
       page,
       openShadow: flags.openShadow,
-      prefs: { ...flags.prefs, showChinese: TL.effectiveShowChinese?.(flags.prefs.showChinese) ?? flags.prefs.showChinese },
+      prefs: flags.prefs,
       signal,
-      onOpenChange: (open) => chrome.storage.local.set({ panelOpenState: open }).catch(() => {}),
       plannedOrder: planned ?? null,
       onPlannedOrder: (value) => {
         planned = value;
-        (value ? chrome.storage.local.set({ plannedOrder: value }) : chrome.storage.local.remove('plannedOrder')).catch(() => {});
+        if (supplierId) chrome.runtime.sendMessage({ type: 'setPlannedOrder', supplier: supplierId, order: value }).catch(() => {});
         schedule(0);
       },
       onChecklist: (supplier, item, done) => {
@@ -251,16 +294,27 @@
   function render(reply, captures) {
     if (reply.flags && typeof reply.flags === 'object') {
       flags = { openShadow: reply.flags.openShadow === true, prefs: { ...flags.prefs, ...reply.flags.prefs } };
-      if (planned === undefined) planned = reply.flags.plannedOrder ?? null;
+    }
+    // The order typed for this supplier before (another visit): check again with it.
+    const sup = reply.ok && reply.supplier && typeof reply.supplier === 'object' ? reply.supplier : null;
+    if (typeof sup?.id === 'string') supplierId = sup.id;
+    if (planned === undefined && sup?.plannedOrder) {
+      planned = sup.plannedOrder;
+      overlay?.setPlanned(planned);
+      schedule(0);
     }
     cards?.render(reply, { openShadow: flags.openShadow, runs, captures });
     if (page.search) return; // search pages: badges on the cards only, no page badge
     const o = ensureOverlay();
-    o.update(stateFrom(reply));
-    reviewFlags?.update(reply.ok ? reply.verdict : null, { showChinese: TL.effectiveShowChinese?.(flags.prefs.showChinese) ?? flags.prefs.showChinese, openShadow: flags.openShadow });
+    o.update(displayState(reply, captures));
+    reviewFlags?.update(reply.ok ? reply.verdict : null, { showChinese: TL.showZh(), openShadow: flags.openShadow });
     o.badgeHost.setAttribute('data-captures', String(captures));
     o.badgeHost.setAttribute('data-analyses', String(runs));
     if (Number.isFinite(reply.analyzeMs)) o.badgeHost.setAttribute('data-tl-analyze-ms', reply.analyzeMs.toFixed(1));
+    if (final && !o.badgeHost.hasAttribute('data-tl-dcl-to-final-ms')) {
+      // When the verdict itself (not "Checking…") was shown: what the buyer waits for.
+      o.badgeHost.setAttribute('data-tl-dcl-to-final-ms', (performance.now() - tDcl).toFixed(1));
+    }
     if (!painted) {
       painted = true;
       const host = o.badgeHost;
@@ -271,6 +325,83 @@
       }));
     }
   }
+
+  // ---- provisional verdicts -----------------------------------------------
+
+  /**
+   * What a verdict still waits for ([] once it can be shown): responses
+   * already received but not yet analysed (their analysis is on its way),
+   * store-card and review requests in flight (they can change the level even
+   * when the store age is known, e.g. from an earlier visit), and for a short
+   * while the inputs the core says it lacks (verdict.pending) that the page
+   * has not asked for yet.
+   */
+  function waitingFor(verdict, captures) {
+    if (final || !verdict) return [];
+    const pending = Array.isArray(verdict.pending) ? verdict.pending : [];
+    const out = new Set();
+    for (const r of responses.slice(captures)) {
+      const kind = requestKind(r.url);
+      if (kind) out.add(kind);
+    }
+    const since = performance.now() - tDcl;
+    if (since < MAX_WAIT_MS) {
+      for (const kind of inflightReq.values()) out.add(kind);
+      if (pending.includes('store-age') && since < WAIT_MS) out.add('store-age');
+      // A store page still rendering its text: wait for the deadline, and
+      // while its text has changed since the snapshot (checked again at once).
+      if (pending.includes('page') && page.store) {
+        if (TL.storeText().length !== lastTextLength) { out.add('page'); schedule(0); } else if (since < WAIT_MS) out.add('page');
+      }
+    }
+    return [...out];
+  }
+
+  let change = null; // {from, to, reason}: the last change of level after the verdict was final
+
+  /** The overlay state for a reply: "checking" while the verdict may still change, else the verdict (with its last change). */
+  function displayState(reply, captures) {
+    const state = stateFrom(reply);
+    if (state.phase === 'ready' && !final) {
+      const waits = waitingFor(state.verdict, captures);
+      if (waits.length) {
+        latest = { reply, captures };
+        armSettle(waits);
+        return { phase: 'checking', waitingFor: waits };
+      }
+    }
+    latest = null;
+    clearTimeout(settleTimer);
+    if (!final) {
+      final = true;
+      chrome.runtime.sendMessage({ type: 'settle' }).catch(() => {}); // the toolbar shows the level now
+    }
+    if (state.phase !== 'ready') return state;
+    const v = state.verdict;
+    if (shown && shown.level !== v.level) change = { from: shown.level, to: v.level, reason: TL.changeReason?.(shown, v) ?? null };
+    shown = v;
+    return change && change.to === v.level ? { ...state, change } : state;
+  }
+
+  /** Re-judges the held reply at the next deadline (a new analysis re-judges sooner). */
+  function armSettle(waits) {
+    clearTimeout(settleTimer);
+    const since = performance.now() - tDcl;
+    const inFlight = [...inflightReq.values()].some((k) => waits.includes(k));
+    const at = inFlight ? MAX_WAIT_MS : Math.min(WAIT_MS, MAX_WAIT_MS);
+    settleTimer = setTimeout(reconsider, Math.max(0, at - since) + 5);
+  }
+  /** A request ended: its data (if any) arrives as a capture and re-runs the analysis; else the held reply is re-judged. */
+  function settleSoon() {
+    if (final || !latest) return;
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(reconsider, DEBOUNCE_MS + 50);
+  }
+  function reconsider() {
+    if (signal.aborted || final || !latest || inflight || queued) return; // a run in progress renders anyway
+    render(latest.reply, latest.captures);
+  }
+  signal.addEventListener('abort', () => clearTimeout(settleTimer), { once: true });
 
   // Keep the badge next to its anchor: 1688 renders parts of the page late and
   // may re-render the title. One check per animation frame at most.
@@ -320,18 +451,14 @@
 
   chrome.storage.onChanged.addListener(function onChanged(changes, area) {
     if (signal.aborted) { chrome.storage.onChanged.removeListener(onChanged); return; }
-    if (area === 'local' && changes.prefs && overlay) {
-      const p = changes.prefs.newValue ?? {};
-      overlay.setPrefs({ ...p, showChinese: TL.effectiveShowChinese?.(p.showChinese) ?? p.showChinese });
-    }
+
     // The buyer's supplier list changed (panel, options, another tab): check again with it.
     if (area === 'local' && changes[TL.list?.KEY] && started) schedule(0);
   });
   // Settings (chrome.storage.sync): language order, minimum store age, search options.
   TL.onSettingsChange?.(() => {
     if (signal.aborted) return;
-    overlay?.setPrefs({ showChinese: TL.effectiveShowChinese(flags.prefs.showChinese) });
-    overlay?.refresh();
+    overlay?.refresh(); // the language may have changed
     cards?.refresh();
     if (started) schedule(0); // the minimum store age is judged by the core
   });
@@ -340,6 +467,14 @@
     if (signal.aborted) { chrome.runtime.onMessage.removeListener(onTeam); return; }
     if (sender.id === chrome.runtime.id && !sender.tab && m?.type === 'teamUpdated' && started) schedule(0);
   });
+
+  // The display flags before the first reply: a slow first analysis shows
+  // the "Checking…" fallback badge with the buyer's panel option (and the
+  // tests' open shadow roots) rather than the defaults.
+  chrome.storage.local.get(['prefs', 'tlTestOpenShadow']).then((s) => {
+    if (overlay) return; // the first reply came first: its flags are in use
+    flags = { openShadow: s.tlTestOpenShadow === true, prefs: { panelOpen: s.prefs?.panelOpenByDefault === true } };
+  }, () => {});
 
   function start() {
     if (started || signal.aborted) return;

@@ -17,6 +17,7 @@
   const fields = {
     language: $('language'),
     minStoreYears: $('minStoreYears'),
+    defaultOrder: $('defaultOrder'),
     currency: $('currency'),
     searchBadges: $('searchBadges'),
     dimBlocked: $('dimBlocked'),
@@ -24,6 +25,7 @@
   function show(s) {
     fields.language.value = s.language;
     fields.minStoreYears.value = String(s.minStoreYears);
+    fields.defaultOrder.value = String(s.defaultOrder);
     fields.currency.value = s.currency;
     fields.searchBadges.checked = s.searchBadges;
     fields.dimBlocked.checked = s.dimBlocked;
@@ -35,6 +37,7 @@
     const next = await TL.saveSettings({
       language: fields.language.value,
       minStoreYears: bad || fields.minStoreYears.value === '' ? TL.settingsNow.minStoreYears : years,
+      defaultOrder: fields.defaultOrder.value === '' ? 0 : Number(fields.defaultOrder.value), // settings.js rejects a bad value
       currency: fields.currency.value,
       searchBadges: fields.searchBadges.checked,
       dimBlocked: fields.dimBlocked.checked,

@@ -1,10 +1,9 @@
 // Options: preferences the overlay reads (via the background's analyze reply),
 // and a button that forgets the remembered suppliers and the buyer's checklists.
-// Stored in chrome.storage.local under "prefs"; changing "open by default"
-// also forgets the panel state remembered from the last toggle.
+// Stored in chrome.storage.local under "prefs".
 (() => {
   'use strict';
-  const DEFAULTS = { showChinese: true, panelOpenByDefault: false };
+  const DEFAULTS = { panelOpenByDefault: false };
   const msg = (key) => chrome.i18n.getMessage(key);
 
   for (const node of document.querySelectorAll('[data-i18n]')) {
@@ -25,7 +24,7 @@
   // Supplier memory and checklists (background.js: sup:*, supIndex, chk:*) stay on this computer; this clears them.
   document.getElementById('forgetSuppliers').addEventListener('click', async () => {
     const all = await chrome.storage.local.get(null);
-    await chrome.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('sup:') || k.startsWith('chk:') || k === 'supIndex'));
+    await chrome.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('sup:') || k.startsWith('chk:') || k.startsWith('order:') || k === 'supIndex'));
     status.textContent = msg('optForgotten');
   });
 
@@ -33,7 +32,6 @@
     box.addEventListener('change', async () => {
       const prefs = Object.fromEntries(boxes.map((b) => [b.id, b.checked]));
       await chrome.storage.local.set({ prefs });
-      if (box.id === 'panelOpenByDefault') await chrome.storage.local.remove('panelOpenState');
       status.textContent = msg('optSaved');
     });
   }

@@ -23,7 +23,8 @@
 .badge.lvl-caution { background: #fbbf24; color: #1f2937; border-color: #92400e; }
 .badge.lvl-trusted { background: #15803d; color: #fff; }
 .badge.lvl-unknown { background: #6b7280; color: #fff; }
-.badge.phase-loading { background: #e5e7eb; color: #374151; }
+.badge.phase-loading, .badge.phase-checking { background: #e5e7eb; color: #374151; }
+.badge .was { font-weight: 400; opacity: 0.9; }
 .badge.pill { box-shadow: 0 0.1em 0.5em rgba(0,0,0,0.3); margin: 0; }
 .panel {
   box-sizing: border-box; width: min(30em, calc(100vw - 2em)); max-height: calc(100vh - 4em); overflow: auto;
@@ -41,6 +42,16 @@
 .close { font: inherit; font-size: 0.9em; padding: 0.2em 0.6em; border: 0.0625em solid #6b7280; border-radius: 0.3em; background: #fff; color: #111827; cursor: pointer; }
 .close:focus-visible { outline: 0.2em solid #2563eb; }
 .facts, .sec, .state-msg, .privacy { padding: 0 0.9em; }
+.answer { border-bottom: 0.0625em solid #e5e7eb; padding-bottom: 0.4em; }
+.answer .reason { margin: 0.5em 0.9em 0.3em; font-size: 1.1em; font-weight: 600; }
+.answer .change { margin: 0.3em 0.9em; padding: 0.2em 0.5em; background: #eff6ff; border-left: 0.3em solid #2563eb; }
+.answer .actions { margin: 0.3em 0.9em 0.2em; padding-left: 1.4em; }
+.answer .actions li { margin: 0.15em 0; }
+.says { margin: 0.15em 0; padding-left: 1.1em; }
+.fmore summary { cursor: pointer; color: #1d4ed8; font-size: 0.9em; }
+.fmore summary:focus-visible, .more-toggle:focus-visible { outline: 0.2em solid #2563eb; }
+.more-toggle { margin: 0.3em 0.9em; cursor: pointer; }
+.more-body[hidden] { display: none; }
 .facts p { margin: 0.4em 0; }
 .k { color: #4b5563; }
 .company { font-weight: 700; }

@@ -23,18 +23,17 @@
    * Creates the overlay (not yet placed). opts:
    *   page        entry of TL.pages (its anchors)
    *   openShadow  test hook: shadow roots in mode "open" (chrome.storage.local tlTestOpenShadow)
-   *   prefs       {showChinese, panelOpen}
+   *   prefs       {panelOpen}: open on load (the "open by default" option)
    *   signal      AbortSignal: aborting removes everything
-   *   onOpenChange(open) called when the buyer opens or closes the panel
    *   plannedOrder {amount, currency} | null, the buyer's saved planned order
    *   onPlannedOrder(value | null) called when the buyer submits or clears it
    *   onChecklist(supplierId, item, done) called when the buyer ticks or unticks a checklist item
    */
-  TL.createOverlay = ({ page, openShadow, prefs, signal, onOpenChange, plannedOrder, onPlannedOrder, onChecklist }) => {
+  TL.createOverlay = ({ page, openShadow, prefs, signal, plannedOrder, onPlannedOrder, onChecklist }) => {
     const mode = openShadow ? 'open' : 'closed';
     let state = { phase: 'loading' };
     let open = Boolean(prefs.panelOpen);
-    let showChinese = prefs.showChinese !== false;
+    let moreOpen = false; // "show more" stays as the buyer left it across re-renders of this page
     let anchored = null; // the page element the badge sits after, or null (pill)
     let planned = plannedOrder ?? null;
     let draft = null; // typed but not yet submitted: survives re-renders caused by late page data
@@ -67,12 +66,16 @@
       badgeHost.setAttribute('data-score', m.score == null ? '' : String(m.score));
       button.className = `badge lvl-${m.level} phase-${state.phase}${anchored ? '' : ' pill'}`;
       button.setAttribute('aria-label', m.label);
-      button.replaceChildren(
+      if (m.was) badgeHost.setAttribute('data-changed-from', state.change.from);
+      else badgeHost.removeAttribute('data-changed-from');
+      button.replaceChildren(...[
         el('span', { class: 'glyph', text: m.glyph, attrs: { 'aria-hidden': 'true' } }),
         el('span', { class: 'brand', text: 'TrustLens' }),
         el('span', { class: 'sep', text: '|', attrs: { 'aria-hidden': 'true' } }),
         el('span', { class: 'text', text: m.text }),
-      );
+        // A level that changed after it was shown says so ("was Trusted").
+        m.was ? el('span', { class: 'was', text: ` (${TL.one(TL.text.wasLevel)} ${m.was})`, attrs: { 'aria-hidden': 'true' } }) : null,
+      ].filter(Boolean));
     }
 
     const order = {
@@ -102,7 +105,9 @@
       } : null;
       const licenceKey = id ?? '';
       const licence = { status: licenceStatus.get(licenceKey) ?? null, onStatus: (st) => licenceStatus.set(licenceKey, st) };
-      panel.replaceChildren(TL.buildPanel(state, { showChinese, onClose: () => setOpen(false, true), order, checklist, licence }));
+      const more = { open: moreOpen, onToggle: (o) => { moreOpen = o; } };
+      panel.setAttribute('aria-label', TL.uiLang === 'zh' ? 'TrustLens 检查结果' : 'TrustLens verdict');
+      panel.replaceChildren(TL.buildPanel(state, { showChinese: TL.showZh(), onClose: () => setOpen(false, true), order, checklist, licence, more }));
       if (active && open) {
         const again = key ? panel.querySelector(`[data-fk="${key}"]`) : null;
         (again ?? panel.querySelector('h2'))?.focus({ preventScroll: true });
@@ -115,7 +120,6 @@
       panel.hidden = !open;
       button.setAttribute('aria-expanded', String(open));
       if (byUser) {
-        onOpenChange?.(open);
         // Only a buyer's own action moves focus; nothing on load ever does.
         if (open) panel.querySelector('h2')?.focus({ preventScroll: true });
         else button.focus({ preventScroll: true });
@@ -165,11 +169,10 @@
         renderBadge();
         renderPanel();
       },
-      setPrefs(p) {
-        if ('showChinese' in p && (p.showChinese !== false) !== showChinese) {
-          showChinese = p.showChinese !== false;
-          renderPanel();
-        }
+      /** The planned order saved for this page's supplier (read after the overlay was made). */
+      setPlanned(value) {
+        planned = value ?? null;
+        renderPanel();
       },
       /** Renders badge and panel again (the language order or other settings changed). */
       refresh() {

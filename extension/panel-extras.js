@@ -21,15 +21,8 @@
   const drafts = new Map(); // member key -> {action, rating, note} typed, not saved
   const statuses = new Map(); // member key -> {ok, text} of the last save
 
-  /** A bilingual label in the language order (view.js bi(), for this file's sections). */
-  function bi(pair, showZh, tag = 'span', attrs = {}) {
-    const node = el(tag, { class: 'bi', attrs }, el('span', { class: 'en', text: pair.en }));
-    if (showZh && pair.zh && pair.zh !== pair.en) {
-      const zh = el('span', { class: 'zh', text: pair.zh, attrs: { lang: 'zh-CN' } });
-      if (TL.zhFirst) node.prepend(zh, ' '); else node.append(' ', zh);
-    }
-    return node;
-  }
+  /** A label in the panel language (view.js TL.bi). */
+  const bi = (pair, showZh, tag = 'span', attrs = {}) => TL.bi(pair, showZh, tag, attrs);
   const section = (title, showZh, cls, ...children) => el('section', { class: `sec ${cls}` }, bi(title, showZh, 'h3'), ...children);
 
   function factsPart(state, showZh) {

@@ -58,10 +58,10 @@
     const reply = Number.isInteger(tabId) ? await chrome.runtime.sendMessage({ type: 'getTabVerdict', tabId }) : null;
     const entry = reply?.ok ? reply.entry : null;
     await TL.loadSettings?.(); // the options' language order (settings.js)
-    const showChinese = TL.effectiveShowChinese?.(reply?.flags?.prefs?.showChinese) ?? reply?.flags?.prefs?.showChinese !== false;
+    const showChinese = TL.showZh(); // the options' language (settings.js)
     if (!(await TL.siteAccess.granted())) app.before(accessNotice(tabId, showChinese));
     if (!entry) { app.replaceChildren(empty()); return; }
-    const state = entry.failed ? { phase: 'error', error: entry.failed } : { phase: 'ready', verdict: entry.verdict };
+    const state = entry.failed ? { phase: 'error', error: entry.failed } : entry.held ? { phase: 'checking', waitingFor: [] } : { phase: 'ready', verdict: entry.verdict };
     // Search and list pages: the result cards' counts and the riskiest three (search.js); a search page has no verdict of its own.
     const hasCards = !entry.failed && Array.isArray(entry.verdict?.cards) && entry.verdict.cards.length > 0;
     if (hasCards && entry.verdict.kind === 'search') app.replaceChildren(TL.buildCardsSummary(entry.verdict, showChinese));

@@ -15,12 +15,8 @@
   const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
   const fmt = (r) => r.toFixed(1);
 
-  /** English, then (optionally) the Chinese in its own lang-tagged span. */
-  function bi(pair, showZh, tag = 'span', cls = 'bi') {
-    const node = el(tag, { class: cls }, el('span', { class: 'en', text: pair.en }));
-    if (showZh && pair.zh && pair.zh !== pair.en) node.append(' ', el('span', { class: 'zh', text: pair.zh, attrs: { lang: 'zh-CN' } }));
-    return node;
-  }
+  /** A label in the panel language (view.js TL.bi). */
+  const bi = (pair, showZh, tag = 'span', cls = 'bi') => TL.bi(pair, showZh, tag, {}, cls);
 
   /** The section for a verdict, or null when the page carried no reviews (verdict.reviews null). */
   TL.reviewsBlock = (v, showZh) => {

@@ -204,11 +204,10 @@
 
   /** "2 yrs" / "2年" / "?" in the current language order. */
   TL.yearsText = (n) => (TL.zhFirst ? (Number.isFinite(n) ? `${n}年` : '?') : TL.formatYears(n));
-  /** A badge id's name: the Chinese term the page shows (English only: the English name). */
+  /** A badge id's name: the Chinese term the card itself shows, in every language (the tip explains it). */
   TL.badgeWord = (id) => {
     const b = TL.own(TL.badges, id);
-    if (!b) return id;
-    return TL.englishOnly ? b.en : b.zh;
+    return b ? b.zh : id;
   };
 
   /**

@@ -1,18 +1,19 @@
-// The buyer's settings (issue 5), kept in chrome.storage.sync under
-// "settings" so they follow the buyer's browser profile. (The older display
-// prefs - "show Chinese", "open by default" - stay in chrome.storage.local
-// "prefs"; lists stay in chrome.storage.local.) Loaded by the content
+// The buyer's settings, kept in chrome.storage.sync under "settings" so they
+// follow the buyer's browser profile. (The display pref "open the panel by
+// default" stays in chrome.storage.local "prefs"; lists stay in
+// chrome.storage.local.) Loaded by the content
 // scripts, the popup and the options page. Values are validated on every
 // read: storage is shared with other extension pages and may hold anything.
 (() => {
   'use strict';
   const TL = (globalThis.TrustLens ??= {});
 
-  const LANGUAGES = ['auto', 'en', 'zh'];
+  const LANGUAGES = ['auto', 'en', 'zh', 'both'];
   const CURRENCIES = ['USD', 'CNY'];
   TL.SETTINGS_KEY = 'settings';
   TL.settingsDefaults = Object.freeze({
-    language: 'auto', // auto: English first with Chinese beside it (Chinese first in a Chinese browser)
+    language: 'auto', // auto: the browser's language (Chinese in a Chinese browser, else English); en, zh, or both
+    defaultOrder: 0, // the buyer's usual order size in `currency` (0 = none): order advice on every supplier without its own
     minStoreYears: 0, // 0 = no minimum; else a younger store gets the core's finding store-age-below-minimum
     currency: 'USD', // default currency of the planned order
     searchBadges: true, // badges on search and list result cards
@@ -28,6 +29,7 @@
       language: LANGUAGES.includes(s.language) ? s.language : d.language,
       minStoreYears: Number.isInteger(years) && years >= 0 && years <= 30 ? years : d.minStoreYears,
       currency: CURRENCIES.includes(s.currency) ? s.currency : d.currency,
+      defaultOrder: Number.isFinite(Number(s.defaultOrder)) && Number(s.defaultOrder) >= 0 && Number(s.defaultOrder) <= 1e9 ? Number(s.defaultOrder) : d.defaultOrder,
       searchBadges: typeof s.searchBadges === 'boolean' ? s.searchBadges : d.searchBadges,
       dimBlocked: typeof s.dimBlocked === 'boolean' ? s.dimBlocked : d.dimBlocked,
     };
@@ -75,30 +77,30 @@
   };
 
   /**
-   * The language order from the setting: "en" English only, "zh" Chinese
-   * first (English after it), "auto" Chinese first in a Chinese browser, else
-   * English first with the Chinese beside it (when "show Chinese" is on).
-   * Sets TL.zhFirst (read by view.js) and TL.englishOnly.
+   * The language of the badge and panel (one setting): "en" English, with
+   * Chinese only where the buyer meets it on the page (quotes, badge names);
+   * "zh" Chinese throughout; "both" English with the Chinese beside it;
+   * "auto" Chinese in a Chinese browser, else English. Sets TL.uiLang
+   * ("en" | "zh" | "both", read by view.js) and, for older callers,
+   * TL.zhFirst and TL.englishOnly.
    */
   TL.applyLanguage = () => {
     const lang = TL.settingsNow.language;
     const uiZh = /^zh\b/i.test(globalThis.navigator?.language ?? '');
-    TL.englishOnly = lang === 'en';
-    TL.zhFirst = lang === 'zh' || (lang === 'auto' && uiZh);
+    TL.uiLang = lang === 'auto' ? (uiZh ? 'zh' : 'en') : lang;
+    TL.englishOnly = TL.uiLang === 'en';
+    TL.zhFirst = TL.uiLang === 'zh';
   };
   TL.applyLanguage();
 
-  /** The "show Chinese" display pref as the language setting leaves it. */
-  TL.effectiveShowChinese = (showChinesePref) => {
-    if (TL.englishOnly) return false;
-    if (TL.zhFirst) return true;
-    return showChinesePref !== false;
-  };
+  /** True when Chinese lines are shown (a Chinese or bilingual panel). */
+  TL.showZh = () => TL.uiLang !== 'en';
 
-  /** A bilingual pair as one string in the current order: "Caution 谨慎", "谨慎 Caution", "Caution". */
-  TL.pairText = (pair, showZh = !TL.englishOnly) => {
+  /** A bilingual pair as one string in the current language: "Caution", "谨慎", "Caution 谨慎". */
+  TL.pairText = (pair) => {
     if (!pair) return '';
-    if (!showZh || !pair.zh || pair.zh === pair.en) return pair.en;
-    return TL.zhFirst ? `${pair.zh} ${pair.en}` : `${pair.en} ${pair.zh}`;
+    if (TL.uiLang === 'zh') return pair.zh || pair.en;
+    if (TL.uiLang !== 'both' || !pair.zh || pair.zh === pair.en) return pair.en;
+    return `${pair.en} ${pair.zh}`;
   };
 })();

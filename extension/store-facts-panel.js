@@ -46,15 +46,8 @@
     no: { en: 'no', zh: '不支持' },
   };
 
-  /** English, then (optionally) the Chinese in its own lang-tagged span. */
-  function bi(pair, showZh, tag = 'span', cls = 'bi') {
-    const node = el(tag, { class: cls }, el('span', { class: 'en', text: pair.en }));
-    if (showZh && pair.zh && pair.zh !== pair.en) {
-      const zh = el('span', { class: 'zh', text: pair.zh, attrs: { lang: 'zh-CN' } });
-      if (TL.zhFirst) node.prepend(zh, ' '); else node.append(' ', zh);
-    }
-    return node;
-  }
+  /** A label in the panel language (view.js TL.bi). */
+  const bi = (pair, showZh, tag = 'span', cls = 'bi') => TL.bi(pair, showZh, tag, {}, cls);
 
   /** A <dl> of the facts whose key has a label, in the labels' order. */
   function factList(facts, labels, showZh, kind) {

@@ -56,11 +56,8 @@
   // across re-renders (late page data and team updates rebuild the panel).
   const drafts = new Map();
 
-  function bi(pair, showZh, tag = 'span', attrs = {}) {
-    const node = TL.el(tag, { class: 'bi', attrs }, TL.el('span', { class: 'en', text: pair.en }));
-    if (showZh && pair.zh && pair.zh !== pair.en) node.append(' ', TL.el('span', { class: 'zh', text: pair.zh, attrs: { lang: 'zh-CN' } }));
-    return node;
-  }
+  /** A label in the panel language (view.js TL.bi). */
+  const bi = (pair, showZh, tag = 'span', attrs = {}) => TL.bi(pair, showZh, tag, attrs);
 
   function entryLine(entry, showZh) {
     if (!entry) return TL.el('p', { class: 'muted', attrs: { 'data-team-entry': '' } }, bi(T.noEntry, showZh));

@@ -16,27 +16,41 @@
   }
   TL.el = el;
 
-  /** English text, then (optionally) the Chinese in its own lang-tagged span. */
-  function bi(pair, showZh, tag = 'span') {
-    const node = el(tag, { class: 'bi' }, el('span', { class: 'en', text: pair.en }));
-    if (showZh && pair.zh && pair.zh !== pair.en) {
-      const zh = el('span', { class: 'zh', text: pair.zh, attrs: { lang: 'zh-CN' } });
-      if (TL.zhFirst) node.prepend(zh, ' '); else node.append(' ', zh); // options language "中文": Chinese first (settings.js)
-    }
+  /**
+   * A text pair in the panel language (settings.js TL.uiLang): English, or
+   * Chinese (lang-tagged), or English with the Chinese beside it ("both").
+   * The showZh argument is kept for callers' signatures; the language
+   * setting alone decides.
+   */
+  function bi(pair, _showZh, tag = 'span', attrs = {}, cls = 'bi') {
+    const node = el(tag, { class: cls, attrs });
+    const lang = TL.uiLang ?? 'en';
+    const zh = pair.zh && pair.zh !== pair.en ? pair.zh : null;
+    if (lang === 'zh' && zh) node.append(el('span', { class: 'zh', text: zh, attrs: { lang: 'zh-CN' } }));
+    else node.append(el('span', { class: 'en', text: pair.en }));
+    if (lang === 'both' && zh) node.append(' ', el('span', { class: 'zh', text: zh, attrs: { lang: 'zh-CN' } }));
     return node;
   }
+  TL.bi = bi;
+  /** One string of a pair in the panel language (accessible names, titles). */
+  const one = (pair) => (TL.uiLang === 'zh' && pair?.zh ? pair.zh : pair?.en ?? '');
+  TL.one = one;
 
   const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   const isPlainObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
   const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
 
   /**
-   * What the badge says for a state: {level, glyph, word, text, label}.
-   * state: {phase: 'loading'|'ready'|'error', verdict?, error?}
+   * What the badge says for a state: {level, glyph, text, label, was}.
+   * state: {phase: 'loading'|'checking'|'ready'|'error', verdict?, error?,
+   * waitingFor?: ['store-age'|'reviews'], change?: {from, to, reason}}.
+   * "checking" never shows a level: the verdict may still change.
    */
   TL.badgeModel = (state) => {
-    if (state.phase === 'loading') {
-      return { level: 'unknown', glyph: '…', text: TL.text.checking.en, label: `TrustLens: ${TL.text.checking.en}` };
+    if (state.phase === 'loading' || state.phase === 'checking') {
+      const waits = (state.waitingFor ?? []).map((w) => TL.text.waitingShort[w]).filter(Boolean);
+      const text = waits.length ? `${one(TL.text.checking)} ${waits.map(one).join(', ')}` : one(TL.text.checking);
+      return { level: 'unknown', score: null, glyph: '…', text, label: `TrustLens: ${text}`, was: null };
     }
     const v = state.phase === 'ready' ? state.verdict : null;
     // An unreadable page or a failed analysis is never shown with a level, whatever else it says.
@@ -45,47 +59,73 @@
     const lvl = TL.level(levelId);
     const score = levelId === 'unknown' ? null : num(v?.score);
     const years = num(v?.supplier?.storeAgeYears);
-    const text = `${TL.zhFirst ? lvl.zh : lvl.en} · ${TL.formatScore(score)} · ${TL.yearsText?.(years) ?? TL.formatYears(years)}`;
+    const text = `${one(lvl)} · ${TL.formatScore(score)} · ${TL.yearsText?.(years) ?? TL.formatYears(years)}`;
     const glyph = state.phase === 'error' ? '✗' : lvl.glyph;
-    const why = state.phase === 'error' ? ` (${TL.text.coreFailedTitle.en})` : '';
-    const label = `TrustLens: ${lvl.en}${why}, score ${score ?? 'unknown'}, ` +
-      `${years == null ? 'store age unknown' : `${TL.formatYears(years)} on 1688`}. Show details.`;
-    return { level: levelId, score, glyph, text, label };
+    const why = state.phase === 'error' ? ` (${one(TL.text.coreFailedTitle)})` : '';
+    const reason = str(v?.summary?.reason?.en) ? ` ${one(v.summary.reason)}.` : '';
+    const was = state.change && TL.own(TL.levels, state.change.from) ? TL.level(state.change.from) : null;
+    const label = TL.uiLang === 'zh'
+      ? `TrustLens：${lvl.zh}${why}，评分 ${score ?? '未知'}。${reason}${was ? ` 原为${was.zh}。` : ''} 显示详情。`
+      : `TrustLens: ${lvl.en}${why}, score ${score ?? 'unknown'}, ` +
+        `${years == null ? 'store age unknown' : `${TL.formatYears(years)} on 1688`}.${reason}${was ? ` Was ${was.en}.` : ''} Show details.`;
+    return { level: levelId, score, glyph, text, label, was: was ? one(was) : null };
+  };
+
+  /**
+   * Why a final verdict's level changed, from the findings before and after:
+   * {en, zh} ("new warning: Reviews look copied"), or null.
+   */
+  TL.changeReason = (before, after) => {
+    const warn = (v) => new Map((Array.isArray(v?.findings) ? v.findings : [])
+      .filter((f) => f && ['high', 'medium', 'low'].includes(f.severity)).map((f) => [f.id, f]));
+    const a = warn(before), b = warn(after);
+    const added = [...b.values()].find((f) => !a.has(f.id));
+    if (added) return { en: `${TL.text.newWarning.en}: ${added.title?.en ?? added.id}`, zh: `${TL.text.newWarning.zh}：${added.title?.zh ?? added.id}` };
+    const gone = [...a.values()].find((f) => !b.has(f.id));
+    if (gone) return { en: `${TL.text.noLonger.en}: ${gone.title?.en ?? gone.id}`, zh: `${TL.text.noLonger.zh}：${gone.title?.zh ?? gone.id}` };
+    if (before?.supplier?.storeAgeYears == null && num(after?.supplier?.storeAgeYears) != null) {
+      return { en: `${TL.text.storeAgeRead.en}: ${TL.formatYears(after.supplier.storeAgeYears)}`, zh: `${TL.text.storeAgeRead.zh}：${after.supplier.storeAgeYears}年` };
+    }
+    return null;
   };
 
   function section(titlePair, showZh, ...children) {
     return el('section', { class: 'sec' }, bi(titlePair, showZh, 'h3'), ...children);
   }
 
-  function findingItem(f, showZh) {
-    const sev = TL.own(TL.severities, f.severity) ?? TL.severities.info;
+  /**
+   * One finding: its title, its evidence in a buyer's words (one line per
+   * place it was seen; summary.evidence), what to do, and the technical
+   * source behind a disclosure.
+   */
+  function findingItem(f, showZh, says) {
+    const sevOk = TL.own(TL.severities, f.severity);
+    const sev = sevOk ?? TL.severities.info;
     const title = f.title ?? {};
     const advice = f.advice ?? {};
-    const li = el('li', { class: `finding sev-${TL.own(TL.severities, f.severity) ? f.severity : 'info'}`, attrs: { 'data-finding-id': String(f.id ?? '') } });
-    li.append(el('p', { class: 'sev' }, bi(sev, showZh)));
-    li.append(el('p', { class: 'ftitle', text: str(title.en) ?? String(f.id ?? '') }));
-    if (showZh && str(title.zh)) {
-      const zh = el('p', { class: 'ftitle-zh', text: title.zh, attrs: { lang: 'zh-CN' } });
-      if (TL.zhFirst) li.lastChild.before(zh); else li.append(zh);
+    const li = el('li', { class: `finding sev-${sevOk ? f.severity : 'info'}`, attrs: { 'data-finding-id': String(f.id ?? '') } });
+    const head = el('p', { class: 'ftitle' }, el('span', { class: 'sev' }, bi(sev, showZh)), ' ',
+      bi({ en: str(title.en) ?? String(f.id ?? ''), zh: str(title.zh) ?? '' }, showZh));
+    li.append(head);
+    const lines = (Array.isArray(says) ? says : []).filter((t) => isPlainObj(t) && str(t.en));
+    if (lines.length) li.append(el('ul', { class: 'says' }, ...lines.map((t) => el('li', {}, bi(t, showZh)))));
+    const more = el('details', { class: 'fmore' }, el('summary', {}, bi(TL.text.advice, showZh)));
+    if (str(advice.en)) more.append(el('p', { class: 'advice' }, bi({ en: advice.en, zh: str(advice.zh) ?? '' }, showZh)));
+    const techs = Array.isArray(f.evidence) ? f.evidence.filter(str) : str(f.evidence) ? [f.evidence] : [];
+    if (techs.length) {
+      more.append(el('p', { class: 'label' }, bi(TL.text.source, showZh)));
+      for (const t of techs) more.append(el('code', { class: 'evidence', text: t }));
     }
-    if (str(f.evidence)) {
-      li.append(el('p', { class: 'label' }, bi(TL.text.evidence, showZh)));
-      li.append(el('code', { class: 'evidence', text: f.evidence }));
-    }
-    if (str(advice.en) || str(advice.zh)) {
-      li.append(el('p', { class: 'label' }, bi(TL.text.advice, showZh)));
-      if (str(advice.en)) li.append(el('p', { class: 'advice', text: advice.en }));
-      if (showZh && str(advice.zh)) {
-        const zh = el('p', { class: 'advice-zh', text: advice.zh, attrs: { lang: 'zh-CN' } });
-        if (TL.zhFirst && str(advice.en)) li.lastChild.before(zh); else li.append(zh);
-      }
-    }
+    li.append(more);
     return li;
   }
 
-  function sortFindings(list) {
+  /** Findings in the core's display order (summary.order: severity, then weight), else by severity. */
+  function sortFindings(list, order) {
     const rank = (f) => TL.own(TL.severityRank, f.severity) ?? 3;
-    return [...list].sort((a, b) => rank(a) - rank(b) || String(a.id).localeCompare(String(b.id)));
+    const pos = new Map((Array.isArray(order) ? order : []).map((id, i) => [id, i]));
+    const at = (f) => pos.get(f.id) ?? 1e6;
+    return [...list].sort((a, b) => rank(a) - rank(b) || at(a) - at(b) || String(a.id).localeCompare(String(b.id)));
   }
 
   /**
@@ -138,8 +178,8 @@
     const bits = [];
     const lo = num(offer.priceMin), hi = num(offer.priceMax);
     if (lo != null) bits.push(hi != null && hi !== lo ? `¥${lo}–${hi}` : `¥${lo}`);
-    if (num(offer.moq) != null) bits.push(`${TL.text.moq.en} ${offer.moq}`);
-    if (str(offer.sales)) bits.push(`${TL.text.sales.en} ${offer.sales}`);
+    if (num(offer.moq) != null) bits.push(`${one(TL.text.moq)} ${offer.moq}`);
+    if (str(offer.sales)) bits.push(`${one(TL.text.sales)} ${offer.sales}`);
     if (bits.length) box.append(el('p', { class: 'obits', text: bits.join(' · ') }));
     return box;
   }
@@ -177,9 +217,9 @@
     if (order) {
       const value = order.value ?? {};
       const form = el('form', { class: 'order-form', attrs: { novalidate: '' } });
-      const amount = el('input', { attrs: { type: 'number', min: '1', step: 'any', inputmode: 'decimal', 'data-fk': 'amount', 'aria-label': TL.text.amount.en } });
+      const amount = el('input', { attrs: { type: 'number', min: '1', step: 'any', inputmode: 'decimal', 'data-fk': 'amount', 'aria-label': one(TL.text.amount) } });
       if (Number.isFinite(value.amount)) amount.value = String(value.amount);
-      const currency = el('select', { attrs: { 'data-fk': 'currency', 'aria-label': TL.text.currency.en } },
+      const currency = el('select', { attrs: { 'data-fk': 'currency', 'aria-label': one(TL.text.currency) } },
         el('option', { text: 'USD', attrs: { value: 'USD' } }), el('option', { text: 'CNY', attrs: { value: 'CNY' } }));
       currency.value = (value.currency ?? TL.settingsNow?.currency) === 'CNY' ? 'CNY' : 'USD'; // default from the options
       const submit = el('button', { class: 'btn', attrs: { type: 'submit', 'data-fk': 'submit' } }, bi(TL.text.getAdvice, showZh));
@@ -214,14 +254,11 @@
       if (ceiling != null) {
         box.append(ceiling === 0
           ? el('p', {}, bi(TL.text.ceilingSamples, showZh))
-          : el('p', {}, el('span', {}, TL.text.ceilingUpTo.en, ` ${fmtUsd(ceiling)}`),
-            showZh ? el('span', { class: 'zh', text: ` ${TL.text.ceilingUpTo.zh}：${fmtUsd(ceiling)}`, attrs: { lang: 'zh-CN' } }) : null));
+          : el('p', {}, bi({ en: `${TL.text.ceilingUpTo.en} ${fmtUsd(ceiling)}`, zh: `${TL.text.ceilingUpTo.zh}：${fmtUsd(ceiling)}` }, showZh)));
       }
       const steps = Array.isArray(advice.steps) ? advice.steps.filter(isPlainObj) : [];
       if (steps.length) {
-        box.append(el('ol', { class: 'steps' }, ...steps.map((st) => el('li', {},
-          el('span', { text: str(st.en) ?? '' }),
-          showZh && str(st.zh) ? el('span', { class: 'zh step-zh', text: st.zh, attrs: { lang: 'zh-CN' } }) : null))));
+        box.append(el('ol', { class: 'steps' }, ...steps.map((st) => el('li', {}, bi({ en: str(st.en) ?? '', zh: str(st.zh) ?? '' }, showZh)))));
       }
       sec.append(box);
     }
@@ -243,7 +280,7 @@
       progress.setAttribute('data-done', String(n));
       progress.replaceChildren(bi(TL.checklistProgress(n, total), showZh));
     };
-    const ul = el('ul', { class: 'chk', attrs: { 'aria-label': TL.text.checklist.en } });
+    const ul = el('ul', { class: 'chk', attrs: { 'aria-label': one(TL.text.checklist) } });
     for (const item of TL.checklist) {
       const id = `tl-chk-${item.id}`;
       const box = el('input', { attrs: { type: 'checkbox', id, 'data-fk': `chk-${item.id}`, 'data-chk': item.id, 'aria-describedby': `${id}-why` } });
@@ -254,8 +291,7 @@
         showProgress();
         list.onToggle?.(item.id, box.checked);
       });
-      const why = el('p', { class: 'why', attrs: { id: `${id}-why` } }, el('span', { text: item.why.en }));
-      if (showZh) why.append(' ', el('span', { class: 'zh', text: item.why.zh, attrs: { lang: 'zh-CN' } }));
+      const why = el('p', { class: 'why', attrs: { id: `${id}-why` } }, bi(item.why, showZh));
       ul.append(el('li', {}, box, ' ', el('label', { attrs: { for: id } }, bi(item, showZh)), why));
     }
     showProgress();
@@ -316,7 +352,7 @@
     h.append(h2);
     if (extra) h.append(extra);
     if (onClose) {
-      const b = el('button', { class: 'close', attrs: { type: 'button', 'aria-label': TL.text.close.en } }, el('span', { text: '✕', attrs: { 'aria-hidden': 'true' } }), ' ', el('span', { text: TL.text.close.en }));
+      const b = el('button', { class: 'close', attrs: { type: 'button', 'aria-label': one(TL.text.close) } }, el('span', { text: '✕', attrs: { 'aria-hidden': 'true' } }), ' ', el('span', { text: one(TL.text.close) }));
       b.addEventListener('click', onClose);
       h.append(b);
     }
@@ -324,7 +360,10 @@
   }
 
   /**
-   * The panel body for a state. opts: {showChinese, compact, onClose, order, checklist, licence}.
+   * The panel body for a state: the answer first (level, the core's one-line
+   * reason, a change of level, the top actions), the first three warnings,
+   * then everything else behind "show more" (opts.more: {open, onToggle}).
+   * opts: {showChinese, compact, onClose, order, checklist, licence, more}.
    * compact (popup): top three warnings only, no badge explanations, no form.
    * order: {value: {amount, currency} | null, onDraft(draft), onSubmit(value | null)}
    * shows the planned-order form (the core's orderAdvice shows whenever present).
@@ -334,10 +373,12 @@
    */
   TL.buildPanel = (state, opts = {}) => {
     const showZh = opts.showChinese !== false;
-    const root = el('div', { class: 'panel-body', attrs: { 'data-phase': state.phase } });
+    const root = el('div', { class: 'panel-body', attrs: { 'data-phase': state.phase, lang: TL.uiLang === 'zh' ? 'zh-CN' : 'en' } });
 
-    if (state.phase === 'loading') {
+    if (state.phase === 'loading' || state.phase === 'checking') {
       root.append(header(TL.text.checking, '…', 'unknown', showZh, null, opts.onClose));
+      const waits = (state.waitingFor ?? []).map((w) => ({ reviews: TL.text.waitingReviews, 'store-age': TL.text.waitingStoreAge, page: TL.text.waitingPage }[w] ?? null)).filter(Boolean);
+      for (const w of waits) root.append(el('p', { class: 'state-msg', attrs: { 'data-state-msg': 'checking' } }, bi(w, showZh)));
       return root;
     }
     if (state.phase === 'error') {
@@ -350,51 +391,90 @@
     const v = state.verdict ?? {};
     const m = TL.badgeModel(state);
     const lvl = TL.level(m.level);
-    const scoreLine = el('p', { class: 'score' }, bi(TL.text.score, showZh), ` ${TL.formatScore(m.score)} / 100`);
-    root.append(header(lvl, lvl.glyph, m.level, showZh, scoreLine, opts.onClose));
-
-    if (v.readable === false || str(v.error)) {
-      root.append(el('div', { class: 'state-msg', attrs: { 'data-state-msg': 'unreadable' } },
-        bi(TL.text.unreadableTitle, showZh, 'p'), bi(TL.text.unreadableBody, showZh, 'p')));
-      if (str(v.error)) root.append(el('p', {}, el('span', { class: 'k' }, bi(TL.text.error, showZh)), ' ', el('code', { class: 'evidence', text: v.error })));
-    }
-
-    root.append(supplierBlock(v, showZh, state.supplier));
-    // The buyer's minimum store age and list mark (panel-extras.js; issue 5).
-    root.append(...(TL.panelExtras?.('facts', state, showZh, opts) ?? []));
-
-    const all = sortFindings(Array.isArray(v.findings) ? v.findings.filter((f) => f && typeof f === 'object') : []);
-    let warnings = all.filter((f) => f.severity !== 'positive');
-    const positives = all.filter((f) => f.severity === 'positive');
-    if (opts.compact) warnings = warnings.slice(0, 3);
-    root.append(section(TL.text.findings, showZh, warnings.length
-      ? el('ol', { class: 'findings' }, ...warnings.map((f) => findingItem(f, showZh)))
-      : el('p', { class: 'muted' }, bi(TL.text.noFindings, showZh))));
-    // The review summary (review-panel.js; absent in the popup).
-    const reviews = opts.compact ? null : TL.reviewsBlock?.(v, showZh);
-    if (reviews) root.append(reviews);
-    // A store page's licence and factory facts (store-facts-panel.js; absent in the popup).
-    if (!opts.compact) root.append(...(TL.storeFactsBlocks?.(v, showZh) ?? []));
-    // Then what the buyer acts on (the planned order), then what the badges mean.
+    const summary = isPlainObj(v.summary) ? v.summary : {};
     const readable = v.readable !== false && !str(v.error);
-    const order = orderBlock(v, showZh, readable && !opts.compact ? opts.order : null);
-    if (order) root.append(order);
-    if (readable && !opts.compact) {
-      const name = str(state.supplier?.licenceCompany) ?? str(v.facts?.licenceCompany) ?? str(v.supplier?.company);
-      if (name && opts.licence) root.append(licenceBlock(showZh, { ...opts.licence, name }));
-      if (opts.checklist) root.append(checklistBlock(showZh, opts.checklist));
-      // The buyer's supplier list controls and the report export (panel-extras.js; absent in the popup).
-      root.append(...(TL.panelExtras?.('actions', state, showZh, opts) ?? []));
-      // The team's data and actions while team sync is on (team-panel.js; absent in the popup).
-      if (TL.teamSection && isPlainObj(state.supplier?.team)) root.append(TL.teamSection(state, showZh));
+
+    // 1. The answer, read in seconds: level, the one-line reason, what changed, the top actions.
+    const answer = el('section', { class: `answer lvl-${m.level}`, attrs: { 'data-answer': '' } });
+    const scoreLine = m.score == null ? null : el('span', { class: 'score' }, bi(TL.text.score, showZh), ` ${TL.formatScore(m.score)}`);
+    answer.append(header(lvl, lvl.glyph, m.level, showZh, scoreLine, opts.onClose));
+    if (isPlainObj(summary.reason) && str(summary.reason.en)) {
+      answer.append(el('p', { class: 'reason', attrs: { 'data-reason': '' } }, bi(summary.reason, showZh)));
     }
-    if (!opts.compact) root.append(badgesBlock(v, showZh));
-    if (positives.length && !opts.compact) {
-      root.append(section(TL.text.positives, showZh, el('ul', { class: 'findings positives' }, ...positives.map((f) => findingItem(f, showZh)))));
+    if (state.change && m.was) {
+      const why = isPlainObj(state.change.reason) ? state.change.reason : null;
+      const pair = { en: `${TL.text.changedFrom.en} ${TL.level(state.change.from).en}${why ? `: ${why.en}` : ''}`, zh: `${TL.text.changedFrom.zh}${TL.level(state.change.from).zh}${why ? `（${why.zh}）` : ''}` };
+      answer.append(el('p', { class: 'change', attrs: { 'data-change': state.change.from, role: 'status' } }, bi(pair, showZh)));
+    }
+    if (!readable) {
+      answer.setAttribute('data-state-msg', 'unreadable');
+      answer.append(el('p', { class: 'state-msg', attrs: { 'data-state-msg': 'unreadable' } }, bi(TL.text.unreadableBody, showZh)));
+    }
+    const actions = (Array.isArray(summary.actions) ? summary.actions : []).filter((a) => isPlainObj(a) && str(a.en));
+    if (actions.length) {
+      answer.append(el('ol', { class: 'actions', attrs: { 'aria-label': one(TL.text.topActions) } }, ...actions.map((a) => el('li', {}, bi(a, showZh)))));
+    }
+    root.append(answer);
+
+    // 2. The warnings, most important first; the first three here, the rest under "show more".
+    const evidence = isPlainObj(summary.evidence) ? summary.evidence : {};
+    const all = sortFindings(Array.isArray(v.findings) ? v.findings.filter((f) => f && typeof f === 'object') : [], summary.order);
+    const warnings = all.filter((f) => f.severity !== 'positive' && f.id !== 'page-unreadable');
+    const positives = all.filter((f) => f.severity === 'positive');
+    const TOP = 3;
+    const item = (f) => findingItem(f, showZh, evidence[f.id]);
+    if (warnings.length) {
+      root.append(section(TL.text.findings, showZh, el('ol', { class: 'findings' }, ...warnings.slice(0, TOP).map(item))));
+    }
+    if (opts.compact) {
+      root.append(supplierBlock(v, showZh, state.supplier));
+      root.append(el('p', { class: 'privacy' }, bi(TL.text.privacy, showZh)));
+      return root;
+    }
+
+    // 3. Everything else, one click away.
+    const more = el('div', { class: 'more-body', attrs: { 'data-more': '' } });
+    const toggle = el('button', { class: 'btn btn-quiet more-toggle', attrs: { type: 'button', 'data-fk': 'more', 'aria-expanded': String(Boolean(opts.more?.open)) } },
+      bi(opts.more?.open ? TL.text.showLess : TL.text.showMore, showZh));
+    more.hidden = !opts.more?.open;
+    toggle.addEventListener('click', () => {
+      const open = more.hidden;
+      more.hidden = !open;
+      toggle.setAttribute('aria-expanded', String(open));
+      toggle.replaceChildren(bi(open ? TL.text.showLess : TL.text.showMore, showZh));
+      opts.more?.onToggle?.(open);
+    });
+    root.append(toggle, more);
+    if (warnings.length > TOP) more.append(el('ol', { class: 'findings', attrs: { start: String(TOP + 1) } }, ...warnings.slice(TOP).map(item)));
+    if (!warnings.length && readable) more.append(el('p', { class: 'muted' }, bi(TL.text.noFindings, showZh)));
+    if (str(v.error)) more.append(el('p', {}, el('span', { class: 'k' }, bi(TL.text.error, showZh)), ' ', el('code', { class: 'evidence', text: v.error })));
+    more.append(supplierBlock(v, showZh, state.supplier));
+    // The buyer's minimum store age and list mark (panel-extras.js).
+    more.append(...(TL.panelExtras?.('facts', state, showZh, opts) ?? []));
+    // The review summary (review-panel.js).
+    const reviews = TL.reviewsBlock?.(v, showZh);
+    if (reviews) more.append(reviews);
+    // A store page's licence and factory facts (store-facts-panel.js).
+    more.append(...(TL.storeFactsBlocks?.(v, showZh) ?? []));
+    // Then what the buyer acts on (the planned order), then what the badges mean.
+    const order = orderBlock(v, showZh, readable ? opts.order : null);
+    if (order) more.append(order);
+    if (readable) {
+      const name = str(state.supplier?.licenceCompany) ?? str(v.facts?.licenceCompany) ?? str(v.supplier?.company);
+      if (name && opts.licence) more.append(licenceBlock(showZh, { ...opts.licence, name }));
+      if (opts.checklist) more.append(checklistBlock(showZh, opts.checklist));
+      // The buyer's supplier list controls and the report export (panel-extras.js).
+      more.append(...(TL.panelExtras?.('actions', state, showZh, opts) ?? []));
+      // The team's data and actions while team sync is on (team-panel.js).
+      if (TL.teamSection && isPlainObj(state.supplier?.team)) more.append(TL.teamSection(state, showZh));
+    }
+    more.append(badgesBlock(v, showZh));
+    if (positives.length) {
+      more.append(section(TL.text.positives, showZh, el('ul', { class: 'findings positives' }, ...positives.map(item))));
     }
     const notes = notesBlock(v, showZh);
-    if (notes) root.append(notes);
-    root.append(el('p', { class: 'privacy' }, bi(isPlainObj(state.supplier?.team) && TL.text.privacyTeam ? TL.text.privacyTeam : TL.text.privacy, showZh)));
+    if (notes) more.append(notes);
+    more.append(el('p', { class: 'privacy' }, bi(isPlainObj(state.supplier?.team) && TL.text.privacyTeam ? TL.text.privacyTeam : TL.text.privacy, showZh)));
     return root;
   };
 })();

@@ -11,6 +11,10 @@ const (
 	// (and the store-age warnings); offer and store pages receive it after
 	// load, in the store card or the store header response.
 	PendingStoreAge = "store-age"
+	// PendingPage: a store page whose model could not be read yet; store
+	// pages render their text on the client after load, so the text that
+	// makes them readable may still come.
+	PendingPage = "page"
 )
 
 // pendingOf lists what this page may still receive that can change its
@@ -19,6 +23,9 @@ const (
 // it decides how long to wait (extension/content.js).
 func pendingOf(m *page.Model, level rules.Level) []string {
 	out := []string{}
+	if !m.Readable && m.Blocked == "" && m.Kind == page.KindStore && level != rules.HighRisk {
+		return append(out, PendingPage)
+	}
 	if !m.Readable || m.Blocked != "" || level == rules.HighRisk {
 		return out // nothing that arrives can make it better than high-risk or readable
 	}
