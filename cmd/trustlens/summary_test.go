@@ -27,8 +27,8 @@ func TestSummaryOnSamples(t *testing.T) {
 		{"offer-833454967766-shopcard-failed.har", "Store age not shown: 1688 asked for a security check (captcha) before giving it", "安全验证", "Open the store's page", "", "captcha"},
 		// A real anti-bot page (Alibaba.com's punish page, the family 1688 serves).
 		{"punish-security-check.html", "1688 showed a security check (captcha) instead of the page", "安全验证", "Pass the security check", "", "captcha"},
-		// A real store page the core cannot read (yet): store pages render their text after load.
-		{"store-factory-card-1634230375.html", "TrustLens found no product or store data on this page", "没有找到", "Treat the supplier as unchecked", "page", ""},
+		// The real factory card: its own text says it takes no export orders; no store age on it.
+		{"store-factory-card-1634230375.html", "Does not take export orders; store age not shown on this page", "不接外贸订单", "Find 入驻N年", "store-age", ""},
 		{"no-model.html", "TrustLens found no product or store data on this page", "没有找到", "Treat the supplier as unchecked", "", ""},
 	}
 	for _, tt := range tests {

@@ -307,6 +307,7 @@ var (
 	actSamples     = rules.Text{EN: "Start with samples and a 50-100 unit trial order", ZH: "先拿样品，再试订50-100件"}
 	actWalkAway    = rules.Text{EN: "Do not send money to this supplier: look for another one", ZH: "不要向该供应商付款，另找供应商"}
 	actCheckAge    = rules.Text{EN: "Open the store's page to see how long it has been on 1688 (入驻N年)", ZH: "打开店铺页面查看入驻年限"}
+	actFindAge     = rules.Text{EN: "Find 入驻N年 (years on 1688) in the store's header or credit page (公司档案)", ZH: "在店铺页头或公司档案中查看“入驻N年”"}
 	actCaptcha     = rules.Text{EN: "Pass the security check in this tab and reload: TrustLens checks again", ZH: "在此标签页完成安全验证并刷新，TrustLens会重新检查"}
 	actLogin       = rules.Text{EN: "Log in to 1688 and reload: TrustLens checks again", ZH: "登录1688后刷新，TrustLens会重新检查"}
 	actUnchecked   = rules.Text{EN: "Treat the supplier as unchecked: verify store age, licence and badges yourself", ZH: "视为未核实：自行核对店铺年限、营业执照和认证"}
@@ -382,7 +383,11 @@ func actionsOf(m *page.Model, warnings []rules.Finding, level rules.Level, advic
 		}
 	}
 	if !m.Supplier.StoreAgeYears.Known {
-		add(actCheckAge)
+		if m.Kind == page.KindStore {
+			add(actFindAge)
+		} else {
+			add(actCheckAge)
+		}
 	}
 	add(actEscrow)
 	if level != rules.HighRisk {
