@@ -82,7 +82,7 @@ let page;
 before(async () => {
   server = await startServer({ route });
   browser = await launch(DIST, server.port);
-  await (await browser.worker()).evaluate(() => chrome.storage.local.set({ tlTestOpenShadow: true, panelOpenState: true }));
+  await (await browser.worker()).evaluate(() => chrome.storage.local.set({ tlTestOpenShadow: true, prefs: { panelOpenByDefault: true } }));
   page = await browser.context.newPage();
 });
 

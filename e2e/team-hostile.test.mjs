@@ -107,7 +107,7 @@ before(async () => {
     route: (host, url) => (host === 'detail.1688.com' && url.pathname === `/offer/${OFFER_ID}.html` ? { type: 'text/html; charset=utf-8', body: hostilePage() } : null),
   });
   browser = await launch(DIST, fixtures.port);
-  await (await sw()).evaluate(() => chrome.storage.local.set({ tlTestOpenShadow: true, panelOpenState: true }));
+  await (await sw()).evaluate(() => chrome.storage.local.set({ tlTestOpenShadow: true, prefs: { panelOpenByDefault: true } }));
   // Team sync on, as the options page does it (the site granted first: headless Chromium cannot answer the prompt).
   const ext = await browser.context.newPage();
   await ext.goto('chrome://extensions');

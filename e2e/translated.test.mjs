@@ -69,7 +69,7 @@ before(async () => {
   });
   browser = await launch(DIST, server.port);
   // Open shadow roots and an open panel, so the test reads the overlay (as e2e/store.test.mjs).
-  await (await browser.worker()).evaluate(() => chrome.storage.local.set({ tlTestOpenShadow: true, panelOpenState: true }));
+  await (await browser.worker()).evaluate(() => chrome.storage.local.set({ tlTestOpenShadow: true, prefs: { panelOpenByDefault: true } }));
   // The worker drops its cached flags on storage.onChanged, which arrives after set() resolves.
   await new Promise((r) => setTimeout(r, 500));
   page = await browser.context.newPage();
