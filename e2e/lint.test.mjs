@@ -79,7 +79,7 @@ test('team sync: one request site, to the configured server, gated by the saved 
   // send() re-reads the settings, refuses when sync is off, checks the path and the granted origin, then fetches.
   const send = src.match(/async function send\(method, path, body\) \{[\s\S]*?\n {2}\}\n/)?.[0] ?? '';
   assert.ok(send.includes('const p = fetch(cfg.server.origin + path, {'), 'the fetch is inside send()');
-  const order = ['await readConfig()', "if (!cfg) throw new Error('team sync is off')", 'PATHS.some((p) => p.test(path))',
+  const order = ['await readConfig()', "if (!cfg) throw new Error('team sync is off')", 'if (!apiPath(path))',
     'chrome.permissions.contains({ origins: [cfg.server.pattern] })', 'fetch(cfg.server.origin + path'].map((t) => send.indexOf(t));
   assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1])), `send() checks in order: ${order}`);
   assert.match(send, /credentials: 'omit'/);
