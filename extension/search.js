@@ -32,6 +32,10 @@
   const LEVEL_RANK = { 'high-risk': 0, caution: 1, unknown: 2, trusted: 3 };
   // Badge ids shown on a card, most telling first (TrustPass only when it is the only one).
   const KEY_BADGES = TL.vocab.badges.map((b) => b.id);
+  // How a card shows a finding, from the rule's declared role (vocab.js):
+  // 'cheap' (the price flag), 'blocked' (the blocked mark), '' (a warning line).
+  const CARD_MARK = new Map(TL.vocab.rules.map((r) => [r.id, r.card ?? '']));
+  const cardMark = (f) => CARD_MARK.get(f?.id) ?? '';
 
   const squash = (s) => (s || '').replace(/\s+/g, ' ').trim();
   const encoder = new TextEncoder();
@@ -224,7 +228,7 @@
     if (!keys.length && badges.includes('trustpass')) keys = ['trustpass'];
     const parts = [word, TL.yearsText(years), ...keys.map(TL.badgeWord)];
     const findings = Array.isArray(c.findings) ? c.findings.filter(isPlain) : [];
-    const cheap = findings.find((f) => f.id === 'price-outlier-low') ?? null;
+    const cheap = findings.find((f) => cardMark(f) === 'cheap') ?? null;
     const entry = isPlain(c.buyerEntry) ? c.buyerEntry : null;
     const blocked = entry?.action === 'block' ? entry : null;
     const trusted = entry?.action === 'trust' ? entry : null;
@@ -233,7 +237,7 @@
     const teamBlocked = team?.action === 'block' ? team : null;
     const teamTrusted = team?.action === 'trust' ? team : null;
     const teamReports = Number.isInteger(team?.reportCount) && team.reportCount > 0 ? team.reportCount : 0;
-    const warn = findings.filter((f) => f.severity !== 'positive' && f.id !== 'price-outlier-low' && f.id !== 'supplier-blocked');
+    const warn = findings.filter((f) => f.severity !== 'positive' && cardMark(f) === '');
     const label = [
       `TrustLens: ${lvl.en}`,
       years == null ? 'store age unknown' : `${TL.formatYears(years)} on 1688`,
@@ -285,7 +289,7 @@
       out.push(el('p', { class: 'h', attrs: { 'data-team-card': m.teamBlocked ? 'block' : m.teamTrusted ? 'trust' : 'reports' }, text: bits.join(' · ') }));
       if (e && str(e.note)) out.push(el('p', {}, `${pair(TL.text.teamNoteCard)}: `, el('span', { text: e.note })));
     }
-    const warn = m.findings.filter((f) => f.severity !== 'positive' && f.id !== 'supplier-blocked');
+    const warn = m.findings.filter((f) => f.severity !== 'positive' && cardMark(f) !== 'blocked');
     if (warn.length) {
       out.push(el('ul', {}, ...warn.map((f) => el('li', { attrs: { 'data-finding-id': String(f.id ?? '') } },
         el('span', { class: 'sev', text: pair(TL.own(TL.severities, f.severity) ?? TL.severities.info) }), ' ',
@@ -774,7 +778,7 @@
       if (!isPlain(c)) continue;
       n.total++;
       n[TL.own(TL.levels, c.level) ? c.level : 'unknown']++;
-      if (Array.isArray(c.findings) && c.findings.some((f) => f?.id === 'price-outlier-low')) n.cheap++;
+      if (Array.isArray(c.findings) && c.findings.some((f) => cardMark(f) === 'cheap')) n.cheap++;
       if (c.buyerEntry?.action === 'block') n.blocked++;
     }
     return n;
@@ -782,7 +786,7 @@
 
   /** The riskiest cards first (blocked by the buyer, high risk, then caution; lower score first). */
   TL.riskiestCards = (vcards, k = 3) => vcards.filter(isPlain)
-    .filter((c) => c.level === 'high-risk' || c.level === 'caution' || (Array.isArray(c.findings) && c.findings.some((f) => f?.id === 'price-outlier-low')))
+    .filter((c) => c.level === 'high-risk' || c.level === 'caution' || (Array.isArray(c.findings) && c.findings.some((f) => cardMark(f) === 'cheap')))
     .sort((a, b) => (b.buyerEntry?.action === 'block') - (a.buyerEntry?.action === 'block') || // the buyer's own block first
       (LEVEL_RANK[a.level] ?? 2) - (LEVEL_RANK[b.level] ?? 2) || (num(a.score) ?? 101) - (num(b.score) ?? 101))
     .slice(0, k);

@@ -1,6 +1,6 @@
 // Generated from internal/vocab (UPDATE_DOCS=1 go test ./internal/vocab/): do not edit.
 // The vocabulary the Go core and the extension share: caps, the member-id
-// pattern, page kinds, levels, severities, badges and rule ids.
+// pattern, page kinds, levels, severities, badges, rule ids and roles.
 (() => {
   'use strict';
   const TL = (globalThis.TrustLens ??= {});
@@ -54,6 +54,7 @@
         "id": "super-factory",
         "en": "Super Factory",
         "zh": "超级工厂",
+        "phrase": "Super Factory",
         "means": "1688's top factory tier, with verified production capacity.",
         "notProof": "Does not prove this listing is made there or that quality is checked per order."
       },
@@ -61,6 +62,7 @@
         "id": "powerful-factory",
         "en": "Powerful Factory",
         "zh": "实力工厂",
+        "phrase": "Powerful Factory",
         "means": "Factory membership with verified production facilities.",
         "notProof": "Does not prove product quality or compliance for your market."
       },
@@ -68,6 +70,7 @@
         "id": "deep-factory-audit",
         "en": "Deep Factory Audit",
         "zh": "深度验厂",
+        "phrase": "factory audited on site",
         "means": "A third-party inspector visited the factory.",
         "notProof": "Does not prove the audit is recent or covers this product."
       },
@@ -75,6 +78,7 @@
         "id": "deep-merchant-audit",
         "en": "Deep Merchant Audit",
         "zh": "深度验商",
+        "phrase": "merchant audited on site",
         "means": "A third party checked the company's registration and premises.",
         "notProof": "Does not prove it makes the goods: it may be a trader."
       },
@@ -82,6 +86,7 @@
         "id": "powerful-merchant",
         "en": "Powerful Merchant",
         "zh": "实力商家",
+        "phrase": "Powerful Merchant",
         "means": "Higher-tier paid membership with extra checks of the company.",
         "notProof": "Does not prove it owns a factory or that this product meets your standard."
       },
@@ -89,6 +94,7 @@
         "id": "brand-authorization",
         "en": "Brand Authorization",
         "zh": "品牌授权",
+        "phrase": "own licensable brand",
         "means": "The seller says it can license its own brand.",
         "notProof": "Does not prove it is authorised for any other brand shown."
       },
@@ -96,6 +102,7 @@
         "id": "trustpass",
         "en": "TrustPass",
         "zh": "诚信通",
+        "phrase": "TrustPass",
         "means": "Paid 1688 membership; the business registration was checked once.",
         "notProof": "Does not prove the goods are good or the seller is honest: any registered business can buy it."
       }
@@ -103,147 +110,208 @@
     "rules": [
       {
         "id": "page-unreadable",
-        "severity": "info"
+        "severity": "info",
+        "scope": "page"
       },
       {
         "id": "store-age-new",
-        "severity": "high"
+        "severity": "high",
+        "scope": "supplier",
+        "storeAge": true,
+        "action": "samples"
       },
       {
         "id": "store-age-young",
-        "severity": "medium"
+        "severity": "medium",
+        "scope": "supplier",
+        "storeAge": true,
+        "action": "samples"
       },
       {
         "id": "store-age-established",
-        "severity": "positive"
+        "severity": "positive",
+        "scope": "supplier",
+        "storeAge": true
       },
       {
         "id": "store-age-below-minimum",
-        "severity": "medium"
+        "severity": "medium",
+        "scope": "supplier",
+        "preference": true,
+        "storeAge": true,
+        "action": "samples"
       },
       {
         "id": "payment-off-platform",
-        "severity": "high"
+        "severity": "high",
+        "scope": "supplier",
+        "action": "escrow"
       },
       {
         "id": "upfront-full-payment",
-        "severity": "medium"
+        "severity": "medium",
+        "scope": "supplier",
+        "action": "no-full-pay"
       },
       {
         "id": "logistics-dedicated-line",
-        "severity": "medium"
+        "severity": "medium",
+        "scope": "supplier",
+        "action": "tracking"
       },
       {
         "id": "certs-missing",
-        "severity": "info"
+        "severity": "info",
+        "scope": "supplier"
       },
       {
         "id": "factory-claim-unverified",
-        "severity": "medium"
+        "severity": "medium",
+        "scope": "supplier",
+        "action": "inspection"
       },
       {
         "id": "licence-mismatch",
-        "severity": "high"
+        "severity": "high",
+        "scope": "supplier",
+        "action": "licence"
       },
       {
         "id": "licence-young-company",
-        "severity": "medium"
+        "severity": "medium",
+        "scope": "supplier",
+        "action": "licence"
       },
       {
         "id": "factory-address-withheld",
-        "severity": "medium"
+        "severity": "medium",
+        "scope": "supplier",
+        "action": "inspection"
       },
       {
         "id": "export-not-supported",
-        "severity": "low"
+        "severity": "low",
+        "scope": "supplier"
       },
       {
         "id": "low-repurchase-rate",
-        "severity": "low"
+        "severity": "low",
+        "scope": "supplier"
       },
       {
         "id": "high-dispute-rate",
-        "severity": "medium"
+        "severity": "medium",
+        "scope": "supplier"
       },
       {
         "id": "low-service-score",
-        "severity": "medium"
+        "severity": "medium",
+        "scope": "supplier"
       },
       {
         "id": "review-near-duplicate",
-        "severity": "medium"
+        "severity": "medium",
+        "scope": "supplier"
       },
       {
         "id": "review-burst",
-        "severity": "medium"
+        "severity": "medium",
+        "scope": "supplier"
       },
       {
         "id": "review-rating-skew",
-        "severity": "low"
+        "severity": "low",
+        "scope": "supplier"
       },
       {
         "id": "review-generic",
-        "severity": "info"
+        "severity": "info",
+        "scope": "supplier"
       },
       {
         "id": "review-repeat-reviewer",
-        "severity": "medium"
+        "severity": "medium",
+        "scope": "supplier"
       },
       {
         "id": "reviews-vs-sales",
-        "severity": "high"
+        "severity": "high",
+        "scope": "supplier"
       },
       {
         "id": "supplier-blocked",
-        "severity": "high"
+        "severity": "high",
+        "scope": "supplier",
+        "decidesUnread": true,
+        "card": "blocked",
+        "action": "walk-away"
       },
       {
         "id": "team-reported",
-        "severity": "high"
+        "severity": "high",
+        "scope": "supplier",
+        "action": "team"
       },
       {
         "id": "price-below-history",
-        "severity": "medium"
+        "severity": "medium",
+        "scope": "offer",
+        "action": "ask-price"
       },
       {
         "id": "price-outlier-low",
-        "severity": "medium"
+        "severity": "medium",
+        "scope": "offer",
+        "card": "cheap",
+        "action": "ask-price"
       },
       {
         "id": "hidden-characters",
-        "severity": "medium"
+        "severity": "medium",
+        "scope": "supplier"
       },
       {
         "id": "warning-signs-combined",
-        "severity": "high"
+        "severity": "high",
+        "scope": "supplier",
+        "aggregate": true,
+        "action": "walk-away"
       },
       {
         "id": "order-exceeds-store-trust",
-        "severity": "high"
+        "severity": "high",
+        "scope": "order",
+        "action": "samples"
       },
       {
         "id": "badge-powerful-merchant",
-        "severity": "positive"
+        "severity": "positive",
+        "scope": "supplier"
       },
       {
         "id": "badge-super-factory",
-        "severity": "positive"
+        "severity": "positive",
+        "scope": "supplier"
       },
       {
         "id": "badge-deep-factory-audit",
-        "severity": "positive"
+        "severity": "positive",
+        "scope": "supplier"
       },
       {
         "id": "badge-deep-merchant-audit",
-        "severity": "positive"
+        "severity": "positive",
+        "scope": "supplier"
       },
       {
         "id": "badge-trustpass",
-        "severity": "positive"
+        "severity": "positive",
+        "scope": "supplier"
       },
       {
         "id": "badge-brand-authorization",
-        "severity": "positive"
+        "severity": "positive",
+        "scope": "supplier"
       }
     ],
     "ruleIds": {

@@ -15,14 +15,6 @@ import (
 // fire, unknown store age can never be trusted, and a card with nothing
 // known is "unknown". No JSON is read here: the cards were parsed once.
 
-// Rule ids the core treats specially.
-const (
-	idPageUnreadable = "page-unreadable"
-	idSupplierBlock  = "supplier-blocked"
-	idOrderExceeds   = "order-exceeds-store-trust"
-	idPriceOutlier   = "price-outlier-low"
-)
-
 // Sources of the supplier and offer fields a card model gets from its card.
 const (
 	srcCardMember  = "result card memberId"
@@ -52,8 +44,12 @@ type CardOut struct {
 // list is high-risk even when nothing else could be read (score null).
 func scoreOf(m *page.Model, findings []rules.Finding) (*int, rules.Level) {
 	score, level := rules.Score(m, findings)
-	if level == rules.Unknown && hasFinding(findings, idSupplierBlock) {
-		level = rules.HighRisk
+	if level == rules.Unknown {
+		for _, f := range findings {
+			if rules.RolesOf(f.ID).DecidesUnread {
+				level = rules.HighRisk
+			}
+		}
 	}
 	return score, level
 }
@@ -187,22 +183,21 @@ func cardModel(m *page.Model, card *page.Card, inherit bool, peers []float64) pa
 	return cm
 }
 
-// cardFindings drops what does not apply to a card (page-unreadable: a
-// card's "unknown" level says it) and, for a store's own card, adds the
-// store page's findings the card's evaluation lacks.
+// cardFindings drops what does not apply to a card (findings about the
+// page: a card's "unknown" level says it) and, for a store's own card, adds
+// the store page's findings about the supplier the card's evaluation lacks.
 func cardFindings(own []rules.Finding, inherit bool, pageFindings []rules.Finding) []rules.Finding {
 	out := own[:0]
 	for _, f := range own {
-		if f.ID != idPageUnreadable {
+		if rules.RolesOf(f.ID).ScopeOf() != rules.ScopePage {
 			out = append(out, f)
 		}
 	}
 	if inherit {
 		n := len(out)
 		for _, f := range pageFindings {
-			switch f.ID {
-			case idPageUnreadable, idOrderExceeds, idPriceOutlier:
-				continue // about the page, its order or its own offer
+			if rules.RolesOf(f.ID).ScopeOf() != rules.ScopeSupplier {
+				continue // about the page, the buyer's order or the page's own offer
 			}
 			if !hasFinding(out[:n], f.ID) {
 				out = append(out, f)

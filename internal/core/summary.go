@@ -3,6 +3,7 @@ package core
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/trustlens/trustlens/internal/page"
@@ -135,7 +136,7 @@ func reasonOf(m *page.Model, warnings []rules.Finding, level rules.Level, score 
 	}
 	var parts []phrase
 	for _, f := range warnings {
-		if f.ID == "warning-signs-combined" || len(parts) == 2 {
+		if rules.RolesOf(f.ID).Aggregate || len(parts) == 2 {
 			continue
 		}
 		p := phraseOf(m, f)
@@ -184,7 +185,7 @@ func trustedReason(m *page.Model) rules.Text {
 		if i == 2 {
 			break
 		}
-		if t, ok := badgeNames[b.ID]; ok {
+		if t, ok := badgeName(b.ID); ok {
 			en = append(en, t.EN)
 			zh = append(zh, t.ZH)
 		}
@@ -194,14 +195,15 @@ func trustedReason(m *page.Model) rules.Text {
 	return rules.Text{EN: strings.Join(en, ", "), ZH: strings.Join(zh, "，")}
 }
 
-var badgeNames = map[string]rules.Text{
-	"trustpass":           {EN: "TrustPass (诚信通)", ZH: "诚信通"},
-	"powerful-merchant":   {EN: "Powerful Merchant (实力商家)", ZH: "实力商家"},
-	"super-factory":       {EN: "Super Factory (超级工厂)", ZH: "超级工厂"},
-	"powerful-factory":    {EN: "Powerful Factory (实力工厂)", ZH: "实力工厂"},
-	"deep-factory-audit":  {EN: "factory audited on site (深度验厂)", ZH: "深度验厂"},
-	"deep-merchant-audit": {EN: "merchant audited on site (深度验商)", ZH: "深度验商"},
-	"brand-authorization": {EN: "own licensable brand (品牌授权)", ZH: "品牌授权"},
+// badgeName is how a sentence names a badge of the catalogue: "TrustPass
+// (诚信通)", "factory audited on site (深度验厂)".
+func badgeName(id string) (rules.Text, bool) {
+	for _, b := range page.BadgeCatalogue() {
+		if b.ID == id {
+			return rules.Text{EN: b.Phrase + " (" + b.ZH + ")", ZH: b.ZH}, true
+		}
+	}
+	return rules.Text{}, false
 }
 
 func yearsEN(n int) string {
@@ -219,45 +221,32 @@ func capital(t rules.Text) rules.Text {
 	return t
 }
 
-// phraseOf is the reason-line form of a finding.
+// phraseOf is the reason-line form of a finding: the rule's declared reason
+// (rules.Roles.Reason) with the store age filled in, the channel the seller
+// asks for (read from the evidence) for payment-off-platform, or the title.
 func phraseOf(m *page.Model, f rules.Finding) phrase {
-	age := m.Supplier.StoreAgeYears
-	switch f.ID {
-	case "store-age-new", "store-age-young":
-		if age.Known {
-			word, zh := "New store", "新店"
-			if f.ID == "store-age-young" {
-				word, zh = "Young store", "较新店铺"
-			}
-			return phrase{text: rules.Text{EN: fmt.Sprintf("%s (%s on 1688)", word, yearsEN(age.Value)), ZH: fmt.Sprintf("%s（入驻%d年）", zh, age.Value)}}
-		}
-	case "store-age-below-minimum":
-		if age.Known {
-			return phrase{text: rules.Text{EN: fmt.Sprintf("store younger than your minimum (%s)", yearsEN(age.Value)), ZH: fmt.Sprintf("店铺年限（%d年）低于你的最低要求", age.Value)}}
-		}
-	case "payment-off-platform":
-		return phrase{text: offPlatformPhrase(f.Evidence), verb: true}
-	case "logistics-dedicated-line":
-		return phrase{text: rules.Text{EN: "ships by a \"dedicated line\" (专线) with its own tracking", ZH: "使用“专线”物流和自有单号"}, verb: true}
-	case "upfront-full-payment":
-		return phrase{text: rules.Text{EN: "demands full payment up front", ZH: "要求全款预付"}, verb: true}
-	case "hidden-characters":
-		return phrase{text: rules.Text{EN: "hides characters in its text from 1688's word filter", ZH: "用隐藏字符躲避1688的敏感词过滤"}, verb: true}
-	case "supplier-blocked":
-		return phrase{text: rules.Text{EN: "on your blocked list", ZH: "在你的拉黑名单中"}}
-	case "team-reported":
-		return phrase{text: rules.Text{EN: "blocked or reported by your team", ZH: "被你的团队拉黑或举报"}}
-	case "price-outlier-low":
-		return phrase{text: rules.Text{EN: "price far below similar listings", ZH: "价格远低于同类商品"}}
-	case "order-exceeds-store-trust":
-		return phrase{text: rules.Text{EN: "your planned order is too large for this store's record", ZH: "计划订单金额超出该店铺信誉可支撑的范围"}}
-	case "licence-mismatch":
-		return phrase{text: rules.Text{EN: "business licence names a different company", ZH: "营业执照上的公司名称不一致"}}
-	case "factory-claim-unverified":
-		return phrase{text: rules.Text{EN: "claims to be a factory without proof", ZH: "自称工厂但无认证"}, verb: true}
+	ro := rules.RolesOf(f.ID)
+	if f.ID == paymentOffPlatformID {
+		return phrase{text: offPlatformPhrase(f.Evidence), verb: ro.ReasonVerb}
 	}
-	return phrase{text: lowerFirst(f.Title)}
+	t := ro.Reason
+	if strings.Contains(t.EN+t.ZH, "{") {
+		age := m.Supplier.StoreAgeYears
+		if !age.Known {
+			return phrase{text: lowerFirst(f.Title)}
+		}
+		n := strconv.Itoa(age.Value)
+		t = rules.Text{EN: strings.ReplaceAll(t.EN, "{years}", yearsEN(age.Value)), ZH: strings.ReplaceAll(t.ZH, "{n}", n)}
+	}
+	if t.EN == "" {
+		return phrase{text: lowerFirst(f.Title)}
+	}
+	return phrase{text: t, verb: ro.ReasonVerb}
 }
+
+// paymentOffPlatformID is the rule whose reason names the channel its
+// evidence quotes ("asks for WeChat payment").
+const paymentOffPlatformID = "payment-off-platform"
 
 // offPlatformPhrase names the channel the seller asks for, from the matched text.
 func offPlatformPhrase(evidence string) rules.Text {
@@ -322,27 +311,21 @@ var (
 // actionFor is what to do first about one finding; ok false when the finding
 // adds nothing beyond the generic actions.
 func actionFor(f rules.Finding) (rules.Text, bool) {
-	switch f.ID {
-	case "payment-off-platform":
-		return actEscrow, true
-	case "store-age-new", "store-age-young", "store-age-below-minimum", "order-exceeds-store-trust":
-		return actSamples, true
-	case "supplier-blocked", "warning-signs-combined":
-		return actWalkAway, true
-	case "licence-mismatch", "licence-young-company":
-		return actLicence, true
-	case "factory-claim-unverified", "factory-address-withheld":
-		return actInspection, true
-	case "logistics-dedicated-line":
-		return actTracking, true
-	case "upfront-full-payment":
-		return actNoFullPay, true
-	case "price-outlier-low", "price-below-history":
-		return actAskLowPrice, true
-	case "team-reported":
-		return actTeam, true
-	}
-	return rules.Text{}, false
+	t, ok := actionText[rules.RolesOf(f.ID).Action]
+	return t, ok
+}
+
+// actionText words each action kind a rule may declare (rules.Roles.Action).
+var actionText = map[rules.Action]rules.Text{
+	rules.ActEscrow:     actEscrow,
+	rules.ActSamples:    actSamples,
+	rules.ActWalkAway:   actWalkAway,
+	rules.ActLicence:    actLicence,
+	rules.ActInspection: actInspection,
+	rules.ActTracking:   actTracking,
+	rules.ActNoFullPay:  actNoFullPay,
+	rules.ActAskPrice:   actAskLowPrice,
+	rules.ActTeam:       actTeam,
 }
 
 func actionsOf(m *page.Model, warnings []rules.Finding, level rules.Level, advice *rules.OrderAdvice) []rules.Text {
@@ -404,8 +387,7 @@ func actionsOf(m *page.Model, warnings []rules.Finding, level rules.Level, advic
 // buyerEvidence writes a finding's evidence for a buyer; the technical
 // evidence is returned unchanged where no wording is known.
 func buyerEvidence(m *page.Model, f rules.Finding) rules.Text {
-	switch f.ID {
-	case "store-age-new", "store-age-young", "store-age-established", "store-age-below-minimum":
+	if rules.RolesOf(f.ID).StoreAge {
 		if a := m.Supplier.StoreAgeYears; a.Known {
 			from := sourceName(a.Source)
 			return rules.Text{
@@ -418,7 +400,7 @@ func buyerEvidence(m *page.Model, f rules.Finding) rules.Text {
 		for _, b := range m.Supplier.Badges {
 			if "badge-"+b.ID == f.ID || (b.ID == "powerful-factory" && f.ID == "badge-super-factory") {
 				from := sourceName(b.Source)
-				name := badgeNames[b.ID]
+				name, _ := badgeName(b.ID)
 				return rules.Text{EN: fmt.Sprintf("%s, from %s", capital(name).EN, from.EN), ZH: fmt.Sprintf("%s，来自%s", name.ZH, from.ZH)}
 			}
 		}

@@ -17,11 +17,13 @@ var badgeWords = [...]struct{ word, id string }{
 }
 
 // BadgeInfo is one badge of the catalogue: its id, its name as the page
-// shows it (ZH) and in English, what it means and what it does not prove.
+// shows it (ZH) and in English, how a sentence names it ("factory audited
+// on site"), what it means and what it does not prove.
 type BadgeInfo struct {
 	ID       string `json:"id"`
 	EN       string `json:"en"`
 	ZH       string `json:"zh"`
+	Phrase   string `json:"phrase"`
 	Means    string `json:"means"`
 	NotProof string `json:"notProof"`
 }
@@ -29,25 +31,25 @@ type BadgeInfo struct {
 // badgeCatalogue is every badge id the core writes (docs/verdict.md), most
 // telling first: search cards show the first two a supplier has.
 var badgeCatalogue = [...]BadgeInfo{
-	{"super-factory", "Super Factory", "超级工厂",
+	{"super-factory", "Super Factory", "超级工厂", "Super Factory",
 		"1688's top factory tier, with verified production capacity.",
 		"Does not prove this listing is made there or that quality is checked per order."},
-	{"powerful-factory", "Powerful Factory", "实力工厂",
+	{"powerful-factory", "Powerful Factory", "实力工厂", "Powerful Factory",
 		"Factory membership with verified production facilities.",
 		"Does not prove product quality or compliance for your market."},
-	{"deep-factory-audit", "Deep Factory Audit", "深度验厂",
+	{"deep-factory-audit", "Deep Factory Audit", "深度验厂", "factory audited on site",
 		"A third-party inspector visited the factory.",
 		"Does not prove the audit is recent or covers this product."},
-	{"deep-merchant-audit", "Deep Merchant Audit", "深度验商",
+	{"deep-merchant-audit", "Deep Merchant Audit", "深度验商", "merchant audited on site",
 		"A third party checked the company's registration and premises.",
 		"Does not prove it makes the goods: it may be a trader."},
-	{"powerful-merchant", "Powerful Merchant", "实力商家",
+	{"powerful-merchant", "Powerful Merchant", "实力商家", "Powerful Merchant",
 		"Higher-tier paid membership with extra checks of the company.",
 		"Does not prove it owns a factory or that this product meets your standard."},
-	{"brand-authorization", "Brand Authorization", "品牌授权",
+	{"brand-authorization", "Brand Authorization", "品牌授权", "own licensable brand",
 		"The seller says it can license its own brand.",
 		"Does not prove it is authorised for any other brand shown."},
-	{"trustpass", "TrustPass", "诚信通",
+	{"trustpass", "TrustPass", "诚信通", "TrustPass",
 		"Paid 1688 membership; the business registration was checked once.",
 		"Does not prove the goods are good or the seller is honest: any registered business can buy it."},
 }

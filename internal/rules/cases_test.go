@@ -125,3 +125,28 @@ func TestValidateCatchesMissingText(t *testing.T) {
 		t.Fatal("a non-kebab id validated")
 	}
 }
+
+// TestValidateCatchesContradictoryRoles: the meta-test also holds the roles
+// to the rule they are declared on.
+func TestValidateCatchesContradictoryRoles(t *testing.T) {
+	r := badgeTrustpass
+	r.Card = CardCheap
+	if r.Validate() == nil {
+		t.Fatal("a positive rule with a card mark validated")
+	}
+	r = storeAgeNew
+	r.Scope = "shop"
+	if r.Validate() == nil {
+		t.Fatal("an unknown scope validated")
+	}
+	r = supplierBlocked
+	r.Aggregate = true
+	if r.Validate() == nil {
+		t.Fatal("an aggregate rule without Combine validated")
+	}
+	r = licenceMismatch
+	r.Reason = Text{EN: "a {years} old licence", ZH: "{n}年的执照"}
+	if r.Validate() == nil {
+		t.Fatal("a store age in the reason of a rule not about store age validated")
+	}
+}

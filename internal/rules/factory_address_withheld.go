@@ -11,6 +11,7 @@ var withheld = map[string]bool{"暂无": true, "无": true, "-": true, "--": tru
 
 var factoryAddressWithheld = Rule{
 	ID:       "factory-address-withheld",
+	Roles:    Roles{Action: ActInspection},
 	Severity: Medium,
 	Title: Text{
 		EN: "No address given",

@@ -51,6 +51,8 @@ func isTrading(m *page.Model) (string, bool) {
 var factoryClaimUnverified = Rule{
 	ID:       "factory-claim-unverified",
 	Severity: Medium,
+	Roles: Roles{Action: ActInspection, ReasonVerb: true,
+		Reason: Text{EN: "claims to be a factory without proof", ZH: "自称工厂但无认证"}},
 	Title: Text{
 		EN: "Claims to be a factory, but nothing verifies it",
 		ZH: "自称工厂，但无验厂认证",

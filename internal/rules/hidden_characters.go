@@ -22,6 +22,8 @@ func hiddenWhere(where string) bool {
 var hiddenCharacters = Rule{
 	ID:       "hidden-characters",
 	Severity: Medium,
+	Roles: Roles{ReasonVerb: true,
+		Reason: Text{EN: "hides characters in its text from 1688's word filter", ZH: "用隐藏字符躲避1688的敏感词过滤"}},
 	Title: Text{
 		EN: "Hidden or reversed characters in the listing or company name",
 		ZH: "商品或公司名称中含有隐藏或反向字符",

@@ -119,6 +119,8 @@ func nameSimilarity(a, b string) float64 {
 var licenceMismatch = Rule{
 	ID:       "licence-mismatch",
 	Severity: High,
+	Roles: Roles{Action: ActLicence,
+		Reason: Text{EN: "business licence names a different company", ZH: "营业执照上的公司名称不一致"}},
 	Title: Text{
 		EN: "Business licence names a different company",
 		ZH: "营业执照公司名称与店铺不符",

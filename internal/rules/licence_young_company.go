@@ -26,6 +26,7 @@ func founded(m *page.Model) (page.Field[time.Time], bool) {
 
 var licenceYoungCompany = Rule{
 	ID:       "licence-young-company",
+	Roles:    Roles{Action: ActLicence},
 	Severity: Medium,
 	Title: Text{
 		EN: "Company founded recently, or after the history the store claims",

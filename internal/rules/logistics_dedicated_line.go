@@ -21,6 +21,8 @@ var dedicatedLine = newPhrases(txt.MustCompile(
 var logisticsDedicatedLine = Rule{
 	ID:       "logistics-dedicated-line",
 	Severity: Medium,
+	Roles: Roles{Action: ActTracking, ReasonVerb: true,
+		Reason: Text{EN: "ships by a \"dedicated line\" (专线) with its own tracking", ZH: "使用“专线”物流和自有单号"}},
 	Title: Text{
 		EN: "Ships by a \"dedicated line\" or internal tracking",
 		ZH: "使用“专线”或内部单号物流",

@@ -50,8 +50,8 @@ func firstOrderCeiling(m *page.Model, found []Finding) float64 {
 	high, medium := 0, 0
 	for _, f := range found {
 		switch {
-		case f.ID == orderExceedsID, f.ID == storeAgeNewID, f.ID == storeAgeYoungID, f.ID == storeAgeBelowMinimumID:
-			// store age is already the base of the ceiling
+		case RolesOf(f.ID).StoreAge, RolesOf(f.ID).ScopeOf() == ScopeOrder:
+			// store age is already the base of the ceiling; the order is what it judges
 		case f.Severity == High:
 			high++
 		case f.Severity == Medium:
@@ -150,11 +150,11 @@ func AdviseOrder(plannedUSD float64, m *page.Model, found []Finding) OrderAdvice
 	return a
 }
 
-const orderExceedsID = "order-exceeds-store-trust"
-
 var orderExceedsStoreTrust = Rule{
-	ID:       orderExceedsID,
+	ID:       "order-exceeds-store-trust",
 	Severity: High,
+	Roles: Roles{Scope: ScopeOrder, Action: ActSamples,
+		Reason: Text{EN: "your planned order is too large for this store's record", ZH: "计划订单金额超出该店铺信誉可支撑的范围"}},
 	Title: Text{
 		EN: "Planned order is out of proportion to this store's record",
 		ZH: "计划订单金额与店铺信誉不相称",

@@ -4,6 +4,7 @@ import "github.com/trustlens/trustlens/internal/page"
 
 var pageUnreadable = Rule{
 	ID:       "page-unreadable",
+	Roles:    Roles{Scope: ScopePage},
 	Severity: Info,
 	Title: Text{
 		EN: "Could not read this page",

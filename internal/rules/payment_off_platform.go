@@ -46,6 +46,7 @@ var offPlatform = newPhrases(txt.MustCompile(
 
 var paymentOffPlatform = Rule{
 	ID:       "payment-off-platform",
+	Roles:    Roles{Action: ActEscrow, ReasonVerb: true}, // the reason names the channel from the evidence (core)
 	Severity: High,
 	Title: Text{
 		EN: "Asks to pay or talk outside 1688 (WeChat, QQ, bank transfer)",

@@ -20,6 +20,7 @@ const (
 
 var priceBelowHistory = Rule{
 	ID:       "price-below-history",
+	Roles:    Roles{Scope: ScopeOffer, Action: ActAskPrice},
 	Severity: Medium,
 	Title: Text{
 		EN: "Price far below what your team has seen for this offer",

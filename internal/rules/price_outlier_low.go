@@ -39,6 +39,8 @@ const (
 var priceOutlierLow = Rule{
 	ID:       "price-outlier-low",
 	Severity: Medium,
+	Roles: Roles{Scope: ScopeOffer, Card: CardCheap, Action: ActAskPrice,
+		Reason: Text{EN: "price far below similar listings", ZH: "价格远低于同类商品"}},
 	Title: Text{
 		EN: "Price far below similar listings on this page",
 		ZH: "价格远低于本页同类商品",

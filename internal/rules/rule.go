@@ -97,6 +97,100 @@ type Rule struct {
 	// Check and Find with the findings so far. A rule has exactly one of
 	// Check, Find and Combine.
 	Combine func(m *page.Model, c *Context, found []Finding) []string
+
+	Roles
+}
+
+// Scope says what a finding is about. Card judging reads it: a store
+// page's supplier findings carry over to the store's own cards, the others
+// do not.
+type Scope string
+
+const (
+	ScopeSupplier Scope = "supplier" // the seller (the default)
+	ScopeOffer    Scope = "offer"    // the page's one offer (its price)
+	ScopeOrder    Scope = "order"    // the buyer's planned order
+	ScopePage     Scope = "page"     // the page itself (could not be read)
+)
+
+// CardMark is how a search card shows a finding instead of a warning line.
+type CardMark string
+
+const (
+	CardWarning CardMark = ""        // a warning line (the default)
+	CardCheap   CardMark = "cheap"   // the price flag
+	CardBlocked CardMark = "blocked" // the buyer's blocked mark
+)
+
+// Action is the summary's first thing to do about a finding; the core words
+// each kind once (internal/core/summary.go).
+type Action string
+
+const (
+	ActNone       Action = ""
+	ActEscrow     Action = "escrow"
+	ActSamples    Action = "samples"
+	ActWalkAway   Action = "walk-away"
+	ActLicence    Action = "licence"
+	ActInspection Action = "inspection"
+	ActTracking   Action = "tracking"
+	ActNoFullPay  Action = "no-full-pay"
+	ActAskPrice   Action = "ask-price"
+	ActTeam       Action = "team"
+)
+
+// Roles are what a rule's finding means to the scorer, the order advice,
+// card judging, the summary and the extension, declared beside the rule
+// instead of lists of ids in each reader. extension/vocab.js carries them.
+type Roles struct {
+	// Scope: what the finding is about (zero: ScopeSupplier).
+	Scope Scope `json:"scope"`
+	// Preference marks the buyer's own threshold: not a warning sign about
+	// the supplier, so warning-signs-combined does not count it.
+	Preference bool `json:"preference,omitempty"`
+	// StoreAge marks a finding about the store's age: the first-order
+	// ceiling is built on the age, so the finding does not lower it again,
+	// and the buyer's minimum age does not repeat it.
+	StoreAge bool `json:"storeAge,omitempty"`
+	// Aggregate marks a rule about other rules' findings: the summary's
+	// reason names those signs rather than this one.
+	Aggregate bool `json:"aggregate,omitempty"`
+	// DecidesUnread: the level is high-risk even when the page could not be
+	// read (the buyer blocked this supplier).
+	DecidesUnread bool `json:"decidesUnread,omitempty"`
+	// Card is how a search card shows the finding.
+	Card CardMark `json:"card,omitempty"`
+	// Action is the summary's first action for the finding.
+	Action Action `json:"action,omitempty"`
+	// Reason is the finding in the summary's one-line reason ("price far
+	// below similar listings"); empty: the title. {years} and {n} stand
+	// for the known store age ("3 years", "3"); ReasonVerb marks a phrase
+	// that reads after "that" ("demands full payment up front").
+	Reason     Text `json:"-"`
+	ReasonVerb bool `json:"-"`
+}
+
+// ScopeOf is the rule's scope, ScopeSupplier when none is declared.
+func (r Roles) ScopeOf() Scope {
+	if r.Scope == "" {
+		return ScopeSupplier
+	}
+	return r.Scope
+}
+
+// RolesOf returns the roles of the registered rule id (zero Roles for an
+// unknown id).
+func RolesOf(id string) Roles { return roleIndex[id] }
+
+// roleIndex is the registry's roles by id, filled at start-up (rules that
+// read roles are themselves in the registry: a variable initialised from
+// the registry would be an initialisation cycle).
+var roleIndex = map[string]Roles{}
+
+func init() {
+	for _, r := range Registry {
+		roleIndex[r.ID] = r.Roles
+	}
 }
 
 // isKebab reports whether id is kebab-case: words of a-z and 0-9 joined by
@@ -129,7 +223,40 @@ func (r *Rule) Validate() error {
 	case btoi(r.Check != nil)+btoi(r.Find != nil)+btoi(r.Combine != nil) != 1:
 		return fmt.Errorf("rule %s: needs exactly one of Check, Find and Combine", r.ID)
 	}
+	return r.Roles.validate(r)
+}
+
+// validate reports roles that contradict each other or the rule.
+func (ro Roles) validate(r *Rule) error {
+	sign := r.Severity == High || r.Severity == Medium || r.Severity == Low
+	switch {
+	case !oneOf(ro.ScopeOf(), ScopeSupplier, ScopeOffer, ScopeOrder, ScopePage):
+		return fmt.Errorf("rule %s: unknown scope %q", r.ID, ro.Scope)
+	case !oneOf(ro.Card, CardWarning, CardCheap, CardBlocked):
+		return fmt.Errorf("rule %s: unknown card mark %q", r.ID, ro.Card)
+	case !oneOf(ro.Action, ActNone, ActEscrow, ActSamples, ActWalkAway, ActLicence, ActInspection, ActTracking, ActNoFullPay, ActAskPrice, ActTeam):
+		return fmt.Errorf("rule %s: unknown action %q", r.ID, ro.Action)
+	case (ro.Preference || ro.DecidesUnread || ro.Card != CardWarning || ro.Action != ActNone || ro.Reason != Text{} || ro.ReasonVerb) && !sign:
+		return fmt.Errorf("rule %s: only a warning (high, medium, low) has a preference, card mark, action or reason", r.ID)
+	case ro.Aggregate && r.Combine == nil:
+		return fmt.Errorf("rule %s: an aggregate rule reads other findings (Combine)", r.ID)
+	case ro.DecidesUnread && r.Severity != High:
+		return fmt.Errorf("rule %s: only a high finding decides an unread page", r.ID)
+	case (ro.Reason.EN == "") != (ro.Reason.ZH == ""):
+		return fmt.Errorf("rule %s: reason needs English and Chinese", r.ID)
+	case !ro.StoreAge && strings.Contains(ro.Reason.EN+ro.Reason.ZH, "{"):
+		return fmt.Errorf("rule %s: only a store-age reason names the age", r.ID)
+	}
 	return nil
+}
+
+func oneOf[T comparable](v T, set ...T) bool {
+	for _, s := range set {
+		if v == s {
+			return true
+		}
+	}
+	return false
 }
 
 func btoi(b bool) int {

@@ -6,8 +6,6 @@ import (
 	"github.com/trustlens/trustlens/internal/page"
 )
 
-const storeAgeBelowMinimumID = "store-age-below-minimum"
-
 // MaxMinStoreYears bounds the buyer's minimum store age (the options page
 // offers 0-30; 0 is "no minimum").
 const MaxMinStoreYears = 30
@@ -19,8 +17,10 @@ const MaxMinStoreYears = 30
 // finding: where store-age-new or store-age-young already fired, this rule
 // does not add a second penalty for the same age.
 var storeAgeBelowMinimum = Rule{
-	ID:       storeAgeBelowMinimumID,
+	ID:       "store-age-below-minimum",
 	Severity: Medium,
+	Roles: Roles{StoreAge: true, Preference: true, Action: ActSamples,
+		Reason: Text{EN: "store younger than your minimum ({years})", ZH: "店铺年限（{n}年）低于你的最低要求"}},
 	Title: Text{
 		EN: "Younger than your minimum store age",
 		ZH: "店铺年限低于你设定的最低要求",
@@ -37,7 +37,7 @@ var storeAgeBelowMinimum = Rule{
 			return nil
 		}
 		for _, f := range found {
-			if f.ID == storeAgeNewID || f.ID == storeAgeYoungID {
+			if RolesOf(f.ID).StoreAge && f.Severity != Positive {
 				return nil // the age is already a finding: counted once
 			}
 		}

@@ -4,6 +4,7 @@ import "github.com/trustlens/trustlens/internal/page"
 
 var storeAgeEstablished = Rule{
 	ID:       "store-age-established",
+	Roles:    Roles{StoreAge: true},
 	Severity: Positive,
 	Title: Text{
 		EN: "Established store: 3+ years on 1688",

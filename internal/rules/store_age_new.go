@@ -4,11 +4,11 @@ import "github.com/trustlens/trustlens/internal/page"
 
 // 1688 counts store years from 1 in the first year (tpYear, 入驻N年,
 // 诚信通N年), so "1" means under a year on the platform.
-const storeAgeNewID = "store-age-new"
-
 var storeAgeNew = Rule{
-	ID:       storeAgeNewID,
+	ID:       "store-age-new",
 	Severity: High,
+	Roles: Roles{StoreAge: true, Action: ActSamples,
+		Reason: Text{EN: "New store ({years} on 1688)", ZH: "新店（入驻{n}年）"}},
 	Title: Text{
 		EN: "New store: 1 year or less on 1688",
 		ZH: "新店：入驻1688不满1年",

@@ -2,11 +2,11 @@ package rules
 
 import "github.com/trustlens/trustlens/internal/page"
 
-const storeAgeYoungID = "store-age-young"
-
 var storeAgeYoung = Rule{
-	ID:       storeAgeYoungID,
+	ID:       "store-age-young",
 	Severity: Medium,
+	Roles: Roles{StoreAge: true, Action: ActSamples,
+		Reason: Text{EN: "Young store ({years} on 1688)", ZH: "较新店铺（入驻{n}年）"}},
 	Title: Text{
 		EN: "Young store: 2 years on 1688 (the guide asks for 3+)",
 		ZH: "店铺较新：入驻1688第2年（建议3年以上）",

@@ -46,6 +46,8 @@ func (c *Context) EntryFor(m *page.Model) (BuyerEntry, bool) {
 var supplierBlocked = Rule{
 	ID:       "supplier-blocked",
 	Severity: High,
+	Roles: Roles{DecidesUnread: true, Card: CardBlocked, Action: ActWalkAway,
+		Reason: Text{EN: "on your blocked list", ZH: "在你的拉黑名单中"}},
 	Title: Text{
 		EN: "On your blocked list",
 		ZH: "已在你的屏蔽名单中",

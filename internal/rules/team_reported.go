@@ -10,6 +10,8 @@ import (
 var teamReported = Rule{
 	ID:       "team-reported",
 	Severity: High,
+	Roles: Roles{Action: ActTeam,
+		Reason: Text{EN: "blocked or reported by your team", ZH: "被你的团队拉黑或举报"}},
 	Title: Text{
 		EN: "Your team blocked or reported this supplier",
 		ZH: "团队已拉黑或举报该供应商",

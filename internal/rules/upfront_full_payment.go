@@ -22,6 +22,8 @@ var upfront = newPhrases(txt.MustCompile(
 var upfrontFullPayment = Rule{
 	ID:       "upfront-full-payment",
 	Severity: Medium,
+	Roles: Roles{Action: ActNoFullPay, ReasonVerb: true,
+		Reason: Text{EN: "demands full payment up front", ZH: "要求全款预付"}},
 	Title: Text{
 		EN: "Demands full payment up front",
 		ZH: "要求全款预付",

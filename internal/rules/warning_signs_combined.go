@@ -13,6 +13,7 @@ const combinedThreshold = 3
 
 var warningSignsCombined = Rule{
 	ID:       "warning-signs-combined",
+	Roles:    Roles{Aggregate: true, Action: ActWalkAway},
 	Severity: High,
 	Title: Text{
 		EN: "Several warning signs together: walk away",
@@ -27,7 +28,7 @@ var warningSignsCombined = Rule{
 	Combine: func(_ *page.Model, _ *Context, found []Finding) []string {
 		seen := map[string]bool{}
 		for _, f := range found {
-			if f.ID == storeAgeBelowMinimumID {
+			if RolesOf(f.ID).Preference {
 				continue // the buyer's own threshold, not a sign about the supplier
 			}
 			if f.Severity == High || f.Severity == Medium || f.Severity == Low {

@@ -32,10 +32,12 @@ type Limits struct {
 	Cards           int `json:"cards"`
 }
 
-// Rule is a rule's id and severity as the UI needs them.
+// Rule is a rule's id, severity and roles as the UI needs them (the roles
+// are rules.Roles: the extension reads them instead of comparing ids).
 type Rule struct {
 	ID       string `json:"id"`
 	Severity string `json:"severity"`
+	rules.Roles
 }
 
 // Vocab is everything extension/vocab.js carries.
@@ -81,7 +83,9 @@ func Current() Vocab {
 		RuleIDs:    map[string]string{},
 	}
 	for _, r := range rules.Registry {
-		v.Rules = append(v.Rules, Rule{ID: r.ID, Severity: string(r.Severity)})
+		roles := r.Roles
+		roles.Scope = roles.ScopeOf()
+		v.Rules = append(v.Rules, Rule{ID: r.ID, Severity: string(r.Severity), Roles: roles})
 		v.RuleIDs[jsName(r.ID)] = r.ID
 	}
 	return v
@@ -108,7 +112,7 @@ func JS() string {
 	}
 	return `// Generated from internal/vocab (UPDATE_DOCS=1 go test ./internal/vocab/): do not edit.
 // The vocabulary the Go core and the extension share: caps, the member-id
-// pattern, page kinds, levels, severities, badges and rule ids.
+// pattern, page kinds, levels, severities, badges, rule ids and roles.
 (() => {
   'use strict';
   const TL = (globalThis.TrustLens ??= {});
