@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -8,8 +11,10 @@ import (
 )
 
 // ruleCase is one firing or non-firing example of a rule. Each rule's own
-// _test.go file adds its cases with casesFor; TestRuleCases runs them all and
-// TestCatalogueConventions checks every registered rule has both kinds.
+// _test.go file (store_age_new_test.go beside store_age_new.go) adds its
+// cases with casesFor; TestRuleCases runs them all and
+// TestCatalogueConventions checks every registered rule has both kinds, in
+// that file.
 type ruleCase struct {
 	name     string
 	model    page.Model
@@ -20,9 +25,29 @@ type ruleCase struct {
 
 var ruleCases = map[string][]ruleCase{}
 
+// caseFiles is the test file each rule's cases were added from.
+var caseFiles = map[string]map[string]bool{}
+
 func casesFor(id string, cs ...ruleCase) bool {
 	ruleCases[id] = append(ruleCases[id], cs...)
+	if caseFiles[id] == nil {
+		caseFiles[id] = map[string]bool{}
+	}
+	caseFiles[id][callerFile()] = true
 	return true
+}
+
+// callerFile is the file that added cases, past the shared helpers.
+func callerFile() string {
+	for skip := 2; ; skip++ {
+		_, file, _, ok := runtime.Caller(skip)
+		if !ok {
+			return ""
+		}
+		if base := filepath.Base(file); base != "cases_test.go" && base != "helpers_test.go" {
+			return base
+		}
+	}
 }
 
 // model builds a readable model and applies the edits.
@@ -94,6 +119,13 @@ func TestCatalogueConventions(t *testing.T) {
 		}
 		if !fires || !quiet {
 			t.Errorf("rule %s needs a firing and a non-firing case (has firing=%v non-firing=%v)", r.ID, fires, quiet)
+		}
+		file := strings.ReplaceAll(r.ID, "-", "_")
+		if _, err := os.Stat(file + ".go"); err != nil {
+			t.Errorf("rule %s is not in its own file %s.go", r.ID, file)
+		}
+		if want := file + "_test.go"; len(caseFiles[r.ID]) != 1 || !caseFiles[r.ID][want] {
+			t.Errorf("rule %s: cases in %v, want them all in %s", r.ID, caseFiles[r.ID], want)
 		}
 		if !hasHan(r.Title.ZH) || !hasHan(r.Advice.ZH) {
 			t.Errorf("rule %s: Chinese text has no Chinese characters", r.ID)

@@ -1,0 +1,3 @@
+package rules
+
+var _ = reviewCases("review-generic", "generic", "template praise")

@@ -1,0 +1,3 @@
+package rules
+
+var _ = reviewCases("review-rating-skew", "skew", "are five stars")

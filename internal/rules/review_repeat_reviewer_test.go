@@ -1,0 +1,3 @@
+package rules
+
+var _ = reviewCases("review-repeat-reviewer", "repeat", "wrote 5 near-identical reviews")
