@@ -1,5 +1,5 @@
-// Search page annotation in Chromium (issue 5: "60 cards annotated within
-// 30 ms of script time, no long task over 50 ms"). Builds nothing: expects
+// Search page annotation in Chromium (target: 60 cards annotated within
+// 30 ms of script time, no long task over 50 ms). Builds nothing: expects
 // the built extension ($TRUSTLENS_DIST, else dist/chrome; scripts/bench.sh
 // builds it when missing). Launches Debian's Chromium with the extension
 // (e2e/browser.mjs), serves the e2e's 60-card search page (e2e/search-pages.mjs),

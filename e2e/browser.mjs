@@ -1,5 +1,5 @@
 // Launches Debian's Chromium with the unpacked extension, all *.1688.com hosts
-// (and itemcdn.tmall.com, where descriptions live) mapped to the local fixture server (recipe: /work/shared/docs/toolchain.md).
+// (and itemcdn.tmall.com, where descriptions live) mapped to the local fixture server (--host-resolver-rules).
 import { chromium } from 'playwright-core';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

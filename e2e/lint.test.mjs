@@ -1,5 +1,5 @@
 // Conventions and security invariants of extension/ and manifest.json
-// (/work/shared/docs/security.md). Static: needs no build and no browser.
+// Static: needs no build and no browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -136,7 +136,7 @@ test('manifest: background works in Chrome (service worker) and Firefox (scripts
 
 test('manifest: content scripts on 1688 hosts only (pages chosen by selectors.js); capture.js in MAIN at document_start', () => {
   const [capture, isolated, ...rest] = manifest.content_scripts;
-  // Issue 5: the search pages of s.1688.com (excluded above with the rest of that host) get the
+  // The search pages of s.1688.com (excluded above with the rest of that host) get the
   // same two scripts through their own pair of entries, matching those two paths only.
   const [searchCapture, searchIsolated, ...more] = rest;
   assert.equal(more.length, 0);

@@ -19,7 +19,7 @@ export function readReal(name) {
     const p = join(dir, name);
     if (existsSync(p)) return readFileSync(p, 'utf8');
   }
-  throw new Error(`real fixture ${name} not found in ${REAL_DIRS.join(' or ')}; copy it from /work/shared/fixtures/real/`);
+  throw new Error(`real fixture ${name} not found in ${REAL_DIRS.join(' or ')}; the real captures are kept in internal/page/testdata/real/`);
 }
 
 export const XSS = '<img src=x onerror=alert(1)>';

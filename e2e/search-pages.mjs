@@ -1,4 +1,4 @@
-// Search and list fixture pages for e2e/search.test.mjs (issue 5), served by
+// Search and list fixture pages for e2e/search.test.mjs, served by
 // e2e/server.mjs (searchRoute). The data are the composed search fixtures of
 // the core (internal/page/testdata/search/, see its README: not real
 // captures), so the extension is tested on exactly what the core's own tests

@@ -1,4 +1,4 @@
-// End-to-end, issue 5: search and list pages, the buyer's supplier list, the
+// End-to-end: search and list pages, the buyer's supplier list, the
 // popup, the options (language, thresholds, import / export) and the supplier
 // report. The search page serves the core's composed search fixtures
 // (internal/page/testdata/search/, e2e/search-pages.mjs): 60 cards in three

@@ -40,7 +40,7 @@ const PAGES = {
   'https://sale.1688.com/factory/card.html?memberId=b2b-1634230375&__recSource__=win_port&facMemId=b2b-1634230375': 'factory-card',
   // not ours
   'https://www.1688.com/': null,
-  // search and list pages (issue 5; docs §1)
+  // search and list pages
   'https://s.1688.com/selloffer/offer_search.htm?keywords=abc': 'search',
   'https://s.1688.com/selloffer/offer_search.htm?keywords=%CA%D6%BB%FA%BF%C7&beginPage=2': 'search',
   'https://s.1688.com/company/company_search.htm?keywords=%CA%CE%C6%B7': 'search',

@@ -1,4 +1,4 @@
-// End-to-end, issue 3: store pages, supplier memory, the planned-order advice
+// End-to-end: store pages, supplier memory, the planned-order advice
 // on a young store, the buyer's checklist and the licence check. Fixture store
 // pages carry the real texts and mtop bodies of stores 1634230375 and
 // 406915100661872 (e2e/pages.mjs buildStorePages), served under their 1688

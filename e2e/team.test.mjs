@@ -1,4 +1,4 @@
-// End-to-end, issue 6: team sync against the team service's native twin
+// End-to-end: team sync against the team service's native twin
 // (worker/main_other.go: the same API handler over an in-memory store). One
 // browser and one service for the file; the tests run in order:
 //   1. sync off: the offer page is judged locally and no request reaches the service

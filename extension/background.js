@@ -3,7 +3,7 @@
 // script after wasm_exec.js (manifest background.scripts). The wasm runs here
 // and not in the page because a page CSP without 'wasm-unsafe-eval' would stop
 // it in a content script; the extension CSP allows it here
-// (/work/shared/docs/toolchain.md, "Where the wasm runs").
+// (docs/architecture.md, "Where the wasm runs").
 //
 // Every message is untrusted: fixed types, schema and size checks, sender
 // checks, and no way to make this worker fetch anything but its own core.wasm.
@@ -14,9 +14,9 @@ if (!globalThis.TrustLens?.vocab && typeof importScripts === 'function') importS
 if (!globalThis.TrustLens?.checks && typeof importScripts === 'function') importScripts('checks.js');
 // The buyer's settings (extension/settings.js): the minimum store age joins the core's input.
 if (!globalThis.TrustLens?.loadSettings && typeof importScripts === 'function') importScripts('settings.js');
-// The buyer's supplier list (issue 5): shared checks, then its store (Firefox loads both as background.scripts).
+// The buyer's supplier list: shared checks, then its store (Firefox loads both as background.scripts).
 if (!globalThis.TrustLens?.listStore && typeof importScripts === 'function') importScripts('supplier-list.js', 'list-store.js');
-// Team sync (issue 6, opt-in; extension/team-sync.js, its only network code). Firefox: background.scripts.
+// Team sync (opt-in; extension/team-sync.js, its only network code). Firefox: background.scripts.
 if (!globalThis.TrustLensTeam && typeof importScripts === 'function') importScripts('team-sync.js');
 // Site access (extension/site-access.js): the toolbar says when the browser withholds 1688 pages.
 if (!globalThis.TrustLens?.siteAccess && typeof importScripts === 'function') importScripts('site-access.js');

@@ -1,4 +1,4 @@
-// Options (issue 5): the settings in chrome.storage.sync (language order,
+// Options: the settings in chrome.storage.sync (language order,
 // minimum store age, order currency, what search pages show; settings.js)
 // and the buyer's supplier list in chrome.storage.local: a table with
 // remove buttons, export as JSON or CSV (a Blob URL download from this page)

@@ -1,4 +1,4 @@
-// Panel sections of issue 5, called by view.js (TL.panelExtras):
+// Panel sections for the buyer's list and the supplier report, called by view.js (TL.panelExtras):
 //   'facts'    under the supplier facts: the buyer's mark on this supplier and
 //              the note when the store is younger than the buyer's minimum
 //              (options); also in the popup.

@@ -1,4 +1,4 @@
-// The supplier report (issue 5): the current supplier's verdict, evidence,
+// The supplier report: the current supplier's verdict, evidence,
 // checklist state and the buyer's own notes, as Markdown (to read, to paste
 // into a sourcing file) and as JSON (for tools). Built from what the panel
 // already holds plus the buyer's record from the background; saved with

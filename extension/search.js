@@ -1,4 +1,4 @@
-// Result cards of search and list pages (issue 5): the offer search, the
+// Result cards of search and list pages: the offer search, the
 // supplier search and a store's offer list. content.js calls in at four
 // points: prepare() adds the "cards" DOM fragment and the buyer's list for the
 // cards' members to each analysis, render() puts each card's verdict on its

@@ -5,7 +5,7 @@
 // "e2e g2" = the e2e fixture pages built around the real G2 models
 // (e2e/pages.mjs), whose markup copies the real G2 layout as read by public
 // scrapers; "e2e g3" = the fixture around the real G3 script of offer
-// 943009939489. See /work/shared/docs/1688-pages.md for the page generations.
+// 943009939489. docs/architecture.md describes the page generations.
 (() => {
   'use strict';
   const TL = (globalThis.TrustLens ??= {});

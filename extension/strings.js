@@ -34,7 +34,7 @@
   };
 
   // The buyer's checklist (per supplier), from the buyer's guide
-  // (/work/shared/seed/how-to-avoid-scams-on-1688.txt, steps 1-4): label and one-line why.
+  // (the guide to avoiding scams on 1688, steps 1-4): label and one-line why.
   TL.checklist = [
     {
       id: 'samples', en: 'Samples tested', zh: '样品已测试',
@@ -231,7 +231,7 @@
   TL.level = (id) => TL.own(TL.levels, id) ?? TL.levels.unknown;
 
   // Search and list pages (search.js), the buyer's supplier list and the
-  // supplier report in the panel (panel-extras.js, report.js) - issue 5.
+  // supplier report in the panel (panel-extras.js, report.js).
   Object.assign(TL.text, {
     tooCheap: { en: 'Too cheap?', zh: '价格异常低' },
     blockedByYou: { en: 'Blocked by you', zh: '您已屏蔽' },

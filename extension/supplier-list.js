@@ -1,4 +1,4 @@
-// The buyer's own supplier list (issue 5): block / trust / a note / a rating
+// The buyer's own supplier list: block / trust / a note / a rating
 // 1-5, by 1688 member id. Pure functions shared by the background (which
 // alone writes the list, extension/list-store.js), the content scripts (which
 // read it and send the core buyer.entries / show it) and the options page

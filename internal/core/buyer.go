@@ -11,7 +11,7 @@ import (
 	"github.com/trustlens/trustlens/internal/rules"
 )
 
-// Paths of the buyer's own supplier list in the analyze() input (issue 5):
+// Paths of the buyer's own supplier list in the analyze() input:
 //
 //	"buyer": {"supplierEntry": {"action": "block", "note": "…", "rating": 2},
 //	          "entries": {"b2b-…": {"action": "trust", "note": "…", "rating": 5}}}

@@ -8,7 +8,7 @@ import (
 	"github.com/trustlens/trustlens/internal/rules"
 )
 
-// Per-card verdicts of search and list pages (issue 5). Each card becomes a
+// Per-card verdicts of search and list pages. Each card becomes a
 // small page.Model (the card's supplier, its offer, its title, the prices
 // of the comparable cards on the page) evaluated with the whole registry
 // and the same scorer as a page: rules that need data a card lacks do not

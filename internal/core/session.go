@@ -9,7 +9,7 @@ import (
 	"github.com/trustlens/trustlens/internal/page"
 )
 
-// Analysis sessions (issue 4). A page keeps receiving data while the buyer
+// Analysis sessions. A page keeps receiving data while the buyer
 // reads it: each new page of reviews is one more response. Sending every
 // response again with each call makes the call grow with the buyer's
 // reading (475 KB of JSON at 1,000 reviews, 1.9 MB at 5,000) and re-reads

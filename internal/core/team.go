@@ -8,7 +8,7 @@ import (
 	"github.com/trustlens/trustlens/internal/rules"
 )
 
-// Paths of the team block in the analyze() input (issue 6): what the
+// Paths of the team block in the analyze() input: what the
 // extension's sync cache holds about this supplier and offer.
 //
 //	"team": {"entry": {"action": "block", "note": "…", "rating": 2},

@@ -54,7 +54,7 @@ func isReviewURL(u string) bool {
 // built from the first Read responses and what those could not give. The
 // buyer's review pages arrive one response at a time; keeping this between
 // calls makes each new page cost its own parse and one run of the
-// detectors, not a re-read of every page before it (issue 4).
+// detectors, not a re-read of every page before it.
 type ReviewsSoFar struct {
 	Set   *reviews.Set // nil until a review response was read
 	Read  int          // responses of the snapshot already read

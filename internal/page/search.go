@@ -9,7 +9,7 @@ import (
 	"github.com/tidwall/gjson"
 )
 
-// Result cards of search and list pages (issue 5): the offer search
+// Result cards of search and list pages: the offer search
 // (s.1688.com/selloffer/offer_search.htm), the supplier search
 // (s.1688.com/company/company_search.htm) and a store's offer list
 // (/page/offerlist.htm). Three carriers, merged by offer id (or member id

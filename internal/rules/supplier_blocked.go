@@ -3,7 +3,7 @@ package rules
 import "github.com/trustlens/trustlens/internal/page"
 
 // BuyerEntry is the buyer's own verdict on a supplier, kept by the
-// extension (issue 5) and sent with the snapshot.
+// extension and sent with the snapshot.
 type BuyerEntry struct {
 	Action string // ActionBlock, ActionTrust or ActionNone
 	Note   string // the buyer's own text, at most MaxBuyerNote bytes

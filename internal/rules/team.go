@@ -3,7 +3,7 @@ package rules
 import "time"
 
 // Team is what the buyer's team service knows about the page's supplier and
-// offer, as the extension's sync cache holds it (issue 6). Sent beside the
+// offer, as the extension's sync cache holds it. Sent beside the
 // snapshot as "team"; nil when team sync is off.
 type Team struct {
 	// Entry is the team's own list entry for the supplier (nil: none).
