@@ -16,9 +16,8 @@ import (
 	"github.com/trustlens/trustlens/internal/rules"
 )
 
-// parse is page.ParseWithCards (page.Parse plus the result cards of search
-// and list pages); tests swap it to prove panics are recovered.
-var parse = page.ParseWithCards
+// parse is page.Parse; tests swap it to prove panics are recovered.
+var parse = page.Parse
 
 // Schema is the verdict format version (docs/verdict.md).
 const Schema = 1

@@ -226,8 +226,7 @@ type Model struct {
 
 	// Cards are the result cards of a search or list page (offers, or
 	// suppliers on supplier search), merged from the search data responses
-	// and the rendered cards, in page order; at most MaxCards. Read by
-	// ParseWithCards (see search.go), not by Parse.
+	// and the rendered cards, in page order; at most MaxCards (search.go).
 	Cards []Card
 	// PeerPrices are the unit prices (CNY, ascending) of comparable offers
 	// shown on the same page, without this offer's own; nil when the page

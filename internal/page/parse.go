@@ -22,12 +22,56 @@ const (
 	genMobile = "mobile"
 )
 
-// Parse reads a snapshot into a Model. It never panics: a panic inside the
-// parser (a bug) is turned into a Note and an unreadable model, because at
-// the wasm boundary a panic would kill the instance for every later call.
-// It never invents a value: a field the page did not carry stays unknown.
-func Parse(s Snapshot) Model {
-	return safely(s.URL, func() Model { return parse(s) })
+// Parse reads a snapshot into a Model, with the result cards of search and
+// list pages (Model.Cards). It never panics: a panic inside the parser (a
+// bug) is turned into a note and an unreadable model, or, while reading the
+// cards, into a note and no cards, because at the wasm boundary a panic
+// would kill the instance for every later call. It never invents a value: a
+// field the page did not carry stays unknown.
+func Parse(s Snapshot) Model { return parseWith(s, true) }
+
+// parse is Parse without the recovers, so that tests and fuzzing see panics.
+func parse(s Snapshot) Model { return parseWith(s, false) }
+
+// parseWith caps the snapshot, reads the page and then its cards. The
+// "cards" DOM fragment is kept away from the page's readers, whose DOM
+// readers would otherwise take a card's "入驻3年" for the page's own seller.
+func parseWith(in Snapshot, recoverPanics bool) Model {
+	cs, capNotes := capSnapshot(in)
+	notes := append(append([]string(nil), in.Notes...), capNotes...)
+	cardsText, hasCards := cs.DOM[DOMCards]
+	if hasCards {
+		dom := make(map[string]string, len(cs.DOM)-1)
+		for k, v := range cs.DOM {
+			if k != DOMCards {
+				dom[k] = v
+			}
+		}
+		cs.DOM = dom
+	}
+	var m Model
+	if recoverPanics {
+		m = safely(cs.URL, func() Model { return build(cs, notes) })
+	} else {
+		m = build(cs, notes)
+	}
+	func() {
+		if recoverPanics {
+			defer func() {
+				if r := recover(); r != nil {
+					m.Cards = nil
+					m.Notes = append(m.Notes, fmt.Sprintf("internal error while reading the result cards: %v", r))
+				}
+			}()
+		}
+		r := readCardsFrom(cs.Responses, cs.Scripts, cardsText, hasCards, cs.Translated)
+		m.Cards = r.cards
+		m.Notes = append(m.Notes, r.notes...)
+		if m.Kind == KindStore {
+			addStoreOfferTitles(&m, r.storeTitles)
+		}
+	}()
+	return m
 }
 
 // safely runs read, turning a panic into an unreadable model of url.
@@ -63,12 +107,6 @@ type builder struct {
 
 // tagSource is a text with the exact field it came from.
 type tagSource struct{ text, src string }
-
-// parse is Parse without the recover, so that tests and fuzzing see panics.
-func parse(in Snapshot) Model {
-	s, capNotes := capSnapshot(in)
-	return build(s, append(append([]string(nil), in.Notes...), capNotes...))
-}
 
 // build reads a snapshot already within the caps; notes are what decoding
 // and capping cut.

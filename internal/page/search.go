@@ -74,42 +74,6 @@ const (
 	srcDOMCard      = "DOM card "
 )
 
-// ParseWithCards is Parse plus the result cards of search and list pages
-// (Model.Cards). The "cards" DOM fragment is kept away from Parse, whose
-// DOM readers would otherwise take a card's "入驻3年" for the page's own
-// seller. It never panics: a panic while reading the cards becomes a Note
-// and no cards.
-func ParseWithCards(s Snapshot) Model {
-	cs, capNotes := capSnapshot(s)
-	notes := append(append([]string(nil), s.Notes...), capNotes...)
-	cardsText, hasCards := cs.DOM[DOMCards]
-	if hasCards {
-		dom := make(map[string]string, len(cs.DOM)-1)
-		for k, v := range cs.DOM {
-			if k != DOMCards {
-				dom[k] = v
-			}
-		}
-		cs.DOM = dom
-	}
-	m := safely(cs.URL, func() Model { return build(cs, notes) }) // cs is already within the caps
-	func() {
-		defer func() {
-			if r := recover(); r != nil {
-				m.Cards = nil
-				m.Notes = append(m.Notes, fmt.Sprintf("internal error while reading the result cards: %v", r))
-			}
-		}()
-		r := readCardsFrom(cs.Responses, cs.Scripts, cardsText, hasCards, cs.Translated)
-		m.Cards = r.cards
-		m.Notes = append(m.Notes, r.notes...)
-		if m.Kind == KindStore {
-			addStoreOfferTitles(&m, r.storeTitles)
-		}
-	}()
-	return m
-}
-
 // MemberKey is the key a member id is compared by: the supplier search
 // writes some ids as "a-b2b-…" where other pages write "b2b-…" (doc §3d).
 // GUESS: both name the same member.
@@ -143,7 +107,7 @@ func readCards(responses []Response, domCards string, hasDOM bool) ([]Card, []st
 
 // readCardsFrom reads every card carrier: the responses, the store offer
 // list module in a shop page's pageData script, the DOM. It runs without
-// the recover of ParseWithCards, so tests and fuzzing see panics. On a
+// the recover of Parse, so tests and fuzzing see panics. On a
 // translated page (idsOnly) the DOM cards keep only their key and ids: their
 // shown text is the translation (translate.go).
 func readCardsFrom(responses []Response, scripts []string, domCards string, hasDOM, idsOnly bool) *cardReader {

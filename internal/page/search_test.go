@@ -74,7 +74,7 @@ func TestKindOfSearchPages(t *testing.T) {
 			t.Errorf("KindOf(%s) = %s, want %s", u, got, want)
 		}
 	}
-	if m := ParseWithCards(Snapshot{URL: urlStoreOffers}); m.StorePage != StoreOfferList {
+	if m := Parse(Snapshot{URL: urlStoreOffers}); m.StorePage != StoreOfferList {
 		t.Errorf("offer list store page = %q", m.StorePage)
 	}
 }
@@ -154,7 +154,7 @@ func TestCardValueTexts(t *testing.T) {
 }
 
 func TestSearchOffersJSON(t *testing.T) {
-	m := ParseWithCards(Snapshot{URL: urlOfferSearch, Responses: offerSearchResponses(t)})
+	m := Parse(Snapshot{URL: urlOfferSearch, Responses: offerSearchResponses(t)})
 	if m.Kind != KindSearch || len(m.Cards) != 60 {
 		t.Fatalf("kind %s, %d cards; notes %q", m.Kind, len(m.Cards), m.Notes)
 	}
@@ -200,14 +200,14 @@ func TestSearchOffersJSON(t *testing.T) {
 
 	// The same response twice (a re-sent async chunk) does not double the cards.
 	rs := offerSearchResponses(t)
-	m2 := ParseWithCards(Snapshot{URL: urlOfferSearch, Responses: append(rs, rs[0])})
+	m2 := Parse(Snapshot{URL: urlOfferSearch, Responses: append(rs, rs[0])})
 	if len(m2.Cards) != 60 {
 		t.Errorf("repeated response: %d cards", len(m2.Cards))
 	}
 }
 
 func TestSearchDOMCardsFallback(t *testing.T) {
-	m := ParseWithCards(Snapshot{URL: urlOfferSearch, DOM: map[string]string{DOMCards: searchFixture(t, "dom-cards-60.json")}})
+	m := Parse(Snapshot{URL: urlOfferSearch, DOM: map[string]string{DOMCards: searchFixture(t, "dom-cards-60.json")}})
 	if len(m.Cards) != 60 {
 		t.Fatalf("%d cards; notes %q", len(m.Cards), m.Notes)
 	}
@@ -230,7 +230,7 @@ func TestSearchDOMCardsFallback(t *testing.T) {
 }
 
 func TestSearchMergeJSONAndDOM(t *testing.T) {
-	m := ParseWithCards(Snapshot{URL: urlOfferSearch, Responses: offerSearchResponses(t),
+	m := Parse(Snapshot{URL: urlOfferSearch, Responses: offerSearchResponses(t),
 		DOM: map[string]string{DOMCards: searchFixture(t, "dom-cards-60.json"), "title": "手机壳 - 阿里巴巴"}})
 	if len(m.Cards) != 60 {
 		t.Fatalf("merged into %d cards, want 60; notes %q", len(m.Cards), m.Notes)
@@ -268,7 +268,7 @@ func TestSearchMergeJSONAndDOM(t *testing.T) {
 
 func TestCompanySearch(t *testing.T) {
 	dom := `[{"key":"s9","memberId":"b2b-22000001763f","years":"6年","tags":["深度验商"]},{"key":"s99","company":"只在页面上的公司","years":"4年"}]`
-	m := ParseWithCards(Snapshot{URL: urlCompanySearch, Responses: []Response{{URL: svcCompaniesURL, Body: searchFixture(t, "company-search.json")}},
+	m := Parse(Snapshot{URL: urlCompanySearch, Responses: []Response{{URL: svcCompaniesURL, Body: searchFixture(t, "company-search.json")}},
 		DOM: map[string]string{DOMCards: dom}})
 	if len(m.Cards) != 31 {
 		t.Fatalf("%d cards; notes %q", len(m.Cards), m.Notes)
@@ -327,7 +327,7 @@ func TestCompanySearch(t *testing.T) {
 }
 
 func TestStoreOfferListCards(t *testing.T) {
-	m := ParseWithCards(Snapshot{URL: urlStoreOffers, Responses: []Response{{URL: svcStoreListURL, Body: searchFixture(t, "store-offerlist.jsonp")}}})
+	m := Parse(Snapshot{URL: urlStoreOffers, Responses: []Response{{URL: svcStoreListURL, Body: searchFixture(t, "store-offerlist.jsonp")}}})
 	if m.Kind != KindStore || len(m.Cards) != 30 {
 		t.Fatalf("kind %s, %d cards, notes %q", m.Kind, len(m.Cards), m.Notes)
 	}
@@ -341,7 +341,7 @@ func TestStoreOfferListCards(t *testing.T) {
 	}
 	// The store header module through the same api is not a card list.
 	header := mustRead(t, fixtureStoreHeader)
-	m = ParseWithCards(Snapshot{URL: urlStoreOffers, Responses: []Response{{URL: "https://h5api.m.1688.com/h5/mtop.alibaba.alisite.cbu.server.moduleasyncservice/1.0/", Body: header}}})
+	m = Parse(Snapshot{URL: urlStoreOffers, Responses: []Response{{URL: "https://h5api.m.1688.com/h5/mtop.alibaba.alisite.cbu.server.moduleasyncservice/1.0/", Body: header}}})
 	if len(m.Cards) != 0 || !m.Supplier.Company.Known {
 		t.Errorf("header module: %d cards, company %v", len(m.Cards), m.Supplier.Company)
 	}
@@ -364,7 +364,7 @@ func TestSearchFailedResponses(t *testing.T) {
 		{svcOffersURL + "0", `jQuery1830({"data":{"data":{"offerList":[{"id":1,"information":{"subject":"x"}}]}}})`, ""},
 	}
 	for _, tc := range tests {
-		m := ParseWithCards(Snapshot{URL: urlOfferSearch, Responses: []Response{{URL: tc.url, Body: tc.body}}})
+		m := Parse(Snapshot{URL: urlOfferSearch, Responses: []Response{{URL: tc.url, Body: tc.body}}})
 		if tc.note == "" {
 			if len(m.Cards) != 1 {
 				t.Errorf("JSONP search body: %d cards, notes %q", len(m.Cards), m.Notes)
@@ -382,7 +382,7 @@ func TestSearchFailedResponses(t *testing.T) {
 		`[{"key":c1}]`:    "DOM cards fragment not readable: not valid JSON",
 		`[1,"x",null,{}]`: "",
 	} {
-		m := ParseWithCards(Snapshot{URL: urlOfferSearch, DOM: map[string]string{DOMCards: frag}})
+		m := Parse(Snapshot{URL: urlOfferSearch, DOM: map[string]string{DOMCards: frag}})
 		if note != "" {
 			expectNote(t, m, note)
 		} else if len(m.Cards) != 1 || m.Cards[0].Key != "card:0" {
@@ -390,7 +390,7 @@ func TestSearchFailedResponses(t *testing.T) {
 		}
 	}
 	// Members of the wrong type are ignored, not the card.
-	m := ParseWithCards(Snapshot{URL: urlOfferSearch, DOM: map[string]string{DOMCards: `[{"key":5,"offerId":"12a","memberId":"evil","price":{"x":1},"years":"x年","tags":"诚信通","moq":[],"title":"ok"}]`}})
+	m := Parse(Snapshot{URL: urlOfferSearch, DOM: map[string]string{DOMCards: `[{"key":5,"offerId":"12a","memberId":"evil","price":{"x":1},"years":"x年","tags":"诚信通","moq":[],"title":"ok"}]`}})
 	if len(m.Cards) != 1 || m.Cards[0].Title != "ok" || m.Cards[0].OfferID != "" || m.Cards[0].MemberID != "" || m.Cards[0].Price.Known || len(m.Cards[0].Badges) != 0 {
 		t.Errorf("wrong-typed members: %+v", m.Cards)
 	}
@@ -399,7 +399,7 @@ func TestSearchFailedResponses(t *testing.T) {
 // A card's "入驻3年" is the card's supplier's, never the page's seller's.
 func TestCardsFragmentIsNotPageText(t *testing.T) {
 	dom := map[string]string{DOMCards: `[{"key":"c1","offerId":"1","years":"入驻3年","tags":["实力商家"]}]`}
-	m := ParseWithCards(Snapshot{URL: "https://detail.1688.com/offer/833454967766.html", Scripts: []string{wrapInitData(mustRead(t, fixtureG2Default))}, DOM: dom})
+	m := Parse(Snapshot{URL: "https://detail.1688.com/offer/833454967766.html", Scripts: []string{wrapInitData(mustRead(t, fixtureG2Default))}, DOM: dom})
 	if !m.Readable {
 		t.Fatalf("offer page not read: %q", m.Notes)
 	}
@@ -426,7 +426,7 @@ func TestCardCaps(t *testing.T) {
 		fmt.Fprintf(&b, `{"key":"k%d","offerId":"%d","price":"¥%d.00"}`, i, 1000+i, 1+i%9)
 	}
 	b.WriteString("]")
-	m := ParseWithCards(Snapshot{URL: urlOfferSearch, DOM: map[string]string{DOMCards: b.String()}})
+	m := Parse(Snapshot{URL: urlOfferSearch, DOM: map[string]string{DOMCards: b.String()}})
 	if len(m.Cards) != MaxCards {
 		t.Fatalf("%d cards", len(m.Cards))
 	}
@@ -438,7 +438,7 @@ func TestCardCaps(t *testing.T) {
 		items = append(items, fmt.Sprintf(`{"id":%d,"information":{"subject":"t"}}`, 1000+i))
 	}
 	body := `{"data":{"data":{"offerList":[` + strings.Join(items, ",") + `]}}}`
-	m = ParseWithCards(Snapshot{URL: urlOfferSearch, Responses: []Response{{URL: svcOffersURL, Body: body}},
+	m = Parse(Snapshot{URL: urlOfferSearch, Responses: []Response{{URL: svcOffersURL, Body: body}},
 		DOM: map[string]string{DOMCards: `[{"key":"a","offerId":"1005","years":"4年"},{"key":"b","offerId":"99999","years":"4年"}]`}})
 	if len(m.Cards) != MaxCards || m.Cards[5].Key != "a" || !m.Cards[5].Years.Known {
 		t.Errorf("merge at the cap: %d cards, card 5 %+v", len(m.Cards), m.Cards[5])
@@ -452,7 +452,7 @@ func TestCardCaps(t *testing.T) {
 		tags[i] = fmt.Sprintf("标签%d", i)
 	}
 	tj, _ := json.Marshal(tags)
-	m = ParseWithCards(Snapshot{URL: urlOfferSearch, DOM: map[string]string{DOMCards: `[{"key":"` + strings.Repeat("k", 300) + `","title":"` + long + `","company":"` + long + `","tags":` + string(tj) + `}]`}})
+	m = Parse(Snapshot{URL: urlOfferSearch, DOM: map[string]string{DOMCards: `[{"key":"` + strings.Repeat("k", 300) + `","title":"` + long + `","company":"` + long + `","tags":` + string(tj) + `}]`}})
 	c := m.Cards[0]
 	if len(c.Title) > maxCardText || len(c.Company) > maxCardText || len(c.Key) > maxCardKey || len(c.Tags) != maxCardTags || !utf8.ValidString(c.Title) {
 		t.Errorf("text caps: title %d, company %d, key %d, tags %d", len(c.Title), len(c.Company), len(c.Key), len(c.Tags))
@@ -521,7 +521,7 @@ func FuzzCards(f *testing.F) {
 		}
 		cards, _ := readCards(responses, dom, true)
 		checkCards(t, cards)
-		m := ParseWithCards(Snapshot{URL: urlOfferSearch, Responses: responses, DOM: map[string]string{DOMCards: dom, "body": dom}})
+		m := Parse(Snapshot{URL: urlOfferSearch, Responses: responses, DOM: map[string]string{DOMCards: dom, "body": dom}})
 		checkInvariants(t, m)
 		checkCards(t, m.Cards)
 	})

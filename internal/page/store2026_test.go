@@ -25,7 +25,7 @@ func storeModel(t *testing.T, url string, bodies ...string) Model {
 	for _, b := range bodies {
 		s.Responses = append(s.Responses, Response{URL: moduleURL, Body: b})
 	}
-	m := ParseWithCards(s)
+	m := Parse(s)
 	checkInvariants(t, m)
 	return m
 }
@@ -89,7 +89,7 @@ func TestStoreOfferListModuleTitles(t *testing.T) {
 	expectText(t, m, "store offer title", "家用组合工具套装")
 
 	// On an offer page, a store list (a recommendation module) is no claim of this page.
-	o := ParseWithCards(Snapshot{URL: "https://detail.1688.com/offer/900000000009.html", Responses: []Response{{URL: moduleURL, Body: mustRead(t, fixtureOfferList2026)}}})
+	o := Parse(Snapshot{URL: "https://detail.1688.com/offer/900000000009.html", Responses: []Response{{URL: moduleURL, Body: mustRead(t, fixtureOfferList2026)}}})
 	if hasText(o, "store offer title", "家用组合工具套装") {
 		t.Error("store offer titles read on an offer page")
 	}
@@ -132,7 +132,7 @@ func TestStoreOfferListInPageData(t *testing.T) {
 		"wp_pc_common_header":    moduleData(t, fixtureHeader2026, "data.data"),
 		"Wp_pc_common_offerlist": list,
 	})
-	m := ParseWithCards(Snapshot{URL: shopHome, Scripts: []string{sc}, DOM: map[string]string{"offerTitles": "家用组合工具套装"}})
+	m := Parse(Snapshot{URL: shopHome, Scripts: []string{sc}, DOM: map[string]string{"offerTitles": "家用组合工具套装"}})
 	checkInvariants(t, m)
 	if len(m.Cards) != 2 {
 		t.Fatalf("cards %+v", m.Cards)

@@ -93,7 +93,7 @@ func TestSnapshotTranslatedMember(t *testing.T) {
 // (translated) text.
 func TestTranslatedCardsKeepIDsOnly(t *testing.T) {
 	cards := `[{"key":"k1","offerId":"612398037607","memberId":"b2b-1634230375","company":"Shenzhen Turuncu Şehir Teknoloji","title":"Kablosuz çakmak","price":"¥ 8,80","years":"3 yıl"}]`
-	m := ParseWithCards(Snapshot{URL: "https://s.1688.com/selloffer/offer_search.htm?keywords=x", Translated: true, DOM: map[string]string{DOMCards: cards}})
+	m := Parse(Snapshot{URL: "https://s.1688.com/selloffer/offer_search.htm?keywords=x", Translated: true, DOM: map[string]string{DOMCards: cards}})
 	if len(m.Cards) != 1 {
 		t.Fatalf("cards = %+v", m.Cards)
 	}
