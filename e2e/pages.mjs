@@ -218,6 +218,10 @@ export function buildPages() {
     shopcards.set('7400000065', shopcard({ shopName: model.globalData.tempModel.companyName, tpYear: 6 }));
     pages.set('/offer/7400000065.html', { html: g2Page({ model, shop: { transport: 'jsonp' } }) });
   }
+  // (m) 1688's security check instead of the offer: the real anti-bot page body
+  // (testdata/samples/punish-security-check.html: Alibaba.com's, the family 1688
+  // serves, <!--rgv587_flag:sm--> and a punish link) served as HTTP 200 at an offer address.
+  pages.set('/offer/900000000009.html', { html: readFileSync(join(here, '..', 'testdata', 'samples', 'punish-security-check.html'), 'utf8') });
   return pages;
 }
 

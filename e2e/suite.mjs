@@ -206,6 +206,7 @@ export function defineSuite(launchBrowser, { only = {} } = {}) {
     await page.waitForFunction(() => document.querySelector('[data-trustlens-host]')?.getAttribute('data-captures') === '1');
     const listed = await value(page.waitForFunction(() => document.querySelector('[data-trustlens-panel]')?.shadowRoot?.querySelector('[data-buyer-list]')?.getAttribute('data-buyer-list')));
     assert.equal(listed, CARD.memberId);
+    await clickPanel('button[data-fk="more"]'); // the list controls are behind "show more"
     await clickPanel('label[for="tl-list-block"]');
     await page.waitForFunction(() => document.querySelector('[data-trustlens-panel]').shadowRoot.getElementById('tl-list-block')?.checked);
     await page.evaluate(() => {
@@ -230,6 +231,7 @@ export function defineSuite(launchBrowser, { only = {} } = {}) {
 
   it('supplier report: the panel\'s Markdown download carries the verdict, the evidence and the buyer\'s mark', async () => {
     const o = await load(CARD.offerId);
+    await clickPanel('button[data-fk="more"]'); // the report buttons are behind "show more"
     const md = await browser.download(page, () => clickPanel('button[data-report="md"]'));
     assert.match(md.name, new RegExp(`^trustlens-report-${CARD.memberId}-\\d{4}-\\d\\d-\\d\\d\\.md$`));
     assert.match(md.text, /^# TrustLens supplier report: 深圳市第5电子科技有限公司/);

@@ -57,6 +57,7 @@
 .company { font-weight: 700; }
 .sec h3 { font-size: 1em; margin: 0.9em 0 0.3em; border-bottom: 0.0625em solid #e5e7eb; }
 .zh { color: #4b5563; }
+.panel-body[lang="zh-CN"] .zh { color: inherit; } /* a Chinese panel: Chinese is the text, not a gloss */
 .muted { color: #4b5563; margin: 0.3em 0; }
 .badges { margin: 0; padding-left: 1.2em; }
 .badges li { margin: 0.3em 0; }

@@ -81,6 +81,16 @@
     return capBytes(squash(parts.join('')));
   }
 
+  /** The page's comments, link addresses and short inline scripts, one a line (16 KB at most). */
+  function pageMarkers() {
+    const out = [];
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_COMMENT);
+    for (let n = walker.nextNode(), i = 0; n && i < 50; n = walker.nextNode(), i++) out.push(`<!--${n.data.slice(0, 512)}-->`);
+    for (const a of [...document.querySelectorAll('a[href]')].slice(0, 50)) out.push(a.getAttribute('href').slice(0, 512));
+    for (const sc of [...document.scripts].slice(0, 20)) if (!sc.src) out.push(sc.text.slice(0, 2048));
+    return capBytes(out.join('\n'), 16 << 10);
+  }
+
   function domFragments(page) {
     const dom = {};
     const title = (document.title || '').trim();
@@ -100,6 +110,13 @@
       const slogan = visibleText(TL.query('storeSlogan'));
       if (slogan) dom.slogan = slogan;
       return dom;
+    }
+    // No page model: what says why (1688's security check carries
+    // <!--rgv587_flag:sm-->, a "punish" link, an x5secdata cookie script; a
+    // login wall its text). The core reads it (internal/page/blocked.go).
+    if (!modelScripts().length) {
+      const markers = pageMarkers();
+      if (markers) dom.html = markers;
     }
     const h1 = visibleText(TL.query('offerTitle'));
     if (h1) dom.h1 = h1;
