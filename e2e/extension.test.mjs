@@ -155,6 +155,14 @@ test('(f) page without a model: Unknown badge and "could not read this page"', a
   assert.equal(o.hostPosition, 'fixed');
 });
 
+test('(m) 1688\'s security check instead of the page (the real anti-bot body): Unknown, and the panel says it was a security check', async () => {
+  const o = await load('900000000009');
+  assert.equal(o.level, 'unknown');
+  assert.equal(o.badgeText, 'Unknown · – · ?');
+  assert.equal(o.reason, '1688 showed a security check (captcha) instead of the page');
+  assert.match(o.actions[0], /Pass the security check in this tab and reload/);
+});
+
 test('(g) strict page CSP (no wasm-unsafe-eval): real verdict, styled overlay', async () => {
   await forgetSuppliers(); // the seller of (a): its store age would be remembered here
   const response = await page.goto(URL_OF(PAGES.csp));

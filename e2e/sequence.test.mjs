@@ -24,6 +24,7 @@ const PAGES = [
   ['(g) strict CSP, no shopcard', 'http://detail.1688.com/offer/900000000004.html'],
   ['(h) shopcard ~500 ms late (XHR)', 'http://detail.1688.com/offer/900000000005.html'],
   ['(k) 1-yr store, no other warning', 'http://detail.1688.com/offer/900000000008.html'],
+  ['(m) security check (real anti-bot page)', 'http://detail.1688.com/offer/900000000009.html'],
   ['store credit page (client-rendered)', 'http://ccgame.1688.com/page/creditdetail.html'],
   ['store contact page', 'http://ccgame.1688.com/page/contactinfo.html'],
   ['mobile shop home (header + licence modules)', 'http://winport.m.1688.com/page/index.html'],
@@ -119,10 +120,10 @@ test('badge state sequences: neutral until the verdict, then the verdict once; n
     }
     // No transient level: on these pages nothing arrives after the verdict, so it is shown exactly once.
     assert.equal(new Set(seq.slice(first).map((e) => e.level)).size, 1, `${name}: transient level: ${shown.join(' → ')}`);
-    // The toolbar: neutral ("" or "…") until the final level, which is shown once.
+    // The toolbar: neutral (cleared: "" or null; "…") until the final level, which is shown once.
     const finalText = toolbarSeq.at(-1);
     assert.ok(['OK', 'WARN', 'RISK', '?', 'ERR'].includes(finalText), `${name}: toolbar ends ${finalText}`);
-    for (const t of toolbarSeq.slice(0, -1)) assert.ok(t === '' || t === '…', `${name}: toolbar showed ${t} before ${finalText}: ${toolbarSeq.join(' → ')}`);
+    for (const t of toolbarSeq.slice(0, -1)) assert.ok(t === '' || t === null || t === '…', `${name}: toolbar showed ${t} before ${finalText}: ${toolbarSeq.join(' → ')}`);
     assert.equal({ trusted: 'OK', caution: 'WARN', 'high-risk': 'RISK', unknown: '?' }[level], finalText, `${name}: toolbar and badge disagree`);
   }
   const out = lines.join('\n');

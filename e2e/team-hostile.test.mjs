@@ -17,7 +17,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { DIST, launch, readOverlayInPage, waitForVerdict } from './browser.mjs';
+import { DIST, launch, openMore, readOverlayInPage, waitForVerdict } from './browser.mjs';
 import { readReal } from './pages.mjs';
 import { startProxy, startService, stopService } from './team-service.mjs';
 
@@ -216,6 +216,7 @@ test('3. a team service that never answers: requests time out, the buyer sees "n
     assert.ok(i < 3000, 'a history read reached the service and hangs');
     await new Promise((r) => setTimeout(r, 20));
   }
+  await openMore(page); // the team's actions are behind "show more"
   await page.locator('[data-trustlens-panel] [data-team-action="trust"]').click();
   for (let i = 0; ; i++) {
     const put = proxy.seen.slice(mark).find((r) => r.method === 'PUT' && r.path === `/v1/suppliers/${MEMBER_ID}`);
