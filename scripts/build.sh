@@ -47,7 +47,8 @@ rm $out/.firefox-again.zip
   echo "TrustLens $(sed -n 's/.*"version": "\(.*\)".*/\1/p' manifest.json | head -1): how core.wasm and wasm_exec.js are built"
   echo
   echo "core.wasm is the Go code of this repository (internal/, wasm/) compiled to WebAssembly;"
-  echo "wasm_exec.js is the loader shipped with the same Go. Every other file is hand-written JavaScript, not minified."
+  echo "wasm_exec.js is the loader shipped with the same Go; vocab.js is readable JavaScript generated from internal/vocab"
+  echo "(go test ./internal/vocab/ fails when it is stale). Every other file is hand-written and not minified."
   echo
   echo "Go: $(go env GOVERSION) (https://go.dev/dl), on linux/amd64; modules pinned by go.sum (go mod verify)"
   echo "Command, from the root of the source package:"
