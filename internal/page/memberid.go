@@ -74,3 +74,14 @@ func storeMemberID(s Snapshot) (string, string, bool) {
 	}
 	return found, where, found != ""
 }
+
+// MemberKey is the key a member id is compared by: the supplier search
+// writes some ids as "a-b2b-…" where other pages write "b2b-…" (doc §3d).
+// GUESS: both name the same member.
+func MemberKey(id string) string {
+	id = strings.TrimSpace(id)
+	if rest, ok := strings.CutPrefix(id, "a-"); ok && strings.HasPrefix(rest, "b2b-") {
+		return rest
+	}
+	return id
+}
