@@ -24,6 +24,7 @@ func Markdown() string {
 			fmt.Fprintf(&b, ", score weight %+d", r.Weight)
 		}
 		b.WriteString("\n\n")
+		fmt.Fprintf(&b, "- **Roles:** %s\n", r.Roles.describe())
 		fmt.Fprintf(&b, "- **Fires when:** %s\n", r.Fires)
 		fmt.Fprintf(&b, "- **Why (guide / page data):** %s\n", r.Guide)
 		fmt.Fprintf(&b, "- **Advice:** %s\n", r.Advice.EN)

@@ -170,6 +170,24 @@ type Roles struct {
 	ReasonVerb bool `json:"-"`
 }
 
+// describe is the roles in one line for docs/rules.md.
+func (r Roles) describe() string {
+	parts := []string{"about the " + string(r.ScopeOf())}
+	add := func(on bool, s string) {
+		if on {
+			parts = append(parts, s)
+		}
+	}
+	add(r.Preference, "the buyer's preference, not counted as a warning sign")
+	add(r.StoreAge, "about store age")
+	add(r.Aggregate, "about other findings")
+	add(r.DecidesUnread, "high-risk even on an unread page")
+	add(r.Card != CardWarning, "shown on cards as the "+string(r.Card)+" mark")
+	add(r.Action != ActNone, "summary action: "+string(r.Action))
+	add(r.Reason.EN != "", "reason: “"+r.Reason.EN+"”")
+	return strings.Join(parts, "; ")
+}
+
 // ScopeOf is the rule's scope, ScopeSupplier when none is declared.
 func (r Roles) ScopeOf() Scope {
 	if r.Scope == "" {
