@@ -12,6 +12,12 @@
 // start a (debounced) re-analysis, and a card the page re-renders gets its
 // badge back from the verdict already known. No polling.
 //
+// The work is sliced so that 60 cards never make one long task: badges go on
+// in chunks of at most CHUNK_CARDS cards, the cards in view first, with a
+// yield to the browser between chunks; the cards' text is read in chunks too,
+// and what a captured response holds (member ids, company names) is worked
+// out once per response, not again on every analysis.
+//
 // Each badge lives in its own shadow root (closed in production) on a host
 // inside the card: "Caution · 2 yrs · 深度验厂", "Too cheap? 价格异常低" with the
 // evidence in a tooltip on hover or focus, suppliers the buyer blocked dimmed
@@ -24,6 +30,10 @@
   const MAX_TEXT = 300; // characters of one card text sent
   const MAX_TAGS = 16;
   const MAX_CLIMB = 8; // ancestors tried above an offer link
+  // One synchronous chunk handles at most this many cards, and stops early
+  // after CHUNK_MS; then the browser gets the main thread back (input, paint).
+  const CHUNK_CARDS = 10;
+  const CHUNK_MS = 8;
   const MEMBER_IN = new RegExp(`(?:^|[^0-9A-Za-z-])(${TL.vocab.memberIdIn})(?![0-9A-Za-z])`); // a member id inside a longer text
   const MEMBER_ALL = new RegExp(TL.vocab.memberIdIn, 'g');
   const MEMBER_WHOLE = new RegExp(`^${TL.vocab.memberIdIn}$`);
@@ -45,6 +55,19 @@
   const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
   function sel(name) { return (TL.selectors[name] ?? []).join(','); }
+
+  /**
+   * Gives the main thread back to the browser and resumes soon after: the
+   * scheduler's yield where there is one (resumes ahead of other tasks),
+   * else a message-channel task (no 4 ms clamp as with nested timeouts).
+   */
+  const yieldNow = typeof globalThis.scheduler?.yield === 'function'
+    ? () => globalThis.scheduler.yield()
+    : () => new Promise((resolve) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { ch.port1.close(); resolve(); };
+      ch.port2.postMessage(null);
+    });
 
   /** The offer id an element's link points to, or null. */
   function offerIdOf(a) {
@@ -128,33 +151,54 @@
   }
 
   /**
-   * Member ids of companies named in captured responses: for supplier cards
-   * that do not show one, so the core can merge the card with its response
-   * entry. Tolerant of renamed paths: any object holding both the company's
-   * name and a member id names that member. wanted: Set of company names.
+   * What one captured response says about companies: for each object in its
+   * JSON holding a member id, its strings in order (trimmed), children before
+   * their parent. Worked out once per response body (cached by the caller).
    */
-  function membersByCompany(responses, wanted) {
-    const out = new Map();
-    let budget = 4 << 20;
+  function companyRecords(body) {
+    const records = [];
     const walk = (v, depth) => {
       if (depth > 12 || v === null || typeof v !== 'object') return;
       if (Array.isArray(v)) { for (const x of v) walk(x, depth + 1); return; }
-      let name = null;
-      let member = null;
+      const strings = [];
+      let hasMember = false;
       for (const x of Object.values(v)) {
         if (typeof x === 'string') {
-          if (!name && wanted.has(x.trim())) name = x.trim();
-          else if (!member && MEMBER_WHOLE.test(x.trim())) member = x.trim();
+          const t = x.trim();
+          strings.push(t);
+          if (MEMBER_WHOLE.test(t)) hasMember = true;
         } else walk(x, depth + 1);
       }
-      if (name && member && !out.has(name)) out.set(name, member);
+      if (hasMember) records.push(strings);
     };
+    const i = body.indexOf('{');
+    const j = body.lastIndexOf('}');
+    if (i < 0 || j < i) return records;
+    try { walk(JSON.parse(body.slice(i, j + 1)), 0); } catch { /* not JSON: the core notes it */ }
+    return records;
+  }
+
+  /**
+   * Member ids of companies named in captured responses: for supplier cards
+   * that do not show one, so the core can merge the card with its response
+   * entry. Tolerant of renamed paths: any object holding both the company's
+   * name and a member id names that member. wanted: Set of company names;
+   * recordsOf(r): companyRecords of a response's body (cached per response).
+   */
+  function membersByCompany(responses, wanted, recordsOf) {
+    const out = new Map();
+    let budget = 4 << 20;
     for (const r of responses) {
       if (!/companysearch/i.test(r.url) || (budget -= r.body.length) < 0) continue;
-      const i = r.body.indexOf('{');
-      const j = r.body.lastIndexOf('}');
-      if (i < 0 || j < i) continue;
-      try { walk(JSON.parse(r.body.slice(i, j + 1)), 0); } catch { /* not JSON: the core notes it */ }
+      for (const strings of recordsOf(r)) {
+        let name = null;
+        let member = null;
+        for (const t of strings) {
+          if (!name && wanted.has(t)) name = t;
+          else if (!member && MEMBER_WHOLE.test(t)) member = t;
+        }
+        if (name && member && !out.has(name)) out.set(name, member);
+      }
     }
     return out;
   }
@@ -418,7 +462,24 @@
     let openShadow = false;
     let settings = TL.settingsNow;
     let status = null;
-    let stats = { scanMs: 0, fragmentMs: 0, renderMs: 0, lastRenderMs: 0, lastRenderCards: 0, scriptMs: 0, analyses: 0, captures: 0, analyzeMs: null };
+    let stats = {
+      scanMs: 0, fragmentMs: 0, renderMs: 0, lastRenderMs: 0, lastRenderCards: 0, scriptMs: 0, analyses: 0, captures: 0, analyzeMs: null,
+      lastRenderChunks: 0, // synchronous chunks of the last badge pass that built a badge
+      maxChunkCards: 0, // the most cards one synchronous chunk handled (badges or card text)
+    };
+    // What each captured response holds, worked out once per response: {body, ids, records}.
+    const perResponse = new WeakMap();
+    const responseFacts = (r) => {
+      let f = perResponse.get(r);
+      if (!f || f.body !== r.body) { f = { body: r.body, ids: null, records: null }; perResponse.set(r, f); }
+      return f;
+    };
+    /** The distinct member ids written in a response, in order of first appearance. */
+    const idsIn = (r) => {
+      const f = responseFacts(r);
+      f.ids ??= [...new Set(Array.from(r.body.matchAll(MEMBER_ALL), (m) => m[0]))];
+      return f.ids;
+    };
     let list = null; // Promise<buyer list>
     let replied = false; // a reply from the background arrived
 
@@ -561,6 +622,8 @@
       h.setAttribute('data-tl-render-ms', stats.renderMs.toFixed(2));
       h.setAttribute('data-tl-annotate-ms', stats.lastRenderMs.toFixed(2));
       h.setAttribute('data-tl-annotate-cards', String(stats.lastRenderCards));
+      h.setAttribute('data-tl-annotate-chunks', String(stats.lastRenderChunks));
+      h.setAttribute('data-tl-chunk-cards-max', String(stats.maxChunkCards));
       h.setAttribute('data-tl-script-ms', (stats.scanMs + stats.fragmentMs + stats.renderMs).toFixed(2));
       if (stats.analyzeMs != null) h.setAttribute('data-tl-analyze-ms', stats.analyzeMs.toFixed(1));
     }
@@ -605,43 +668,118 @@
     }
 
     const sigs = new WeakMap(); // card verdict -> its JSON (computed once per reply)
-    /** Puts (or keeps) each card's badge; only cards whose verdict or settings changed are rebuilt. */
-    function paint(list = connectedCards()) {
-      const t0 = performance.now();
-      let n = 0;
-      const set = `|${settings.searchBadges}|${settings.dimBlocked}|${settings.language}|${TL.zhFirst}`;
-      for (const card of list) {
+    const settingsKey = () => `|${settings.searchBadges}|${settings.dimBlocked}|${settings.language}|${TL.zhFirst}`;
+    /** The verdict's JSON: an equal verdict from a later reply rebuilds nothing. */
+    function sigOf(v) {
+      let vs = sigs.get(v);
+      if (vs === undefined) { vs = JSON.stringify(v); sigs.set(v, vs); }
+      return vs;
+    }
+
+    /** Builds one card's badge from its verdict v (DOM writes only). */
+    function build(card, v, set) {
+      card.badge ??= makeBadge(openShadow);
+      const b = card.badge;
+      const r = fillBadge(b, v, settings);
+      card.sig = sigOf(v);
+      card.setKey = set;
+      card.visible = r.visible;
+      card.dimOn = r.dim;
+      b.host.setAttribute('data-tl-key', card.key);
+      if (card.offerId) b.host.setAttribute('data-offer-id', card.offerId);
+    }
+
+    /** Puts a built badge where it belongs (the page may have taken it out) and dims the card or not. */
+    function place(card) {
+      const b = card.badge;
+      if (card.visible) {
+        wanted.add(b.host);
+        if (b.host.parentElement !== card.el) card.el.append(b.host);
+      } else {
+        wanted.delete(b.host);
+        if (b.host.isConnected) b.host.remove();
+      }
+      dim(card, card.dimOn);
+    }
+
+    /**
+     * The cards in the order their badges go on: those in view (top to
+     * bottom), then those below it, then those above. One batch of layout
+     * reads before any badge is written.
+     */
+    function viewportOrder(list) {
+      const h = innerHeight;
+      const keyed = list.map((card) => {
+        const r = card.el.getBoundingClientRect();
+        const band = r.bottom > 0 && r.top < h ? 0 : r.top >= h ? 1 : 2;
+        return { card, band, at: band === 2 ? -r.bottom : r.top };
+      });
+      keyed.sort((a, b) => a.band - b.band || a.at - b.at);
+      return keyed.map((k) => k.card);
+    }
+
+    /**
+     * One badge pass: every card with a verdict gets its badge, rebuilt only
+     * when its verdict or the settings changed. The rebuilds run in chunks of
+     * at most CHUNK_CARDS cards (fewer after CHUNK_MS), in viewport order,
+     * with a yield between chunks.
+     */
+    async function paintPass() {
+      let t0 = performance.now();
+      const set = settingsKey();
+      const todo = [];
+      for (const card of connectedCards()) {
         const v = verdictFor(card);
         if (!v) continue;
-        if (!card.badge) card.badge = makeBadge(openShadow);
-        const b = card.badge;
-        // Cheap when nothing changed (every frame with page mutations): the verdict's JSON is made
-        // once per reply, and an equal verdict from a later reply rebuilds nothing.
-        let vs = sigs.get(v);
-        if (vs === undefined) { vs = JSON.stringify(v); sigs.set(v, vs); }
-        if (card.sig !== vs || card.setKey !== set) {
-          const r = fillBadge(b, v, settings);
-          card.sig = vs;
-          card.setKey = set;
-          card.visible = r.visible;
-          card.dimOn = r.dim;
-          b.host.setAttribute('data-tl-key', card.key);
-          if (card.offerId) b.host.setAttribute('data-offer-id', card.offerId);
-          n++;
-        }
-        if (card.visible) {
-          wanted.add(b.host);
-          if (b.host.parentElement !== card.el) card.el.append(b.host);
-        } else {
-          wanted.delete(b.host);
-          if (b.host.isConnected) b.host.remove();
-        }
-        dim(card, card.dimOn);
+        if (card.badge && card.sig === sigOf(v) && card.setKey === set) place(card);
+        else todo.push(card);
       }
-      const ms = performance.now() - t0;
-      stats.renderMs += ms;
-      if (n) { stats.lastRenderMs = ms; stats.lastRenderCards = n; }
-      return n;
+      const order = todo.length > CHUNK_CARDS ? viewportOrder(todo) : todo;
+      let n = 0;
+      let built = 0;
+      let chunks = 0;
+      let spent = 0;
+      const endChunk = () => {
+        const ms = performance.now() - t0;
+        stats.renderMs += ms;
+        spent += ms;
+        if (n) { chunks++; stats.maxChunkCards = Math.max(stats.maxChunkCards, n); }
+        n = 0;
+      };
+      for (const card of order) {
+        if (n >= CHUNK_CARDS || (n && performance.now() - t0 >= CHUNK_MS)) {
+          endChunk();
+          await yieldNow();
+          if (signal.aborted) return;
+          t0 = performance.now();
+        }
+        // The page may have moved on during the yield: the card's verdict now, if it is still there.
+        const v = card.el.isConnected && cards.get(card.key) === card ? verdictFor(card) : null;
+        if (!v) continue;
+        if (!card.badge || card.sig !== sigOf(v) || card.setKey !== set) { build(card, v, set); n++; built++; }
+        place(card);
+      }
+      endChunk();
+      if (built) { stats.lastRenderMs = spent; stats.lastRenderCards = built; stats.lastRenderChunks = chunks; }
+    }
+
+    let painting = null; // the running badge pass, or null
+    let paintAgain = false; // asked for while a pass runs: one more pass after it
+    /** Puts (or keeps) each card's badge (see paintPass); resolves when the badges are on. */
+    function paint() {
+      paintAgain = true;
+      painting ??= (async () => {
+        try {
+          while (paintAgain && !signal.aborted) {
+            paintAgain = false;
+            await paintPass();
+          }
+          if (!signal.aborted) showStatus(statusText());
+        } finally {
+          painting = null;
+        }
+      })();
+      return painting;
     }
 
     // ---- the observer: new cards, re-rendered cards, lost badges, once per frame ----
@@ -656,8 +794,7 @@
       pending = [];
       let fresh = 0;
       for (const n of added) if (n.isConnected) fresh += scan(n);
-      const live = connectedCards();
-      paint(live); // re-rendered cards get their badge from the known verdict; lost badges go back
+      paint(); // re-rendered cards get their badge from the known verdict; lost badges go back
       showStatus(statusText());
       if (fresh) onNewCards();
     }
@@ -709,10 +846,25 @@
       /** Adds the cards fragment and buyer.entries for the cards' members to an analyze message. */
       async prepare(msg) {
         if (document.body) scan(document.body);
-        const t0 = performance.now();
+        let t0 = performance.now();
         const live = connectedCards().slice(0, MAX_CARDS);
         // A translated page: the cards' ids only (their shown text is the translation).
-        const frag = TL.isTranslated() ? live.map(cardIds) : live.map(readCard);
+        const read = TL.isTranslated() ? cardIds : readCard;
+        // Read in chunks (DOM reads only), yielding between them like the badge passes.
+        const frag = [];
+        let n = 0;
+        for (const card of live) {
+          if (n >= CHUNK_CARDS || (n && performance.now() - t0 >= CHUNK_MS)) {
+            stats.fragmentMs += performance.now() - t0;
+            stats.maxChunkCards = Math.max(stats.maxChunkCards, n);
+            n = 0;
+            await yieldNow();
+            t0 = performance.now();
+          }
+          frag.push(read(card));
+          n++;
+        }
+        stats.maxChunkCards = Math.max(stats.maxChunkCards, n);
         let text = JSON.stringify(frag);
         const tooBig = (t) => t.length * 3 > TL.limits.domBytes && encoder.encode(t).length > TL.limits.domBytes;
         while (tooBig(text) && frag.length) { frag.pop(); text = JSON.stringify(frag); }
@@ -724,11 +876,12 @@
         for (const r of msg.snapshot.responses) {
           if (budget <= 0) break;
           budget -= r.body.length;
-          for (const m of r.body.matchAll(MEMBER_ALL)) { ids.add(m[0]); if (ids.size > 2000) break; }
+          for (const id of idsIn(r)) { ids.add(id); if (ids.size > 2000) break; }
         }
         if (companyPage) {
           const wanted = new Set(frag.filter((d) => !d.memberId && d.company).map((d) => d.company));
-          const found = wanted.size ? membersByCompany(msg.snapshot.responses, wanted) : new Map();
+          const recordsOf = (r) => { const f = responseFacts(r); f.records ??= companyRecords(r.body); return f.records; };
+          const found = wanted.size ? membersByCompany(msg.snapshot.responses, wanted, recordsOf) : new Map();
           for (let i = 0; i < frag.length; i++) {
             const m = !frag[i].memberId && found.get(frag[i].company);
             if (m) { frag[i].memberId = m; live[i].memberId = m; ids.add(m); }
