@@ -68,10 +68,29 @@ function readSearchInPage() {
     renderMs: Number(attr('data-tl-render-ms')),
     annotateMs: Number(attr('data-tl-annotate-ms')),
     annotateCards: Number(attr('data-tl-annotate-cards')),
+    annotateChunks: Number(attr('data-tl-annotate-chunks')),
+    chunkCardsMax: Number(attr('data-tl-chunk-cards-max')),
     analyzeMs: Number(attr('data-tl-analyze-ms')),
     status: status?.shadowRoot?.textContent ?? null,
   };
 }
+/**
+ * Init script: counts the card badges the page gains in each task. A
+ * MutationObserver's records reach it after the task that made them, so one
+ * callback's count is what one synchronous piece of the content script put
+ * on. window.__tlBadgeBatches: [badges added] per callback.
+ */
+function recordBadgeBatches() {
+  if (window !== window.top || window.__tlBadgeBatches) return;
+  const batches = [];
+  window.__tlBadgeBatches = batches;
+  new MutationObserver((records) => {
+    let n = 0;
+    for (const r of records) for (const x of r.addedNodes) if (x.localName === 'trustlens-card') n++;
+    if (n) batches.push(n);
+  }).observe(document, { childList: true, subtree: true });
+}
+
 /** Waits until n cards carry a badge from a verdict that had `captures` responses (the page's data services). */
 const waitAnnotated = (n, captures = 0) => page.waitForFunction(([k, c]) => {
   const h = document.querySelector('[data-trustlens-search]');
@@ -90,6 +109,7 @@ before(async () => {
   await setLocal({ tlTestOpenShadow: true, prefs: { panelOpenByDefault: true } });
   page = await browser.context.newPage();
   await page.addInitScript(recordLongTasksInPage); // every navigation of this page: its long tasks from the start
+  await page.addInitScript(recordBadgeBatches);
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
   mkdirSync(ARTIFACTS, { recursive: true });
 });
@@ -182,6 +202,14 @@ test('(b) search page, 60 cards: every card annotated, the too-cheap card flagge
     `${formatLongTasks(await page.evaluate(readLongTasksInPage))} since navigation`;
   console.log(line);
   writeFileSync(join(ARTIFACTS, 'search-timing.txt'), `${line}\n`);
+  // The work is sliced: no synchronous piece puts on more than 10 badges or reads more than 10 cards
+  // (search.js CHUNK_CARDS), so 60 badges arrive over at least 6 tasks.
+  const batches = await page.evaluate(() => window.__tlBadgeBatches);
+  console.log(`search annotate: badges added per task ${batches.join(', ')}; last badge pass ${s.annotateCards} cards in ${s.annotateChunks} chunks`);
+  assert.equal(batches.reduce((a, b) => a + b, 0), 60, 'each badge added once');
+  assert.ok(Math.max(...batches) <= 10, `badges added in one task: ${batches}`);
+  assert.ok(s.chunkCardsMax >= 1 && s.chunkCardsMax <= 10, `cards in one chunk: ${s.chunkCardsMax}`);
+  assert.ok(s.annotateChunks >= Math.ceil(s.annotateCards / 10), `${s.annotateCards} cards in ${s.annotateChunks} chunks`);
 
   // Card 17: the planted price outlier, with its evidence in the tooltip.
   const cheap = s.cards.find((c) => c.offerId === CHEAP);
