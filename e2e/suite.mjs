@@ -385,13 +385,10 @@ export function defineSuite(launchBrowser, { only = {} } = {}) {
     await popup.close();
     assert.equal(await ext((o) => chrome.permissions.contains({ origins: o }), ['*://*.1688.com/*']), true);
     // The popup reloaded the 1688 tab: checked now.
-    const o = await value(page.waitForFunction(() => {
-      const h = document.querySelector('[data-trustlens-host]');
-      return h && h.getAttribute('data-state') !== 'loading' && h.getAttribute('data-level');
-    }, undefined, { timeout: 15_000 }));
-    assert.notEqual(o, 'unknown');
+    const { level } = await waitForBadgeText(page, '· 11 yrs', 15_000);
+    assert.notEqual(level, 'unknown');
     // The button shows the tab's level again, and "!" is gone from its defaults.
-    const mark = { trusted: 'OK', caution: 'WARN', 'high-risk': 'RISK' }[o];
+    const mark = { trusted: 'OK', caution: 'WARN', 'high-risk': 'RISK' }[level];
     t = await toolbar();
     for (let i = 0; t.text !== mark && i < 200; i++) { await new Promise((r) => setTimeout(r, 25)); t = await toolbar(); }
     assert.equal(t.text, mark);
