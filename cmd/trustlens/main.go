@@ -243,7 +243,7 @@ func snapshotOf(kind fileKind, url string, data []byte) (page.Snapshot, error) {
 	}
 	if m := page.Parse(s); m.Offer.ID.Known && isDigits(m.Offer.ID.Value) {
 		s.URL = "https://detail.1688.com/offer/" + m.Offer.ID.Value + ".html"
-		s.Notes = append(s.Notes, "page address taken from the offer id in the page model ("+m.Offer.ID.Source+"): the file did not give it")
+		s.Notes = append(s.Notes, page.Note{Code: page.NoteSource, Text: "page address taken from the offer id in the page model (" + m.Offer.ID.Source + "): the file did not give it"})
 	}
 	return s, nil
 }

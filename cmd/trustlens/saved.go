@@ -128,7 +128,7 @@ func fromSavedHTML(url string, data []byte) (page.Snapshot, error) {
 	s := page.FromHTML(url, utf)
 	if !utf8.Valid(utf) {
 		// Read anyway (most of it may be fine), but say so.
-		s.Notes = append(s.Notes, "the page is not valid UTF-8 and declares no character set: some of its text may be misread")
+		s.Notes = append(s.Notes, page.Note{Code: page.NoteSource, Text: "the page is not valid UTF-8 and declares no character set: some of its text may be misread"})
 	}
 	return s, nil
 }
@@ -200,7 +200,7 @@ func fromMHTML(url string, data []byte) (page.Snapshot, error) {
 	}
 	s := page.FromHTML(url, doc)
 	if len(s.Scripts) == 0 {
-		s.Notes = append(s.Notes, mhtmlNoScripts)
+		s.Notes = append(s.Notes, page.Note{Code: page.NoteSource, Text: mhtmlNoScripts})
 	}
 	page.AddDataResponses(&s, parts)
 	return s, nil

@@ -86,7 +86,7 @@ type session struct {
 	received  int // responses the caller has sent (from counts these)
 	responses []page.Response
 	budget    page.ResponseBudget // the page caps, over all calls
-	notes     []string            // cap notes of earlier calls
+	notes     []page.Note         // cut-response notes of earlier calls
 	reviews   page.ReviewsSoFar
 	used      uint64
 }
@@ -130,18 +130,20 @@ func (st *sessionStore) analyze(in sessionIn, s page.Snapshot, b Buyer) Verdict 
 
 	// Notes: what was cut of this call's responses is kept for the later
 	// calls; the count cap is the session's, over all calls.
-	notes := make([]string, 0, len(s.Notes)+len(ss.notes)+1)
+	notes := make([]page.Note, 0, len(s.Notes)+len(ss.notes)+1)
 	for _, n := range s.Notes {
-		if k, rest, ok := page.ResponseCutIndex(n); ok {
+		switch n.Code {
+		case page.NoteResponseCut:
 			if len(ss.notes) < maxSessionNotes { // renumbered as the page's response
-				ss.notes = append(ss.notes, page.ResponseCutNote(k+in.from, rest))
+				ss.notes = append(ss.notes, n.Renumbered(n.Response+in.from))
 			}
-		} else if !page.IsBudgetNote(n) {
+		case page.NoteResponseBudget: // the session's budget says it below
+		default:
 			notes = append(notes, n)
 		}
 	}
 	notes = append(notes, ss.notes...)
-	if note := ss.budget.Note(); note != "" {
+	if note, ok := ss.budget.Note(); ok {
 		notes = append(notes, note)
 	}
 	s.Notes = notes

@@ -148,7 +148,7 @@ func (b *builder) applyRemembered(f *SupplierFacts) {
 }
 
 // capFacts bounds remembered facts: long strings are cut, extra badges dropped.
-func capFacts(f *SupplierFacts, notes *[]string) *SupplierFacts {
+func capFacts(f *SupplierFacts, notes *[]Note) *SupplierFacts {
 	if f == nil {
 		return nil
 	}
@@ -159,7 +159,7 @@ func capFacts(f *SupplierFacts, notes *[]string) *SupplierFacts {
 	}
 	c.SeenURL = capText(c.SeenURL, MaxURLBytes, "remembered seenUrl", notes)
 	if len(c.Badges) > maxFactBadges {
-		*notes = append(*notes, fmt.Sprintf("cap hit: more than %d remembered badges, only the first %d read", maxFactBadges, maxFactBadges))
+		*notes = append(*notes, capNote(fmt.Sprintf("cap hit: more than %d remembered badges, only the first %d read", maxFactBadges, maxFactBadges)))
 		c.Badges = c.Badges[:maxFactBadges]
 	}
 	c.Badges = append([]string(nil), c.Badges...)

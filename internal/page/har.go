@@ -61,7 +61,7 @@ func FromHAR(har []byte, pageURL string) (Snapshot, error) {
 	}
 
 	var s Snapshot
-	var notes []string
+	var notes []Note
 	if doc >= 0 {
 		e := entries[doc]
 		u := pageURL
@@ -70,15 +70,15 @@ func FromHAR(har []byte, pageURL string) (Snapshot, error) {
 		}
 		body, err := harBody(e.Response.Content.Text, e.Response.Content.Encoding)
 		if err != nil {
-			notes = append(notes, "har: main document body: "+err.Error())
+			notes = append(notes, Note{Code: NoteSource, Text: "har: main document body: " + err.Error()})
 		}
 		s = FromHTML(u, body)
 		if len(body) == 0 {
-			notes = append(notes, "har: the main document has no saved body")
+			notes = append(notes, Note{Code: NoteSource, Text: "har: the main document has no saved body"})
 		}
 	} else {
 		s.URL = capText(pageURL, MaxURLBytes, "url", &notes)
-		notes = append(notes, "har: no text/html document found")
+		notes = append(notes, Note{Code: NoteSource, Text: "har: no text/html document found"})
 	}
 
 	var saved []Resource
@@ -89,7 +89,7 @@ func FromHAR(har []byte, pageURL string) (Snapshot, error) {
 		}
 		body, err := harBody(c.Text, c.Encoding)
 		if err != nil {
-			notes = append(notes, fmt.Sprintf("har: entry %d: %v", i, err))
+			notes = append(notes, Note{Code: NoteSource, Text: fmt.Sprintf("har: entry %d: %v", i, err)})
 			continue
 		}
 		saved = append(saved, Resource{URL: e.Request.URL, MimeType: c.MimeType, Body: body})
@@ -141,14 +141,14 @@ func AddDataResponses(s *Snapshot, saved []Resource) {
 			continue
 		}
 		resp := Response{
-			URL:  capText(r.URL, MaxURLBytes, responseWhat(len(s.Responses), "url"), &s.Notes),
-			Body: capText(string(r.Body), MaxResponseBytes, responseWhat(len(s.Responses), "body"), &s.Notes),
+			URL:  capResponse(r.URL, MaxURLBytes, len(s.Responses), "url", &s.Notes),
+			Body: capResponse(string(r.Body), MaxResponseBytes, len(s.Responses), "body", &s.Notes),
 		}
 		if budget.Take(resp) {
 			s.Responses = append(s.Responses, resp)
 		}
 	}
-	if note := budget.Note(); note != "" {
+	if note, ok := budget.Note(); ok {
 		s.Notes = append(s.Notes, note)
 	}
 }

@@ -107,7 +107,7 @@ func FromHTML(pageURL string, html []byte) Snapshot {
 		}
 	}
 	if scripts > MaxScripts {
-		s.Notes = append(s.Notes, fmt.Sprintf("cap hit: %d model scripts, only the first %d kept (MaxScripts)", scripts, MaxScripts))
+		s.Notes = append(s.Notes, capNote(fmt.Sprintf("cap hit: %d model scripts, only the first %d kept (MaxScripts)", scripts, MaxScripts)))
 	}
 
 	switch {
@@ -128,7 +128,7 @@ func FromHTML(pageURL string, html []byte) Snapshot {
 	}
 	if t := body.String(); t != "" {
 		if body.cut {
-			s.Notes = append(s.Notes, fmt.Sprintf("cap hit: DOM fragment \"body\" truncated to %d bytes", MaxDOMBytes))
+			s.Notes = append(s.Notes, capNote(fmt.Sprintf("cap hit: DOM fragment \"body\" truncated to %d bytes", MaxDOMBytes)))
 		}
 		dom["body"] = t
 	}

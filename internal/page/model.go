@@ -55,9 +55,9 @@ type Snapshot struct {
 	Sent int `json:"-"`
 
 	// Notes records what DecodeSnapshot, FromHTML or FromHAR cut or dropped
-	// because of the caps above; Parse copies them into Model.Notes. It is
-	// never read from JSON.
-	Notes []string `json:"-"`
+	// because of the caps above, each with its code (note.go); Parse copies
+	// their texts into Model.Notes. It is never read from JSON.
+	Notes []Note `json:"-"`
 }
 
 // Response is one data response the page received (mtop JSONP, JSON...).

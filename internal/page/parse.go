@@ -38,7 +38,7 @@ func parse(s Snapshot) Model { return parseWith(s, false) }
 // readers would otherwise take a card's "入驻3年" for the page's own seller.
 func parseWith(in Snapshot, recoverPanics bool) Model {
 	cs, capNotes := capSnapshot(in)
-	notes := append(append([]string(nil), in.Notes...), capNotes...)
+	notes := append(noteTexts(in.Notes), noteTexts(capNotes)...)
 	cardsText, hasCards := cs.DOM[DOMCards]
 	if hasCards {
 		dom := make(map[string]string, len(cs.DOM)-1)

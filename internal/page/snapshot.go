@@ -110,7 +110,7 @@ func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Sn
 			return true
 		})
 		if n > MaxScripts {
-			s.Notes = append(s.Notes, fmt.Sprintf("cap hit: %d scripts, only the first %d read (MaxScripts)", n, MaxScripts))
+			s.Notes = append(s.Notes, capNote(fmt.Sprintf("cap hit: %d scripts, only the first %d read (MaxScripts)", n, MaxScripts)))
 		}
 	}
 
@@ -132,8 +132,8 @@ func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Sn
 				return false
 			}
 			r := Response{
-				URL:  capText(u.Str, MaxURLBytes, responseWhat(n, "url"), &s.Notes),
-				Body: capText(body.Str, MaxResponseBytes, responseWhat(n, "body"), &s.Notes),
+				URL:  capResponse(u.Str, MaxURLBytes, n, "url", &s.Notes),
+				Body: capResponse(body.Str, MaxResponseBytes, n, "body", &s.Notes),
 			}
 			if budget.Take(r) {
 				s.Responses = append(s.Responses, r)
@@ -142,7 +142,7 @@ func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Sn
 			return true
 		})
 		s.Sent = n
-		if note := budget.Note(); note != "" {
+		if note, ok := budget.Note(); ok {
 			s.Notes = append(s.Notes, note)
 		}
 	}
@@ -170,7 +170,7 @@ func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Sn
 		// Facts come from the extension's storage: a bad block is dropped
 		// with a Note rather than failing the whole page.
 		if f, why := decodeFacts(v); why != "" {
-			s.Notes = append(s.Notes, "remembered facts ignored: "+why)
+			s.Notes = append(s.Notes, Note{Code: NoteIgnored, Text: "remembered facts ignored: " + why})
 		} else {
 			s.Remembered = capFacts(f, &s.Notes)
 		}
@@ -261,11 +261,20 @@ func decodeFacts(v gjson.Result) (*SupplierFacts, string) {
 
 // capText truncates s to at most max bytes on a UTF-8 boundary and records
 // a Note when it does.
-func capText(s string, max int, what string, notes *[]string) string {
+func capText(s string, max int, what string, notes *[]Note) string {
 	if len(s) <= max {
 		return s
 	}
-	*notes = append(*notes, fmt.Sprintf("cap hit: %s truncated from %d to %d bytes", what, len(s), max))
+	*notes = append(*notes, capNote(fmt.Sprintf("cap hit: %s truncated from %d to %d bytes", what, len(s), max)))
+	return truncateUTF8(s, max)
+}
+
+// capResponse is capText for part ("url" or "body") of response k.
+func capResponse(s string, max, k int, part string, notes *[]Note) string {
+	if len(s) <= max {
+		return s
+	}
+	*notes = append(*notes, responseCutNote(k, fmt.Sprintf("%s truncated from %d to %d bytes", part, len(s), max)))
 	return truncateUTF8(s, max)
 }
 
@@ -307,7 +316,7 @@ func sortedDOMNames(dom map[string]string) []string {
 }
 
 // capDOM applies MaxDOMFragments and MaxDOMBytes; nil in, nil out.
-func capDOM(dom map[string]string, notes *[]string) map[string]string {
+func capDOM(dom map[string]string, notes *[]Note) map[string]string {
 	if dom == nil {
 		return nil
 	}
@@ -326,11 +335,11 @@ func capDOM(dom map[string]string, notes *[]string) map[string]string {
 	out := make(map[string]string, min(len(names), MaxDOMFragments))
 	for i, k := range names {
 		if i >= MaxDOMFragments {
-			*notes = append(*notes, fmt.Sprintf("cap hit: %d DOM fragments, only %d read (MaxDOMFragments)", len(names), MaxDOMFragments))
+			*notes = append(*notes, capNote(fmt.Sprintf("cap hit: %d DOM fragments, only %d read (MaxDOMFragments)", len(names), MaxDOMFragments)))
 			break
 		}
 		if len(k) > MaxURLBytes {
-			*notes = append(*notes, "cap hit: DOM fragment with an over-long name dropped")
+			*notes = append(*notes, capNote("cap hit: DOM fragment with an over-long name dropped"))
 			continue
 		}
 		out[k] = capText(dom[k], MaxDOMBytes, fmt.Sprintf("DOM fragment %q", k), notes)
@@ -341,11 +350,11 @@ func capDOM(dom map[string]string, notes *[]string) map[string]string {
 // capSnapshot applies every cap to a snapshot built in Go (the CLI, tests),
 // so that Parse holds to the limits whatever the caller did. It copies
 // rather than modifying the caller's slices and map.
-func capSnapshot(s Snapshot) (Snapshot, []string) {
-	var notes []string
+func capSnapshot(s Snapshot) (Snapshot, []Note) {
+	var notes []Note
 	out := Snapshot{URL: capText(s.URL, MaxURLBytes, "url", &notes)}
 	if len(s.Scripts) > MaxScripts {
-		notes = append(notes, fmt.Sprintf("cap hit: %d scripts, only the first %d read (MaxScripts)", len(s.Scripts), MaxScripts))
+		notes = append(notes, capNote(fmt.Sprintf("cap hit: %d scripts, only the first %d read (MaxScripts)", len(s.Scripts), MaxScripts)))
 	}
 	for i, sc := range s.Scripts {
 		if i >= MaxScripts {
@@ -360,14 +369,14 @@ func capSnapshot(s Snapshot) (Snapshot, []string) {
 			break
 		}
 		r = Response{
-			URL:  capText(r.URL, MaxURLBytes, responseWhat(i, "url"), &notes),
-			Body: capText(r.Body, MaxResponseBytes, responseWhat(i, "body"), &notes),
+			URL:  capResponse(r.URL, MaxURLBytes, i, "url", &notes),
+			Body: capResponse(r.Body, MaxResponseBytes, i, "body", &notes),
 		}
 		if budget.Take(r) {
 			out.Responses = append(out.Responses, r)
 		}
 	}
-	if note := budget.Note(); note != "" {
+	if note, ok := budget.Note(); ok {
 		notes = append(notes, note)
 	}
 	out.Prior = s.Prior
