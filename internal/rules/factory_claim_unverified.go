@@ -19,6 +19,20 @@ var factoryClaim = newPhrases(txt.MustCompile(
 	`^ factory|manufacturer|manufacturers`,
 ), []string{"不是", "并非", "所谓", "自称", "要求", "其实"}, []string{"其实是", "实为", "冒充"})
 
+// factorySelfClaim is a factory claim in prose (the description), where 工厂
+// and "factory" also appear in honest sentences about factories ("ask for
+// the factory address"): only a seller speaking of itself as the factory, or
+// selling factory-direct, counts.
+var factorySelfClaim = newPhrases(txt.MustCompile(
+	`我们是|我们为|我司是|我司为|本公司是|本公司为|我公司是|我公司为|我们是一家|我司是一家|本公司是一家|我公司是一家 源头? 工厂|厂家|生产厂家|生产商|制造商`,
+	`本厂|我厂|本工厂|我们工厂|我们的工厂|自有工厂|自家工厂|源头工厂|源头厂家|实体工厂`,
+	`工厂直销|厂家直销|工厂直供|厂家直供|工厂直发|厂家直发|产地直供|产地直销|工厂价|出厂价`,
+	`^ we_are_a_factory|we_are_a_manufacturer|we_are_the_factory|we_are_the_manufacturer|we_are_factory|we_are_manufacturer|we_are_a_direct_factory|our_own_factory|our_factory|own_factory|factory_direct|factory-direct`,
+), []string{"不是", "并非", "所谓", "自称", "冒充", "如何辨别", "如何识别"}, []string{"其实是", "实为"})
+
+// isDescription reports whether a text is the offer's description.
+func isDescription(where string) bool { return where == "description" }
+
 // factoryBacking are the platform tiers that back a factory claim.
 var factoryBacking = []string{"super-factory", "powerful-factory", "deep-factory-audit"}
 
@@ -61,10 +75,10 @@ var factoryClaimUnverified = Rule{
 		EN: "Many \"factories\" on 1688 are trading companies (or use stolen photos). Ask for a live video call walking the production line, the factory address and its business licence (scope should include manufacturing), or visit. Prefer sellers with Deep Factory Audit (深度验厂) or Super Factory (超级工厂).",
 		ZH: "1688上不少“工厂”其实是贸易公司（或盗用图片）。请要求视频连线看生产线、提供工厂地址和营业执照（经营范围应包含生产），或实地考察。优先选择有深度验厂或超级工厂标识的商家。",
 	},
-	Fires: "The title, attribute values, store name, slogan or (on store pages) its offers' titles claim 工厂/厂家/源头/产地直供/factory/manufacturer, and either the declared business model is trading (经销批发, 贸易) or no platform tier backs it (超级工厂, 实力工厂, 深度验厂).",
+	Fires: "The title, attribute values, store name, slogan or (on store pages) its offers' titles claim 工厂/厂家/源头/产地直供/factory/manufacturer, or the description has the seller call itself the factory (我们是工厂, 本厂, 自有工厂, 工厂直销, we are a factory…), and either the declared business model is trading (经销批发, 贸易) or no platform tier backs it (超级工厂, 实力工厂, 深度验厂).",
 	Guide: "“Fake Factory Claims: There are some storefronts that pose as factories, yet they are only trading firms or pure scams that have stolen pictures.” / “Request for a video or video call showing their factory … be wary of those who will not allow you see them”",
 	Find: func(m *page.Model, c *Context) ([]Place, string) {
-		claims := factoryClaim.find(c, m, claimText)
+		claims := append(factoryClaim.find(c, m, claimText), factorySelfClaim.find(c, m, isDescription)...)
 		if len(claims) == 0 {
 			return nil, ""
 		}
