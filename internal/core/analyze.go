@@ -63,6 +63,11 @@ type Verdict struct {
 	// Pending lists inputs this page may still receive that can change the
 	// level ("store-age"); [] when none (pending.go).
 	Pending []string `json:"pending"`
+	// Memory says what to store about the page's supplier and where
+	// recalled values came from (memory.go); only when the input had a
+	// memory block, and then null on search pages and pages that name no
+	// supplier.
+	Memory *MemoryOut `json:"memory,omitempty"`
 	// Resend is true when the input continued an analysis session this
 	// core does not hold (it restarted, or calls crossed): the caller sends
 	// the whole page again from response 0 (session.go). Omitted otherwise.
@@ -88,6 +93,9 @@ type Buyer struct {
 	// Now is the time the page is judged at (zero: the clock); tests fix it
 	// so that verdicts on dated pages stay the same from day to day.
 	Now time.Time
+	// Memory is the stored entry of the supplier the extension expects
+	// (memory.go); nil: none sent.
+	Memory *memoryIn
 }
 
 // Paths of the buyer block in the analyze() input.
@@ -103,7 +111,7 @@ const maxPlannedAmount = 1e9
 // topLevel holds the small blocks of the analyze() input beside the
 // snapshot: the buyer's, the team's and the session's.
 type topLevel struct {
-	buyer, team, session gjson.Result
+	buyer, team, session, memory gjson.Result
 }
 
 // take keeps a top-level member of the input if it is one of those blocks.
@@ -115,6 +123,8 @@ func (t *topLevel) take(key string, v gjson.Result) {
 		t.team = v
 	case pathSession:
 		t.session = v
+	case pathMemory:
+		t.memory = v
 	}
 }
 
@@ -135,6 +145,7 @@ func (t topLevel) buyerBlock() Buyer {
 	buyer := t.buyer
 	b.readEntries(buyer)
 	b.Team = readTeam(t.team, &b.Notes)
+	b.Memory = readMemory(t.memory, &b.Notes)
 	if y := buyer.Get(pathMinStoreYears); y.Exists() && y.Type != gjson.Null {
 		if y.Type == gjson.Number && y.Num == math.Trunc(y.Num) && y.Num >= 0 && y.Num <= rules.MaxMinStoreYears {
 			b.MinStoreYears = int(y.Num)
@@ -198,7 +209,20 @@ func opt[T any](f page.Field[T]) *T {
 func Analyze(s page.Snapshot, b Buyer) Verdict {
 	m := parse(s)
 	m.Notes = append(m.Notes, b.Notes...)
-	return Judge(&m, b.context())
+	c := b.context()
+	if t := c.Team; t != nil && t.MemberID != "" && !sameMember(t.MemberID, m.Supplier.MemberID) {
+		m.Notes = append(m.Notes, "team data is for another supplier than this page's: not applied")
+		c.Team = nil
+	}
+	mem := remember(&m, c, b.Memory, b.Now)
+	v := Judge(&m, c)
+	v.Memory = mem
+	return v
+}
+
+// sameMember says whether the page's member id is id.
+func sameMember(id string, f page.Field[string]) bool {
+	return f.Known && page.MemberKey(id) == page.MemberKey(f.Value)
 }
 
 // Judge evaluates the rules on a parsed model.

@@ -11,11 +11,12 @@ import (
 // Paths of the team block in the analyze() input: what the
 // extension's sync cache holds about this supplier and offer.
 //
-//	"team": {"entry": {"action": "block", "note": "…", "rating": 2},
+//	"team": {"memberId": "b2b-…", "entry": {"action": "block", "note": "…", "rating": 2},
 //	         "reports": [{"ruleIds": ["…"], "evidence": "…", "by": "…", "at": "RFC3339"}],
 //	         "prices": [{"min": 8.8, "max": 9.5, "currency": "CNY", "seenAt": "RFC3339"}]}
 const (
 	pathTeam         = "team"
+	pathTeamMember   = "memberId"
 	pathTeamEntry    = "entry"
 	pathTeamReports  = "reports"
 	pathTeamPrices   = "prices"
@@ -38,6 +39,9 @@ func readTeam(t gjson.Result, notes *[]string) *rules.Team {
 		return nil
 	}
 	team := &rules.Team{}
+	if id := t.Get(pathTeamMember); id.Type == gjson.String && len(id.Str) <= maxMemberKey {
+		team.MemberID = id.Str
+	}
 	if e := t.Get(pathTeamEntry); e.Exists() && e.Type != gjson.Null {
 		if entry, why := entryOf(e); why != "" {
 			*notes = append(*notes, "team.entry ignored: "+why)

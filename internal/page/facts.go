@@ -2,6 +2,7 @@ package page
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -87,26 +88,29 @@ func FactsOf(m *Model) *SupplierFacts {
 	return f
 }
 
-// applyRemembered fills fields this page left unknown from facts about the
+// ApplyRemembered fills fields the page left unknown from facts about the
 // same seller: same member id, or (when the page shows no member id) the
-// same company name. Each filled field says where and when it was seen.
-func (b *builder) applyRemembered(f *SupplierFacts) {
+// same company name. Each filled field says where and when it was seen
+// (its Source starts with "remembered from "). It works on a parsed model,
+// so that the core can weigh remembered facts without parsing again.
+func ApplyRemembered(m *Model, f *SupplierFacts) {
 	if f == nil {
 		return
 	}
-	sup := &b.m.Supplier
+	note := func(format string, a ...any) { m.Notes = append(m.Notes, fmt.Sprintf(format, a...)) }
+	sup := &m.Supplier
 	switch {
 	case sup.MemberID.Known:
 		if f.MemberID != sup.MemberID.Value {
 			if f.MemberID != "" {
-				b.note("remembered facts are for member %s, not this page's seller %s: not used", truncateUTF8(f.MemberID, 64), sup.MemberID.Value)
+				note("remembered facts are for member %s, not this page's seller %s: not used", truncateUTF8(f.MemberID, 64), sup.MemberID.Value)
 			}
 			return
 		}
 	case sup.Company.Known && f.Company != "" && f.Company == sup.Company.Value:
 	default:
 		if f.MemberID != "" || f.Company != "" {
-			b.note("remembered facts are not about this page's seller (no matching member id or company): not used")
+			note("remembered facts are not about this page's seller (no matching member id or company): not used")
 		}
 		return
 	}
@@ -120,6 +124,11 @@ func (b *builder) applyRemembered(f *SupplierFacts) {
 		fill(&sup.MemberID, f.MemberID, src)
 	}
 	if f.Company != "" {
+		// On a licence page the licence's name stands in for the store's
+		// (build): the store's name seen on its other pages comes first.
+		if c := &sup.Company; c.Known && m.Kind == KindStore && c.Source == sup.Licence.Company.Source {
+			c.Known = false
+		}
 		fill(&sup.Company, f.Company, src)
 	}
 	if a := f.StoreAgeYears; a != nil && *a >= 1 && *a <= 100 {
@@ -141,10 +150,31 @@ func (b *builder) applyRemembered(f *SupplierFacts) {
 		if i >= maxFactBadges {
 			break
 		}
-		if isBadgeID(id) {
-			b.addBadge(id, src)
+		if isBadgeID(id) && !slices.ContainsFunc(sup.Badges, func(b Badge) bool { return b.ID == id }) {
+			sup.Badges = append(sup.Badges, Badge{ID: id, Source: src})
 		}
 	}
+}
+
+// AddressProvesMember says whether the page's own address ties it to its
+// member: a store page whose address names the member id, or the store's
+// own host (shop….1688.com, {loginname}.1688.com) or licence page. Facts
+// read on any other page (an offer page, or data responses naming some
+// member) are the page's claims about that member, not proof.
+func AddressProvesMember(m *Model) bool {
+	if m == nil || m.Kind != KindStore || !m.Supplier.MemberID.Known {
+		return false
+	}
+	u := parseURL(m.URL)
+	if u.kind != KindStore {
+		return false
+	}
+	if u.memberID != "" {
+		return MemberKey(u.memberID) == MemberKey(m.Supplier.MemberID.Value)
+	}
+	sub := strings.TrimSuffix(u.host, ".1688.com")
+	ownHost := !strings.Contains(sub, ".") && sub != "m" && sub != "sale"
+	return ownHost || u.storePage == StoreLicence
 }
 
 // capFacts bounds remembered facts: long strings are cut, extra badges dropped.

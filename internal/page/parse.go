@@ -163,7 +163,7 @@ func build(s Snapshot, notes []string) Model {
 	}
 	b.m.Readable = b.readable()
 	b.m.Blocked = blockedBy(s)
-	b.applyRemembered(s.Remembered)
+	ApplyRemembered(&b.m, s.Remembered)
 	// A licence page names no store of its own: the store's name seen on
 	// its other pages (remembered) is what the licence is checked against;
 	// without it, the licence's name stands for the company.

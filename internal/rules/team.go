@@ -6,6 +6,9 @@ import "time"
 // offer, as the extension's sync cache holds it. Sent beside the
 // snapshot as "team"; nil when team sync is off.
 type Team struct {
+	// MemberID is the supplier the data is about ("": not said; the
+	// core then takes it to be the page's).
+	MemberID string
 	// Entry is the team's own list entry for the supplier (nil: none).
 	Entry *BuyerEntry
 	// Reports are the team's reports on the supplier, newest first.
