@@ -75,9 +75,10 @@ export function readOverlayInPage() {
   return {
     hosts: document.querySelectorAll('[data-trustlens-host]').length,
     closed: b == null,
-    state: host.getAttribute('data-state'),
-    level: host.getAttribute('data-level'),
-    score: host.getAttribute('data-score'),
+    // Kept inside the (test-opened) shadow root: the page cannot read them.
+    state: b?.querySelector('.badge')?.getAttribute('data-state') ?? null,
+    level: b?.querySelector('.badge')?.getAttribute('data-level') ?? null,
+    score: b?.querySelector('.badge')?.getAttribute('data-score') ?? null,
     captures: host.getAttribute('data-captures'),
     paintMs: host.hasAttribute('data-tl-dcl-to-paint-ms') ? Number(host.getAttribute('data-tl-dcl-to-paint-ms')) : null,
     finalMs: host.hasAttribute('data-tl-dcl-to-final-ms') ? Number(host.getAttribute('data-tl-dcl-to-final-ms')) : null,
@@ -118,7 +119,9 @@ export function readOverlayInPage() {
 export async function waitForVerdict(page, timeout = 20_000) {
   await page.waitForFunction(() => {
     const h = document.querySelector('[data-trustlens-host]');
-    return h && ['ready', 'error'].includes(h.getAttribute('data-state')) && h.hasAttribute('data-tl-dcl-to-paint-ms');
+    // The state is inside the (test-opened) shadow root; a closed one shows only that a final verdict came.
+    const state = h?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state');
+    return h && (h.shadowRoot ? ['ready', 'error'].includes(state) : h.hasAttribute('data-tl-dcl-to-final-ms')) && h.hasAttribute('data-tl-dcl-to-paint-ms');
   }, null, { timeout });
   return page.evaluate(readOverlayInPage);
 }

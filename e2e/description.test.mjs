@@ -114,8 +114,9 @@ async function open(path, captures, level) {
   const settled = async () => {
     await page.waitForFunction(([n, l]) => {
       const h = document.querySelector('[data-trustlens-host]');
-      return h && h.getAttribute('data-state') !== 'loading' && Number(h.getAttribute('data-captures')) >= n &&
-        (!l || h.getAttribute('data-level') === l);
+      const badge = h?.shadowRoot?.querySelector('.badge');
+      return badge && badge.getAttribute('data-state') !== 'loading' && Number(h.getAttribute('data-captures')) >= n &&
+        (!l || badge.getAttribute('data-level') === l);
     }, [captures, level], { timeout: 30_000 }).catch(() => { /* asserted below on what the page shows */ });
     await waitForVerdict(page, 30_000);
   };

@@ -97,9 +97,10 @@ test('(b) supplier memory: the store page\'s age and licence fill an offer page 
   const s = await waitForBadgeText(page, '· 8 yrs');
   assert.equal(s.captures, '2', 'header (JSONP) and licence (fetch) responses captured');
   assert.equal(s.company, LINGCHEN.company);
-  const entry = await waitLocal(`sup:m:${LINGCHEN.memberId}`, (v) => v?.fields?.storeAgeYears?.value === 8 && v.fields.licenceCompany, 'remembered');
-  assert.equal(entry.fields.storeAgeYears.url, WINPORT);
-  assert.equal(entry.fields.licenceCompany.value, LINGCHEN.company);
+  const entry = await waitLocal(`sup:m:${LINGCHEN.memberId}`, (v) => v?.sources?.[0]?.facts?.storeAgeYears === 8 && v.sources[0].facts.licenceCompany, 'remembered');
+  assert.equal(entry.sources[0].url, WINPORT);
+  assert.equal(entry.sources[0].proves, true, 'a store address naming the member proves it');
+  assert.equal(entry.sources[0].facts.licenceCompany, LINGCHEN.company);
 
   await page.goto(OFFER(OFFERS.lingchen));
   const o = await waitForVerdict(page);
@@ -125,10 +126,9 @@ test('(b2) supplier memory from a PC shop page whose header names no member: the
   await (await sw()).evaluate((k) => chrome.storage.local.remove(k), `sup:m:${LINGCHEN.memberId}`);
   await page.goto(STORE_OFFERLIST_URL);
   await waitForVerdict(page);
-  const entry = await waitLocal(`sup:m:${LINGCHEN.memberId}`, (v) => v?.fields && Object.keys(v.fields).length > 0, 'remembered from the offer list page');
+  const entry = await waitLocal(`sup:m:${LINGCHEN.memberId}`, (v) => v?.sources?.length > 0, 'remembered from the offer list page');
   assert.equal((await page.evaluate(readOverlayInPage)).company, LINGCHEN.company);
-  const remembered = Object.entries(entry.fields);
-  assert.ok(remembered.every(([, f]) => f.url === STORE_OFFERLIST_URL), JSON.stringify(entry.fields));
+  assert.deepEqual(entry.sources.map((s) => [s.url, s.proves]), [[STORE_OFFERLIST_URL, true]], 'the store\'s own host proves the member');
 
   await page.goto(OFFER(OFFERS.lingchen));
   const o = await waitForVerdict(page);

@@ -238,6 +238,7 @@ test('4. panel team actions: "Report to my team" sends the findings\' rule ids a
   await openMore(page);
   await panel('#tl-team-note').fill('asked to pay by WeChat');
   await panel('[data-team-action="report"]').click();
+  await panel('button[data-fk="confirm-yes"]').click(); // team actions are confirmed (overlay.js)
   await page.waitForFunction(() => document.querySelector('[data-trustlens-panel]')?.shadowRoot?.querySelector('[data-team-reports="1"]'));
   await settled();
   const { reports } = await api('GET', `/v1/reports?memberId=${MEMBER_ID}`);
@@ -258,6 +259,7 @@ test('4. panel team actions: "Report to my team" sends the findings\' rule ids a
   proxy.fail.push(503, 429);
   await panel('#tl-team-rating').selectOption('4');
   await panel('[data-team-action="trust"]').click();
+  await panel('button[data-fk="confirm-yes"]').click();
   await page.waitForFunction(() => document.querySelector('[data-trustlens-panel]')?.shadowRoot?.querySelector('[data-team-entry="trust"]'));
   await settled();
   assert.deepEqual(proxy.seen.slice(mark).map((r) => `${r.method} ${r.path} ${r.answered ?? 'service'}`),
@@ -279,25 +281,25 @@ test('4b. search and store pages: a card whose supplier the team blocked shows t
   // The cards' suppliers are looked up in batches; the page is checked again when the answer arrives.
   await page.waitForFunction((id) => {
     const card = [...document.querySelectorAll('a.search-offer-wrapper')].find((a) => a.getAttribute('href').includes(`/offer/${id}.html`));
-    return card?.querySelector(':scope > trustlens-card')?.getAttribute('data-team') === 'team-blocked';
+    return card?.querySelector(':scope > trustlens-card')?.shadowRoot?.querySelector('.cb')?.getAttribute('data-team') === 'team-blocked';
   }, CARD_BLOCKED.offerId, { timeout: 30_000 });
   const cards = await page.evaluate(() => [...document.querySelectorAll('a.search-offer-wrapper')].map((card) => {
     const host = card.querySelector(':scope > trustlens-card');
     return {
       offerId: (/offer\/(\d+)\.html/.exec(card.getAttribute('href')) ?? [])[1],
-      level: host?.getAttribute('data-level') ?? null,
-      team: host?.getAttribute('data-team') ?? null,
+      level: host?.shadowRoot?.querySelector('.cb')?.getAttribute('data-level') ?? null,
+      team: host?.shadowRoot?.querySelector('.cb')?.getAttribute('data-team') ?? null,
       text: host?.shadowRoot?.querySelector('.cb')?.textContent ?? '',
       label: host?.shadowRoot?.querySelector('.cb')?.getAttribute('aria-label') ?? '',
       tip: host?.shadowRoot?.querySelector('.tip')?.textContent ?? '',
-      dimmed: card.hasAttribute('data-trustlens-dimmed'),
+      dimmed: Boolean(host?.shadowRoot?.querySelector('.veil:not([hidden])')),
       childOpacity: [...card.children].filter((c) => c !== host).map((c) => getComputedStyle(c).opacity),
     };
   }));
   const blocked = cards.find((c) => c.offerId === CARD_BLOCKED.offerId);
   assert.match(blocked.text, /⊘ Team: blocked$/);
   assert.equal(blocked.dimmed, true);
-  assert.ok(blocked.childOpacity.every((o) => Number(o) < 0.5), `dimmed: ${blocked.childOpacity}`);
+  assert.ok(blocked.childOpacity.every((o) => o === '1'), `the page's own elements are left alone: ${blocked.childOpacity}`);
   assert.match(blocked.tip, new RegExp(CARD_BLOCKED.note));
   assert.match(blocked.label, new RegExp(`Team: blocked: ${CARD_BLOCKED.note}`));
   const other = cards.find((c) => c.offerId === CARD_OTHER);

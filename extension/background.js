@@ -196,63 +196,38 @@ chrome.tabs.onUpdated.addListener((tabId, info) => { if (info.status === 'loadin
 
 // ---- supplier memory (chrome.storage.local) -----------------------------------
 //
-// What a page revealed about its supplier (verdict.facts: store age, founding,
-// licence, badges) is kept per supplier, so that an offer page lacking it can be
-// judged with it: the core gets it back as the snapshot's "remembered" block and
-// says in the evidence where it came from. Entries are keyed by member id
-// ("sup:m:b2b-…"), else by company name ("sup:c:…"); each field keeps the page
-// and time it was seen on, and a newer sighting replaces an older one. At most
-// MAX_SUPPLIERS entries; the least recently updated go first.
+// What pages revealed about their supplier (store age, founding, licence,
+// badges) is kept per supplier and per page it was read on, so that a page
+// lacking it can be judged with it. What is kept, what is used and what a
+// page may not claim for another supplier is the core's policy
+// (internal/memory); this file only reads and writes storage:
 //
-//   sup:<id>   {memberId?, company?, fields: {<name>: {value, url, at}}, updatedAt}
-//   supIndex   {<id>: updatedAt}   (for eviction; cached until it changes)
-//   chk:<id>   {items: {<checklist item>: true}, updatedAt}   the buyer's checklist
+//   sup:<id>    the supplier's entry as the core returned it (verdict.memory.entry, a few KB at most)
+//   supIndex    {<id>: [usedAt, bytes]}: once the entries pass MEMORY_BUDGET bytes the least
+//               recently used go first
+//   chk:<id>    {items: {<checklist item>: true}, updatedAt}   the buyer's checklist (never evicted)
+// chrome.storage.session:
+//   supHints    {"o:<offerId>" | "h:<host>": <id>}   the supplier an offer or a store host showed
+//               (pages and search cards), to know which entry to send with the next page
 // (<id> is "m:<memberId>" or "c:<company>"; times are epoch ms.)
 
-const MAX_SUPPLIERS = 2000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-const FACT_FIELDS = ['storeAgeYears', 'founded', 'businessModel', 'licenceCompany', 'licenceFounded', 'badges'];
-const FACT_TEXT_MAX = 512; // as internal/page/facts.go maxFactText
+// storage.local holds 10 MiB; the supplier memory keeps to this share, so the buyer's list,
+// checklists and the team queue can always be written.
+const MEMORY_BUDGET = 2 << 20;
+const HINTS_MAX = 4000;
+const TOUCH_MS = 60 * 60 * 1000; // a supplier's use time is rewritten at most hourly
 const CHECKLIST_ITEMS = ['samples', 'reports', 'video', 'contract', 'inspection', 'tracking', 'export'];
 const MEMBER_ID = new RegExp(globalThis.TrustLens.vocab.memberId);
+const SUPPLIER_ID_MAX = 520;
 
-/** The supplier id for a member id and company (either may be null), or null. */
-function supplierId(memberId, company) {
-  if (typeof memberId === 'string' && MEMBER_ID.test(memberId)) return `m:${memberId}`;
-  if (typeof company === 'string' && company.trim() && company.length <= FACT_TEXT_MAX) return `c:${company.trim()}`;
-  return null;
-}
-const isSupplierId = (id) => typeof id === 'string' && id.length <= FACT_TEXT_MAX + 2 &&
+const isSupplierId = (id) => typeof id === 'string' && id.length <= SUPPLIER_ID_MAX &&
   ((id.startsWith('m:') && MEMBER_ID.test(id.slice(2))) || (id.startsWith('c:') && id.length > 2));
+const memberKey = (id) => globalThis.TrustLens.list.memberKey(id);
 
-/** A fact value as the core's remembered block accepts it, or undefined. */
-function cleanFact(name, v) {
-  if (name === 'storeAgeYears') return Number.isInteger(v) && v >= 1 && v <= 100 ? v : undefined;
-  if (name === 'badges') {
-    if (!Array.isArray(v)) return undefined;
-    const ids = v.filter((b) => typeof b === 'string' && /^[a-z][a-z-]{0,39}$/.test(b)).slice(0, 16);
-    return ids.length ? ids : undefined;
-  }
-  return typeof v === 'string' && v !== '' && v.length <= FACT_TEXT_MAX ? v : undefined;
-}
-const sameValue = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-
-let memoryQueue = Promise.resolve(); // writes run one after another; reads of the same supplier wait for them
-// Supplier ids with a queued or running write (id -> count), and the sequence
-// number of the last write queued for each: a read waits only for its own supplier.
-const pendingWrites = new Map();
-const lastWriteSeq = new Map(); // kept after the write ends (one number per supplier written)
-let writeSeq = 0;
-/** Queues job() on memoryQueue as a write of supplier id; returns its promise. */
-function queueWrite(id, job) {
-  pendingWrites.set(id, (pendingWrites.get(id) ?? 0) + 1);
-  lastWriteSeq.set(id, ++writeSeq);
+let memoryQueue = Promise.resolve(); // writes run one after another; reads wait for them
+function queueWrite(job) {
   const run = memoryQueue.then(job);
-  memoryQueue = run.catch(() => {}).finally(() => {
-    const n = pendingWrites.get(id) - 1;
-    if (n > 0) pendingWrites.set(id, n);
-    else pendingWrites.delete(id);
-  });
+  memoryQueue = run.catch(() => {});
   return run;
 }
 let indexPromise = null;
@@ -262,130 +237,163 @@ function readIndex() {
     .catch(() => ({}));
   return indexPromise;
 }
+const useOf = (v) => (Array.isArray(v) && Number.isFinite(v[0]) ? v[0] : Number.isFinite(v) ? v : 0);
+const bytesOf = (v) => (Array.isArray(v) && Number.isFinite(v[1]) ? v[1] : 1024);
 
-/** Merges a verdict's facts into the supplier's entry (newer sightings win per field). */
-async function mergeFacts(facts) {
-  const id = supplierId(facts.memberId, facts.company);
-  if (!id) return;
-  const key = `sup:${id}`;
-  const seen = Date.parse(facts.seenAt);
-  const at = Number.isFinite(seen) ? Math.min(seen, Date.now()) : Date.now();
-  const seenOn = isStr(facts.seenUrl, LIMITS.urlChars) ? facts.seenUrl : ''; // the page's address (data, never fetched)
-  const stored = (await chrome.storage.local.get(key))[key];
-  const entry = isPlain(stored) && isPlain(stored.fields) ? stored : { fields: {}, updatedAt: 0 };
-  let changed = false;
-  for (const [name, value] of [['memberId', cleanFact('memberId', facts.memberId)], ['company', cleanFact('company', facts.company)]]) {
-    if (value !== undefined && entry[name] !== value && (entry[name] === undefined || at >= entry.updatedAt)) {
-      entry[name] = value;
-      changed = true;
+/**
+ * Stores verdict.memory: the entry the core returned for the page's
+ * supplier. An entry the core built without the stored one (the page
+ * showed another supplier than expected) is stored only where none is.
+ * Then the least recently used entries go until all fit MEMORY_BUDGET.
+ */
+function storeMemory(mem) {
+  if (!isPlain(mem) || !isSupplierId(mem.id) || !isPlain(mem.entry)) return Promise.resolve();
+  return queueWrite(async () => {
+    const key = `sup:${mem.id}`;
+    if (mem.matched !== true && (await chrome.storage.local.get(key))[key] !== undefined) return;
+    const bytes = utf8.encode(key + JSON.stringify(mem.entry)).length + 16; // + what storage adds per item
+    const index = await readIndex();
+    index[mem.id] = [Date.now(), bytes];
+    const evict = [];
+    let total = Object.values(index).reduce((n, v) => n + bytesOf(v), 0);
+    if (total > MEMORY_BUDGET) {
+      for (const id of Object.keys(index).sort((a, b) => useOf(index[a]) - useOf(index[b]))) {
+        if (total <= MEMORY_BUDGET) break;
+        if (id === mem.id) continue;
+        total -= bytesOf(index[id]);
+        delete index[id];
+        evict.push(`sup:${id}`);
+      }
     }
-  }
-  for (const name of FACT_FIELDS) {
-    const value = cleanFact(name, facts[name]);
-    if (value === undefined) continue; // unknown on this page: keep what is known
-    const cur = entry.fields[name];
-    const curAt = isPlain(cur) && Number.isFinite(cur.at) ? cur.at : -Infinity;
-    if (at < curAt) continue; // an older sighting never replaces a newer one
-    // Same value seen again: only refresh where and when once a day (fewer writes).
-    if (isPlain(cur) && sameValue(cur.value, value) && at - curAt < DAY_MS) continue;
-    entry.fields[name] = { value, url: seenOn, at };
-    changed = true;
-  }
-  if (!changed) return;
-  entry.updatedAt = Math.max(entry.updatedAt || 0, at);
-  const index = await readIndex();
-  index[id] = entry.updatedAt;
-  const evict = [];
-  const ids = Object.keys(index);
-  if (ids.length > MAX_SUPPLIERS) {
-    ids.sort((a, b) => index[a] - index[b]);
-    for (const old of ids.slice(0, ids.length - MAX_SUPPLIERS)) {
-      if (old === id) continue;
-      delete index[old];
-      evict.push(`sup:${old}`);
-    }
-  }
-  await chrome.storage.local.set({ [key]: entry, supIndex: index });
-  if (evict.length) await chrome.storage.local.remove(evict);
+    if (evict.length) await chrome.storage.local.remove(evict);
+    await chrome.storage.local.set({ [key]: mem.entry, supIndex: index });
+  });
 }
 
-function rememberFacts(facts) {
-  if (!isPlain(facts)) return;
-  const id = supplierId(facts.memberId, facts.company);
-  if (!id) return; // mergeFacts would do nothing
-  queueWrite(id, () => mergeFacts(facts)).catch(() => {});
+/** Marks a stored entry as used now (for eviction), at most hourly. */
+function touchMemory(id) {
+  return queueWrite(async () => {
+    const index = await readIndex();
+    if (!Object.hasOwn(index, id) || Date.now() - useOf(index[id]) < TOUCH_MS) return;
+    index[id] = [Date.now(), bytesOf(index[id])];
+    await chrome.storage.local.set({ supIndex: index });
+  });
+}
+
+let hintsPromise = null;
+function readHints() {
+  hintsPromise ??= sessionGet('supHints').then((h) => (isPlain(h) ? h : {}));
+  return hintsPromise;
+}
+/** Remembers which supplier the verdict's offer, store host and search cards showed. */
+async function learnHints(verdict, url) {
+  const hints = await readHints();
+  const before = JSON.stringify(hints);
+  const put = (k, id) => {
+    if (!isSupplierId(id)) return;
+    delete hints[k]; // re-inserted: the newest come last
+    hints[k] = id;
+  };
+  const id = verdict.memory?.id;
+  if (verdict.kind === 'offer' && typeof verdict.offer?.id === 'string') put(`o:${verdict.offer.id}`, id);
+  if (verdict.kind === 'store') { try { put(`h:${new URL(url).hostname}`, id); } catch { /* no host */ } }
+  for (const c of Array.isArray(verdict.cards) ? verdict.cards : []) {
+    const m = isPlain(c) && typeof c.memberId === 'string' ? memberKey(c.memberId) : null;
+    if (m && typeof c.offerId === 'string' && /^\d{1,24}$/.test(c.offerId)) put(`o:${c.offerId}`, `m:${m}`);
+  }
+  const keys = Object.keys(hints);
+  for (const k of keys.slice(0, Math.max(0, keys.length - HINTS_MAX))) delete hints[k];
+  if (JSON.stringify(hints) !== before) sessionSet({ supHints: hints });
+}
+
+/** The page address's offer id, or null. */
+function offerIdOf(url) {
+  try { return new URL(url).pathname.match(/^\/offer\/(\d{1,24})\.html$/)?.[1] ?? null; } catch { return null; }
+}
+
+// A member id as the page's model quotes it: the seller's own field, else
+// the one memberId when the scripts quote exactly one.
+const SELLER_IN_MODEL = /"sellerMemberId"\s*:\s*"((?:a-)?b2b-[0-9A-Za-z]{1,40})"/;
+const MEMBER_IN_MODEL = /"memberId"\s*:\s*"((?:a-)?b2b-[0-9A-Za-z]{1,40})"/g;
+
+/** The member id the page's scripts name for their seller, or null (a guess: the core checks it). */
+function memberInScripts(scripts) {
+  for (const t of scripts) {
+    const m = SELLER_IN_MODEL.exec(t);
+    if (m) return m[1];
+  }
+  const seen = new Set();
+  for (const t of scripts) for (const m of t.matchAll(MEMBER_IN_MODEL)) if (seen.add(memberKey(m[1])).size > 1) return null;
+  return seen.size === 1 ? [...seen][0] : null;
 }
 
 /**
- * The remembered block for a verdict: the supplier's stored fields that this
- * page did not show, seen on another page. Returns {facts, used} or null;
- * used = {<field>: {url, at}} says where each value came from (for the panel).
+ * The supplier the page is expected to show: the member id its address
+ * names, else the one its offer or store host showed before, else the one
+ * its model names. Only a guess of which stored entry to send: the core
+ * uses the entry only if the page's supplier is that one.
  */
-function rememberedFor(entry, verdict, pageUrl) {
-  if (!isPlain(entry) || !isPlain(entry.fields)) return null;
-  const own = isPlain(verdict.facts) ? verdict.facts : {};
-  const sup = isPlain(verdict.supplier) ? verdict.supplier : {};
-  const shownBadges = new Set(Array.isArray(sup.badges) ? sup.badges : []);
-  const lacks = {
-    storeAgeYears: () => sup.storeAgeYears == null,
-    badges: (v) => v.some((b) => !shownBadges.has(b)),
-  };
-  const used = {};
-  const facts = {};
-  for (const name of FACT_FIELDS) {
-    const f = entry.fields[name];
-    if (!isPlain(f) || f.url === pageUrl) continue; // this page's own values are read fresh
-    const value = cleanFact(name, f.value);
-    if (value === undefined || !Number.isFinite(f.at)) continue;
-    if (!(lacks[name] ? lacks[name](value) : own[name] == null)) continue;
-    facts[name] = value;
-    used[name] = { url: isStr(f.url, LIMITS.urlChars) ? f.url : '', at: f.at };
-  }
-  const names = Object.keys(used);
-  // A licence page names no store of its own: the store's name seen on its
-  // other pages is what the core checks the licence against.
-  const checksLicence = own.company == null && isStr(entry.company, LIMITS.urlChars) &&
-    Array.isArray(verdict.storeFacts?.licence) && verdict.storeFacts.licence.length > 0;
-  if (!names.length && !checksLicence) return null;
-  // The core takes one source for the whole block: the page the store age
-  // came from when it is used (the value the badge shows), else the newest
-  // (else, the name alone: when the entry was last updated).
-  const primary = used.storeAgeYears ?? names.map((n) => used[n]).sort((a, b) => b.at - a.at)[0] ??
-    { url: '', at: Number.isFinite(entry.updatedAt) ? entry.updatedAt : Date.now() };
-  if (entry.memberId) facts.memberId = entry.memberId;
-  if (entry.company) facts.company = entry.company;
-  facts.seenUrl = primary.url;
-  facts.seenAt = new Date(primary.at).toISOString();
-  return { facts, used };
+function expectedSupplier(snap, hints) {
+  let u;
+  try { u = new URL(snap.url); } catch { return null; }
+  const named = u.searchParams.get('memberId') ?? u.pathname.match(/^\/winport\/([^/]+)\.html$/)?.[1];
+  if (named && MEMBER_ID.test(named)) return `m:${memberKey(named)}`;
+  const offer = offerIdOf(snap.url);
+  const hint = (offer && hints[`o:${offer}`]) || hints[`h:${u.hostname}`];
+  if (isSupplierId(hint)) return hint;
+  const member = memberInScripts(snap.scripts);
+  return member ? `m:${memberKey(member)}` : null;
 }
 
-/** The stored supplier entry and checklist for an id (after pending writes of that supplier). */
-async function readSupplier(id) {
-  if (pendingWrites.has(id)) await memoryQueue;
+/**
+ * What is stored about the supplier id (after pending writes): its memory
+ * entry, the buyer's checklist and list entry, and the team's data on it
+ * and on the page's offer (a team block naming the member, for the core to
+ * check).
+ */
+async function readSupplier(id, url) {
+  if (!isSupplierId(id)) return { id: null, entry: null, checklist: {}, plannedOrder: null, own: null, team: null };
+  await memoryQueue;
+  const member = id.startsWith('m:') ? id.slice(2) : null;
+  const offerId = offerIdOf(url);
   const keys = [`sup:${id}`, `chk:${id}`, `order:${id}`];
-  const s = await chrome.storage.local.get(keys).catch(() => ({}));
-  return { entry: s[keys[0]] ?? null, checklist: checklistOf(s[keys[1]]), plannedOrder: checkPlannedOrder(s[keys[2]]) };
-}
-
-/** Starts readSupplier(id) now; take() gives its result, or reads again when a write of id was queued since. */
-function prefetchSupplier(id) {
-  const seq = writeSeq;
-  const read = readSupplier(id);
-  return { id, take: () => ((lastWriteSeq.get(id) ?? 0) > seq ? readSupplier(id) : read) };
-}
-// The supplier id last seen on each page address: its stored entry is read
-// while the core runs (a re-check or a reload of the page knows it already).
-const idByUrl = new Map();
-const ID_BY_URL_MAX = 64;
-function noteSupplierOf(url, id) {
-  idByUrl.delete(url);
-  idByUrl.set(url, id);
-  if (idByUrl.size > ID_BY_URL_MAX) idByUrl.delete(idByUrl.keys().next().value);
+  const team = globalThis.TrustLensTeam;
+  const [s, own, t] = await Promise.all([
+    chrome.storage.local.get(keys).catch(() => ({})),
+    member ? globalThis.TrustLens.listStore.entryFor(member) : null,
+    member && team ? team.blockFor({ kind: offerId ? 'offer' : 'store', supplier: { memberId: member }, offer: { id: offerId } }).catch(() => null) : null,
+  ]);
+  return {
+    id,
+    entry: isPlain(s[keys[0]]) ? s[keys[0]] : null,
+    checklist: checklistOf(s[keys[1]]),
+    plannedOrder: checkPlannedOrder(s[keys[2]]), // what the buyer typed for this supplier
+    own: own ? { ...globalThis.TrustLens.list.forCore(own.entry), memberId: own.key } : null,
+    team: t?.block && Object.keys(t.block).length ? { ...t.block, memberId: member } : null,
+    teamView: t?.view ?? null,
+  };
 }
 
 function checklistOf(stored) {
   const items = isPlain(stored) && isPlain(stored.items) ? stored.items : {};
   return Object.fromEntries(CHECKLIST_ITEMS.filter((k) => items[k] === true).map((k) => [k, true]));
+}
+
+/** The panel's supplier block from verdict.memory: where recalled values came from, what was left out. */
+function supplierView(mem, checklist) {
+  const recalled = isPlain(mem.recalled) ? mem.recalled : {};
+  const remembered = {};
+  for (const [field, seen] of Object.entries(recalled)) {
+    if (isPlain(seen) && Number.isFinite(seen.at)) remembered[field] = { url: isStr(seen.url, LIMITS.urlChars) ? seen.url : '', at: seen.at };
+  }
+  const list = (v) => (Array.isArray(v) ? v.filter(isPlain).slice(0, 8) : []);
+  return {
+    id: mem.id,
+    checklist,
+    remembered: Object.keys(remembered).length ? remembered : null,
+    notUsed: list(mem.notUsed),
+    conflicts: list(mem.conflicts),
+  };
 }
 
 // ---- message schema -------------------------------------------------------
@@ -430,145 +438,122 @@ async function handleAnalyze(msg, sender) {
   const snap = checkSnapshot(msg.snapshot);
   const [flags, settings] = await Promise.all([readFlags(), readSettings()]);
   if (typeof snap === 'string') return { ok: false, error: `bad snapshot: ${snap}`, flags };
-  // The buyer's planned order: what the panel sent for this page's supplier
-  // (the content script has it from the supplier's stored entry), else the
-  // buyer's default order size from the options (settings.defaultOrder), if any.
   if (msg.buyer !== undefined && !isPlain(msg.buyer)) return { ok: false, error: 'buyer must be an object', flags };
-  const planned = msg.buyer !== undefined && Object.hasOwn(msg.buyer, 'plannedOrder') ? checkPlannedOrder(msg.buyer.plannedOrder)
-    : settings.defaultOrder > 0 ? { amount: settings.defaultOrder, currency: settings.currency } : null;
-  // The buyer's list for the member ids of a search or list page's cards (checked again here).
-  const entries = msg.buyer !== undefined ? globalThis.TrustLens.listStore.cleanCoreEntries(msg.buyer.entries) : null;
-  const buyer = {
-    ...(planned ? { plannedOrder: planned } : {}),
-    ...(entries ? { entries } : {}),
-    ...(settings.minStoreYears > 0 ? { minStoreYears: settings.minStoreYears } : {}), // options: minimum store age
-  };
-  let input = Object.keys(buyer).length ? { ...snap, buyer } : snap;
   // The page's analysis session (internal/core/session.go): snap.responses are the ones after session.from.
   const session = msg.session === undefined ? null : checkSession(msg.session);
   if (typeof session === 'string') return { ok: false, error: `bad session: ${session}`, flags };
-  if (session) input = { ...input, session };
   const tabId = sender.tab.id;
-  let analyze;
-  try {
-    analyze = await getCore();
-  } catch (e) {
-    mirrorOnToolbar(tabId, null, true);
-    sessionSet({ [tabKey(tabId)]: { url: snap.url, failed: String(e?.message ?? e), at: Date.now() } });
-    return { ok: false, coreFailed: true, error: `TrustLens core failed to load: ${e?.message ?? e}`, flags };
-  }
+
+  // Everything the core may need, read before its one call: the supplier
+  // this address is expected to show (its memory entry, the buyer's list
+  // entry and checklist, the team's data), and the buyer's blocks (so a
+  // block holds even when the page shows another supplier than expected).
+  const listStore = globalThis.TrustLens.listStore;
+  const expected = expectedSupplier(snap, await readHints());
+  const [known, blocked] = await Promise.all([readSupplier(expected, snap.url), listStore.blockedEntries()]);
+  // The buyer's planned order: what the panel sent for this page's supplier
+  // (the content script has it from the supplier's stored entry), else the
+  // buyer's default order size from the options (settings.defaultOrder), if any.
+  const planned = msg.buyer !== undefined && Object.hasOwn(msg.buyer, 'plannedOrder') ? checkPlannedOrder(msg.buyer.plannedOrder)
+    : settings.defaultOrder > 0 ? { amount: settings.defaultOrder, currency: settings.currency } : null;
+  // The buyer's list for the member ids of a search or list page's cards (checked again here), then the blocks.
+  const cardEntries = msg.buyer !== undefined ? listStore.cleanCoreEntries(msg.buyer.entries) : null;
+  const entries = Object.fromEntries(Object.entries({ ...cardEntries, ...blocked }).slice(0, globalThis.TrustLens.list.MAX_CORE_ENTRIES));
+  const buyer = {
+    ...(planned ? { plannedOrder: planned } : {}),
+    ...(Object.keys(entries).length ? { entries } : {}),
+    ...(known.own ? { supplierEntry: known.own } : {}),
+    ...(settings.minStoreYears > 0 ? { minStoreYears: settings.minStoreYears } : {}), // options: minimum store age
+  };
+  const input = {
+    ...snap,
+    ...(Object.keys(buyer).length ? { buyer } : {}),
+    ...(known.team ? { team: known.team } : {}),
+    memory: { id: known.id ?? '', entry: known.entry, now: Date.now() },
+    ...(session ? { session } : {}),
+  };
+
   const t0 = performance.now();
-  analyzedOnce = true;
-  // The supplier this address showed last time: its entry is read while the core runs.
-  const guessed = idByUrl.get(snap.url);
-  let prefetch = guessed ? prefetchSupplier(guessed) : null;
-  let verdict;
-  try {
-    verdict = runCore(analyze, input);
-  } catch (e) {
-    core = null; // the instance may be dead (a Go program that exited throws on every call): reload next time
+  const { verdict, calls, error } = await analyzeWithRetry(input);
+  if (!verdict) {
     mirrorOnToolbar(tabId, null, true);
-    sessionSet({ [tabKey(tabId)]: { url: snap.url, failed: String(e?.message ?? e), at: Date.now() } });
-    return { ok: false, coreFailed: true, error: `TrustLens core failed: ${e?.message ?? e}`, flags };
+    sessionSet({ [tabKey(tabId)]: { url: snap.url, failed: error, at: Date.now(), coreCalls: calls } });
+    return { ok: false, coreFailed: true, error: `TrustLens core failed: ${error}`, flags };
   }
   // The core does not hold this page's earlier responses: the page sends them all again.
   if (verdict.resend === true) return { ok: false, resend: true, error: String(verdict.error ?? ''), flags };
-  // The core now holds the new responses: later runs of this analysis send none.
-  if (session) input = { ...input, responses: [], session: { id: session.id, from: session.from + snap.responses.length } };
-  // The buyer's own list entry for this page's supplier (issue 5): run again
-  // with buyer.supplierEntry (a block makes the page high-risk).
-  // The list entry, the team block and the supplier's stored entry are read in parallel.
-  const firstUsable = verdict.readable !== false && !verdict.error;
-  const firstId = firstUsable ? supplierId(verdict.supplier?.memberId, verdict.supplier?.company) : null;
-  if (firstId && prefetch?.id !== firstId) prefetch = prefetchSupplier(firstId);
-  const ownP = typeof verdict.supplier?.memberId === 'string' ? globalThis.TrustLens.listStore.entryFor(verdict.supplier.memberId) : null;
-  const teamP = globalThis.TrustLensTeam ? globalThis.TrustLensTeam.blockFor(verdict) : null;
-  teamP?.catch(() => {}); // awaited below
-  const own = ownP ? await ownP : null;
-  if (own) {
-    input = { ...input, buyer: { ...input.buyer, supplierEntry: { ...globalThis.TrustLens.list.forCore(own.entry), memberId: own.key } } };
-    try {
-      verdict = runCore(analyze, input, true);
-    } catch (e) {
-      if (e === RESEND) return { ok: false, resend: true, error: 'analysis session lost', flags };
-      core = null; // never fall back to the verdict without the buyer's block
-      mirrorOnToolbar(tabId, null, true);
-      return { ok: false, coreFailed: true, error: `TrustLens core failed: ${e?.message ?? e}`, flags };
-    }
-  }
-  // Team sync (team-sync.js, opt-in): what the team cache holds for this
-  // supplier and offer joins the input (read from storage; never waits on the network).
-  // (After a list rerun, looked up again for the new verdict, as it always was.)
-  const team = !teamP ? null : own ? await globalThis.TrustLensTeam.blockFor(verdict) : await teamP;
-  if (team?.block) {
-    input = { ...input, team: team.block };
-    try {
-      verdict = runCore(analyze, input, true);
-    } catch (e) {
-      if (e === RESEND) return { ok: false, resend: true, error: 'analysis session lost', flags };
-      core = null; // never fall back to the verdict without the team's block
-      mirrorOnToolbar(tabId, null, true);
-      return { ok: false, coreFailed: true, error: `TrustLens core failed: ${e?.message ?? e}`, flags };
-    }
-  }
-  // The supplier: what earlier pages revealed fills what this one lacks (a
-  // second run with "remembered"); what this one revealed is remembered.
-  let supplier = null;
+
   const usable = verdict.readable !== false && !verdict.error;
-  const id = usable ? supplierId(verdict.supplier?.memberId, verdict.supplier?.company) : null;
-  if (id) {
-    const { entry, checklist, plannedOrder } = await (prefetch?.id === id ? prefetch.take() : readSupplier(id));
-    noteSupplierOf(snap.url, id);
-    supplier = { id, checklist, remembered: null, plannedOrder }; // plannedOrder: what the buyer typed for this supplier
-    const rem = rememberedFor(entry, verdict, snap.url);
-    if (rem) {
-      try {
-        const second = runCore(analyze, { ...input, remembered: rem.facts }, true);
-        if (second.readable !== false && !second.error) {
-          verdict = second;
-          supplier.remembered = rem.used;
-        }
-      } catch (e) {
-        if (e !== RESEND) core = null; // keep the first verdict; reload the core before the next call
+  const mem = usable && isPlain(verdict.memory) && isSupplierId(verdict.memory.id) ? verdict.memory : null;
+  let supplier = null;
+  if (mem) {
+    storeMemory(mem).catch(() => {});
+    if (mem.id === known.id && known.entry) touchMemory(mem.id).catch(() => {});
+    // The page showed another supplier than expected: its checklist and team view are read now (storage only).
+    const other = mem.id !== known.id;
+    const stored = other ? await chrome.storage.local.get([`chk:${mem.id}`, `order:${mem.id}`]).catch(() => ({})) : null;
+    const checklist = other ? checklistOf(stored[`chk:${mem.id}`]) : known.checklist;
+    supplier = supplierView(mem, checklist);
+    supplier.plannedOrder = other ? checkPlannedOrder(stored[`order:${mem.id}`]) : known.plannedOrder;
+    const teamView = other ? (await globalThis.TrustLensTeam?.blockFor(verdict).catch(() => null))?.view : known.teamView;
+    if (teamView) supplier.team = teamView;
+  }
+  let out = verdict;
+  if (usable) {
+    learnHints(verdict, snap.url).catch(() => {});
+    // Team sync on search and list pages: each card's team entry and report count (cards.team; the level stays the core's).
+    if (Array.isArray(verdict.cards) && verdict.cards.length && globalThis.TrustLensTeam?.cardsFor) {
+      const marks = await globalThis.TrustLensTeam.cardsFor(verdict).catch(() => null);
+      if (marks && Object.keys(marks).length) {
+        out = { ...verdict, cards: verdict.cards.map((c) => (isPlain(c) && typeof c.memberId === 'string' && Object.hasOwn(marks, c.memberId) ? { ...c, team: marks[c.memberId] } : c)) };
       }
     }
+    // The tab's address as the browser knows it, the one the document was loaded from, and that load's id: team-sync.js
+    // posts a price only for the offer the buyer navigated to.
+    const load = { url: sender.url ?? sender.tab.url, loadUrl: typeof msg.loadUrl === 'string' ? msg.loadUrl.slice(0, 4096) : '', load: String(sender.documentId ?? msg.session?.id ?? '') };
+    globalThis.TrustLensTeam?.afterVerdict(out, tabId, load).catch(() => {});
   }
-  if (usable) rememberFacts(verdict.facts);
-  // Team sync: the panel's team section; the refresh runs afterwards (not awaited).
-  if (team && supplier) supplier.team = team.view;
-  // Team sync on search and list pages: each card's team entry and report count (cards.team; the level stays the core's).
-  if (usable && Array.isArray(verdict.cards) && verdict.cards.length && globalThis.TrustLensTeam?.cardsFor) {
-    const marks = await globalThis.TrustLensTeam.cardsFor(verdict).catch(() => null);
-    if (marks && Object.keys(marks).length) {
-      verdict = { ...verdict, cards: verdict.cards.map((c) => (isPlain(c) && typeof c.memberId === 'string' && Object.hasOwn(marks, c.memberId) ? { ...c, team: marks[c.memberId] } : c)) };
-    }
-  }
-  // The tab's address as the browser knows it, the one the document was loaded from, and that load's id: team-sync.js
-  // posts a price only for the offer the buyer navigated to.
-  const load = { url: sender.url ?? sender.tab.url, loadUrl: typeof msg.loadUrl === 'string' ? msg.loadUrl.slice(0, 4096) : '', load: String(sender.documentId ?? msg.session?.id ?? '') };
-  if (usable) globalThis.TrustLensTeam?.afterVerdict(verdict, tabId, load).catch(() => {});
   const analyzeMs = +(performance.now() - t0).toFixed(2);
   // While the page may still receive what its verdict waits for, the toolbar
   // stays neutral ("…"); the content script's "settle" shows the level.
   const held = msg.hold === true;
   if (held) mirrorChecking(tabId);
-  else mirrorOnToolbar(tabId, verdict, false);
-  sessionSet({ [tabKey(tabId)]: { url: snap.url, verdict, at: Date.now(), ...(held ? { held: true } : {}) } }); // not awaited: reply first
-  return { ok: true, verdict, flags, analyzeMs, supplier };
+  else mirrorOnToolbar(tabId, out, false);
+  sessionSet({ [tabKey(tabId)]: { url: snap.url, verdict: out, at: Date.now(), coreCalls: calls, ...(held ? { held: true } : {}) } }); // not awaited: reply first
+  return { ok: true, verdict: out, flags, analyzeMs, supplier };
 }
 
 const utf8 = new TextEncoder();
 
-/** Thrown by runCore(…, true) when the core lost the page's session between two runs of one analysis. */
-const RESEND = new Error('analysis session lost');
+// A core that fails (its instance died mid-analysis, or would not load) is
+// replaced and the page tried again after these pauses; only then does the
+// page hear "core failed". A fresh instance holds no sessions: the retry's
+// verdict then asks the page to resend, as after a worker restart.
+const CORE_RETRY_MS = [250, 1000];
 
-/** One call into the core: input object in, verdict object out (throws when the core fails). */
-function runCore(analyze, input, throwOnResend = false) {
-  // The input goes over as UTF-8 bytes: one copy into the wasm instead of three for a string (wasm/main.go).
-  const verdict = JSON.parse(analyze(utf8.encode(JSON.stringify(input))));
-  if (!isPlain(verdict)) throw new Error('verdict is not an object');
-  if (throwOnResend && verdict.resend === true) throw RESEND;
-  return verdict;
+/**
+ * The one core call of an analysis, retried with a fresh core when it
+ * throws: {verdict, calls} or {error, calls}.
+ */
+async function analyzeWithRetry(input) {
+  const bytes = utf8.encode(JSON.stringify(input)); // UTF-8: one copy into the wasm instead of three for a string (wasm/main.go)
+  let error = '';
+  let calls = 0;
+  for (let attempt = 0; attempt <= CORE_RETRY_MS.length; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, CORE_RETRY_MS[attempt - 1]));
+    try {
+      const analyze = await getCore();
+      analyzedOnce = true;
+      calls++;
+      const verdict = JSON.parse(analyze(bytes));
+      if (!isPlain(verdict)) throw new Error('verdict is not an object');
+      return { verdict, calls };
+    } catch (e) {
+      error = String(e?.message ?? e);
+      core = null; // the instance may be dead (a Go program that exited throws on every call): a fresh one next
+    }
+  }
+  return { error, calls };
 }
 
 /** A clean copy of an analysis session block {id, from}, or a string saying what is wrong with it. */
@@ -586,7 +571,7 @@ async function handleSetChecklist(msg, sender) {
   if (!CHECKLIST_ITEMS.includes(msg.item)) return { ok: false, error: 'unknown checklist item' };
   if (typeof msg.done !== 'boolean') return { ok: false, error: 'done must be a boolean' };
   const key = `chk:${msg.supplier}`;
-  const job = queueWrite(msg.supplier, async () => {
+  const job = queueWrite(async () => {
     const checklist = checklistOf((await chrome.storage.local.get(key))[key]);
     if (msg.done) checklist[msg.item] = true;
     else delete checklist[msg.item];
@@ -637,11 +622,12 @@ async function handleSettle(_msg, sender) {
 }
 
 // Sent by the content script at document_start: no payload, only starts the
-// core (and the cached preferences) early. Replies once both are ready.
+// core early. Replies with the preferences at once (a "Checking…" badge shown
+// before the first verdict uses them), without waiting for the core.
 async function handleWarmup(_msg, sender) {
   if (!fromOurContentScript(sender)) return { ok: false, error: 'warmup is only accepted from the TrustLens content script on 1688' };
-  await Promise.allSettled([getCore(), readFlags()]);
-  return { ok: true };
+  getCore().catch(() => {});
+  return { ok: true, flags: await readFlags() };
 }
 
 const HANDLERS = { warmup: handleWarmup, analyze: handleAnalyze, settle: handleSettle, getTabVerdict: handleGetTabVerdict, setChecklist: handleSetChecklist, setPlannedOrder: handleSetPlannedOrder,

@@ -92,7 +92,10 @@
   // Wake the background now, while the page is still parsing: a stopped
   // service worker then loads and compiles the core in parallel with the page
   // instead of after DOMContentLoaded.
-  chrome.runtime.sendMessage({ type: 'warmup' }).catch(() => {});
+  // Its reply carries the preferences, for a badge shown before the first verdict.
+  chrome.runtime.sendMessage({ type: 'warmup' }).then((r) => {
+    if (r?.flags && typeof r.flags === 'object' && !overlay) flags = { openShadow: r.flags.openShadow === true, prefs: { ...flags.prefs, ...r.flags.prefs } };
+  }).catch(() => {});
 
   // ---- analysis loop ------------------------------------------------------
   let started = false;
@@ -176,10 +179,30 @@
     session.sent = all.length;
     return { ...msg, snapshot: { ...msg.snapshot, responses: all.slice(from) }, session: { id: session.id, from } };
   }
-  async function send(msg) {
+  async function sendOnce(msg) {
     const reply = await chrome.runtime.sendMessage({ ...sessionPart(msg, Math.min(session.sent, msg.snapshot.responses.length)), loadUrl: LOAD_URL });
     if (!reply?.resend) return reply;
     return chrome.runtime.sendMessage({ ...sessionPart(msg, 0), loadUrl: LOAD_URL }); // once: from 0 always restarts the session
+  }
+  // The background can stop mid-analysis (the browser ends an idle worker, or
+  // it crashed): the message then fails or comes back without a verdict. It
+  // is sent again after these pauses (a restarted worker loads a fresh core)
+  // before the panel says the core failed.
+  const RETRY_MS = [300, 1000, 3000];
+  async function send(msg) {
+    for (let attempt = 0; ; attempt++) {
+      let reply;
+      try {
+        reply = await sendOnce(msg);
+        if (reply !== undefined && reply?.coreFailed !== true) return reply;
+      } catch (e) {
+        if (!chrome.runtime?.id || attempt >= RETRY_MS.length) throw e;
+      }
+      if (attempt >= RETRY_MS.length) return reply;
+      session.sent = 0; // a new worker holds no session: start it again
+      await new Promise((r) => setTimeout(r, RETRY_MS[attempt]));
+      if (signal.aborted) return null;
+    }
   }
 
   /** Sends one analysis: the reply, or null when this script is orphaned (then torn down). */

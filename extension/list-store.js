@@ -116,8 +116,26 @@
     return { ok: true, entry: found?.entry ?? null, checklist };
   }
 
+  /**
+   * The buyer's blocked suppliers as buyer.entries (at most MAX_CORE_ENTRIES):
+   * sent with every page, so that a block applies even when the page's
+   * supplier is not the one the background expected.
+   */
+  async function blockedEntries() {
+    const list = await read();
+    const out = {};
+    let n = 0;
+    for (const [k, e] of Object.entries(list.entries)) {
+      if (e.action !== 'block') continue;
+      if (n++ >= L.MAX_CORE_ENTRIES) break;
+      out[k] = L.forCore(e);
+    }
+    return out;
+  }
+
   TL.listStore = {
     entryFor,
+    blockedEntries,
     cleanCoreEntries,
     handlers: {
       setSupplierEntry: handleSetSupplierEntry,

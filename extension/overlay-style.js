@@ -82,6 +82,9 @@
 .order-form input, .order-form select, .btn { font: inherit; font-size: 0.95em; padding: 0.2em 0.4em; border: 0.0625em solid #6b7280; border-radius: 0.3em; background: #fff; color: #111827; }
 .order-form input { width: 8em; }
 .order-form input[aria-invalid="true"] { border-color: #b91c1c; }
+.confirm { margin-top: 0.5em; padding: 0.4em 0.5em; border: 0.125em solid #b45309; border-radius: 0.3em; background: #fffbeb; }
+.confirm p { margin: 0 0 0.3em; }
+.click-ignored { color: #b91c1c; font-weight: 600; margin: 0 0 0.4em; }
 .btn { cursor: pointer; background: #1d4ed8; border-color: #1d4ed8; color: #fff; margin-top: 0.3em; }
 .btn.btn-quiet { background: #fff; color: #111827; border-color: #6b7280; }
 .btn .zh { color: inherit; opacity: 0.9; }

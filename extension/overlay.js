@@ -9,15 +9,108 @@
   const TL = (globalThis.TrustLens ??= {});
   const el = (...a) => TL.el(...a);
 
+  const ourStyle = new WeakMap(); // host -> its style attribute as we last set it
   function setHostStyle(host, props) {
     host.style.setProperty('all', 'initial', 'important');
     for (const [k, v] of Object.entries(props)) host.style.setProperty(k, v, 'important');
+    ourStyle.set(host, host.getAttribute('style'));
   }
 
   const INLINE = { display: 'inline-block', 'max-width': '100%', 'vertical-align': 'middle' };
   // Top right, below the site's top bar, above page content.
   const PILL = { display: 'block', position: 'fixed', top: '4.5em', right: '1em', 'z-index': '2147483646', 'max-width': 'calc(100vw - 2em)' };
   const PANEL = { display: 'block', position: 'fixed', top: '3em', right: '1em', 'z-index': '2147483647' };
+
+  // ---- clicks only on a panel the buyer can see ------------------------------
+  //
+  // A page can make our host invisible (opacity:0 !important, a clip, a
+  // filter) or cover it, and lure the buyer into clicking it. A click counts
+  // only when the host and every element around it is plainly visible and,
+  // where the browser can tell (IntersectionObserver v2), nothing covers it;
+  // a page that restyles our host gets its style put back. Actions for the
+  // buyer's list or the team also ask for a second click on a confirm button
+  // that appears elsewhere in the panel, inside the closed shadow root.
+
+  /** Whether el and everything around it (across shadow hosts) is drawn as is. */
+  function plainlyVisible(el) {
+    let opacity = 1;
+    for (let n = el; n; n = n.parentElement ?? (n.getRootNode() instanceof ShadowRoot ? n.getRootNode().host : null)) {
+      const cs = getComputedStyle(n);
+      opacity *= Number(cs.opacity);
+      if (cs.display === 'none' || cs.visibility !== 'visible' || opacity < 0.95) return false;
+      if (cs.clipPath !== 'none' || (cs.mask && cs.mask !== 'none') || cs.mixBlendMode !== 'normal') return false;
+      // A page in grayscale (memorial days) is fine; a filter that fades or hides is not.
+      if (/opacity\(|blur\(|brightness\(0|contrast\(0/.test(cs.filter)) return false;
+    }
+    const r = el.getBoundingClientRect();
+    return r.width >= 8 && r.height >= 8;
+  }
+
+  /**
+   * Guards clicks inside root (a shadow root on host): clicks on a host the
+   * buyer cannot plainly see are dropped, and clicks on elements matching
+   * confirmSel need a confirmation first. onBlocked(text pair) tells the buyer.
+   */
+  function guardClicks(host, root, { signal, confirmSel, place, onBlocked }) {
+    let seen = true; // IntersectionObserver v2: false while something covers or fades the host
+    if (typeof IntersectionObserver === 'function') {
+      try {
+        const io = new IntersectionObserver((entries) => {
+          for (const e of entries) if (typeof e.isVisible === 'boolean') seen = e.isVisible;
+        }, { trackVisibility: true, delay: 100 });
+        io.observe(host);
+        signal.addEventListener('abort', () => io.disconnect(), { once: true });
+      } catch { /* no v2: the style checks remain */ }
+    }
+    let tamperedAt = 0;
+    const mo = new MutationObserver((records) => {
+      if (records.every((r) => r.attributeName === 'style' && host.getAttribute('style') === ourStyle.get(host))) return; // ours
+      tamperedAt = performance.now();
+      place(); // our own style again
+    });
+    mo.observe(host, { attributes: true, attributeFilter: ['style', 'class', 'hidden', 'inert', 'popover', 'dir', 'lang'] });
+    signal.addEventListener('abort', () => mo.disconnect(), { once: true });
+    const visible = () => seen && performance.now() - tamperedAt > 1000 && plainlyVisible(host);
+
+    let replaying = null; // the confirmed element, clicked again by us
+    const stop = (e) => { e.preventDefault(); e.stopImmediatePropagation(); };
+    root.addEventListener('click', (e) => {
+      const t = e.target;
+      if (replaying && t === replaying) return;
+      if (!visible()) {
+        stop(e);
+        onBlocked(TL.text.clickIgnoredHidden);
+        return;
+      }
+      const action = confirmSel && t.closest?.(confirmSel);
+      if (!action || action.disabled || !e.isTrusted) {
+        if (action && !e.isTrusted) stop(e);
+        return;
+      }
+      stop(e);
+      askConfirm(action);
+    }, { capture: true, signal });
+
+    function askConfirm(action) {
+      root.querySelector('.confirm')?.remove();
+      const yes = el('button', { class: 'btn', attrs: { type: 'button', 'data-fk': 'confirm-yes', disabled: '' } }, TL.pairText(TL.text.confirmYes));
+      const no = el('button', { class: 'btn btn-quiet', attrs: { type: 'button', 'data-fk': 'confirm-no' } }, TL.pairText(TL.text.confirmNo));
+      const bar = el('div', { class: 'confirm', attrs: { role: 'alertdialog', 'aria-label': TL.text.confirmAsk.en } },
+        el('p', {}, `${TL.pairText(TL.text.confirmAsk)} `, el('strong', { text: action.textContent.trim().slice(0, 80) })), yes, ' ', no);
+      // Below the panel's other content, so a second lured click at the same spot misses it.
+      (action.closest('section') ?? action.parentElement).append(bar);
+      setTimeout(() => yes.removeAttribute('disabled'), 600); // a double click is not a confirmation
+      yes.addEventListener('click', (e) => {
+        if (!e.isTrusted || !visible()) return;
+        bar.remove();
+        replaying = action;
+        try { action.click(); } finally { replaying = null; }
+      });
+      no.addEventListener('click', () => bar.remove());
+      no.focus({ preventScroll: true });
+    }
+  }
+  TL.plainlyVisible = plainlyVisible;
 
   /**
    * Creates the overlay (not yet placed). opts:
@@ -43,11 +136,10 @@
 
     const badgeHost = document.createElement('trustlens-badge');
     badgeHost.setAttribute('data-trustlens-host', '');
-    badgeHost.setAttribute('data-state', 'loading');
     setHostStyle(badgeHost, PILL);
     const badgeRoot = badgeHost.attachShadow({ mode });
     TL.applyStyles(badgeRoot);
-    const button = el('button', { class: 'badge phase-loading pill', attrs: { type: 'button', 'aria-expanded': String(open), title: 'TrustLens' } });
+    const button = el('button', { class: 'badge phase-loading pill', attrs: { type: 'button', 'aria-expanded': String(open), title: 'TrustLens', 'data-state': 'loading' } });
     badgeRoot.append(button);
 
     const panelHost = document.createElement('trustlens-panel');
@@ -61,9 +153,10 @@
 
     function renderBadge() {
       const m = TL.badgeModel(state);
-      badgeHost.setAttribute('data-state', state.phase);
-      badgeHost.setAttribute('data-level', m.level);
-      badgeHost.setAttribute('data-score', m.score == null ? '' : String(m.score));
+      // Inside the closed root only: the page must not read the level or score (tests open the root).
+      button.setAttribute('data-state', state.phase);
+      button.setAttribute('data-level', m.level);
+      button.setAttribute('data-score', m.score == null ? '' : String(m.score));
       button.className = `badge lvl-${m.level} phase-${state.phase}${anchored ? '' : ' pill'}`;
       button.setAttribute('aria-label', m.label);
       if (m.was) badgeHost.setAttribute('data-changed-from', state.change.from);
@@ -127,6 +220,19 @@
     }
 
     button.addEventListener('click', () => setOpen(!open, true), { signal });
+    // Panel clicks count only on a panel the buyer can see; actions for the buyer's list and the
+    // team are confirmed first. (The badge only opens the panel: nothing to guard.)
+    const notice = (pair) => {
+      panel.querySelector('.click-ignored')?.remove();
+      panel.prepend(el('p', { class: 'click-ignored', attrs: { role: 'alert', 'data-click-ignored': '' } }, TL.pairText(pair)));
+    };
+    guardClicks(panelHost, panelRoot, {
+      signal,
+      confirmSel: '[data-team-action], button[data-fk="list-save"]',
+      place: () => setHostStyle(panelHost, PANEL),
+      onBlocked: notice,
+    });
+
     panel.addEventListener('keydown', (e) => { if (e.key === 'Escape') setOpen(false, true); }, { signal });
 
     /** Puts the badge after its anchor, or as a pill when there is none. Cheap when nothing changed. */

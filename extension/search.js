@@ -233,6 +233,8 @@
 .tip .muted { color: #4b5563; }
 .tip .sev { font-weight: 700; text-transform: uppercase; font-size: 0.85em; }
 .zh { font-weight: inherit; }
+.veil { position: absolute; z-index: 2147483647; pointer-events: none; background: rgba(255,255,255,0.62); backdrop-filter: grayscale(1); }
+.veil[hidden] { display: none; }
 .status { cursor: default; margin: 0; box-shadow: 0 0.1em 0.5em rgba(0,0,0,0.3); font-size: 0.8125rem; }
 `;
   let cardSheet = null;
@@ -359,15 +361,20 @@
     host.style.setProperty('all', 'initial', 'important');
     host.style.setProperty('display', 'block', 'important');
     host.style.setProperty('max-width', '100%', 'important');
+    host.style.setProperty('position', 'relative', 'important'); // the veil's frame (every card's host alike)
     const root = host.attachShadow({ mode: openShadow ? 'open' : 'closed' });
     styleRoot(root);
     const id = `tl-tip-${++tipSeq}`;
+    // Dimming a blocked supplier's card: a veil over the card drawn in this
+    // closed root, so the page cannot tell from its own elements which
+    // suppliers the buyer or the team blocked.
+    const veil = el('div', { class: 'veil', attrs: { hidden: '', 'aria-hidden': 'true' } });
     const button = el('button', { class: 'cb', attrs: { type: 'button', 'aria-describedby': id } });
     const tip = el('div', { class: 'tip', attrs: { id, role: 'tooltip' } });
     const canPop = typeof tip.showPopover === 'function';
     if (canPop) tip.setAttribute('popover', 'manual');
     else tip.hidden = true;
-    root.append(button, tip);
+    root.append(veil, button, tip);
     let pinned = false;
     let over = false;
     const place = () => {
@@ -405,18 +412,19 @@
       if (e.key === 'Enter' || e.key === ' ') e.stopPropagation();
     });
     button.setAttribute('aria-expanded', 'false');
-    return { host, root, button, tip, hide };
+    return { host, root, button, tip, veil, hide };
   }
 
   function fillBadge(b, c, settings) {
     const m = TL.cardModel(c);
     const showBadge = settings.searchBadges;
     const blocked = (m.blocked || m.teamBlocked) && settings.dimBlocked;
-    b.host.setAttribute('data-level', m.level);
-    b.host.setAttribute('data-flags', [m.cheap ? 'price-outlier-low' : '', m.blocked ? 'blocked' : '', m.trusted ? 'trusted' : ''].filter(Boolean).join(' '));
+    // The level and the buyer's and team's marks live inside the closed root only (tests open it).
+    b.button.setAttribute('data-level', m.level);
+    b.button.setAttribute('data-flags', [m.cheap ? 'price-outlier-low' : '', m.blocked ? 'blocked' : '', m.trusted ? 'trusted' : ''].filter(Boolean).join(' '));
     const teamFlags = [m.teamBlocked ? 'team-blocked' : '', m.teamTrusted ? 'team-trusted' : '', m.teamReports ? 'team-reported' : ''].filter(Boolean).join(' ');
-    if (teamFlags) b.host.setAttribute('data-team', teamFlags);
-    else b.host.removeAttribute('data-team');
+    if (teamFlags) b.button.setAttribute('data-team', teamFlags);
+    else b.button.removeAttribute('data-team');
     b.button.className = showBadge ? `cb lvl-${m.level}` : 'cb lvl-unknown';
     const parts = [];
     if (showBadge) {
@@ -454,7 +462,7 @@
    */
   function attach({ page, signal, onNewCards }) {
     if (!hasCards(page, location.href)) return null;
-    const cards = new Map(); // key -> {key, el, link, offerId, memberId, badge, sig, dimmed: Set}
+    const cards = new Map(); // key -> {key, el, link, offerId, memberId, badge, sig}
     const byEl = new WeakMap(); // card element -> card
     const seen = new Set(); // every key ever sent to the core
     const multi = new WeakSet(); // ancestors known to hold more than one offer's links
@@ -527,7 +535,7 @@
         const prev = cards.get(key);
         if (prev && prev.el !== elem && prev.el.isConnected) return; // the same offer twice on the page: first one wins
         if (prev) { dim(prev, false); byEl.delete(prev.el); }
-        const card = { key, el: elem, link, offerId, memberId: null, badge: prev?.badge ?? null, sig: '', dimmed: new Set() };
+        const card = { key, el: elem, link, offerId, memberId: null, badge: prev?.badge ?? null, sig: '' };
         cards.set(key, card);
         byEl.set(elem, card);
         if (!seen.has(key)) { seen.add(key); fresh++; }
@@ -640,24 +648,33 @@
       return TL.zhFirst ? p.zh : p.en;
     }
 
-    // ---- dimming (blocked suppliers): the card's own children, never our badge ----
+    // ---- dimming (blocked suppliers): a veil in the badge's closed root, nothing on the page's elements ----
 
+    const veiled = new Set(); // cards whose veil is shown
+    function placeVeil(card) {
+      const host = card.badge?.host;
+      if (!host?.isConnected) return;
+      const c = card.el.getBoundingClientRect();
+      const h = host.getBoundingClientRect();
+      const v = card.badge.veil.style;
+      v.left = `${c.left - h.left}px`;
+      v.top = `${c.top - h.top}px`;
+      v.width = `${c.width}px`;
+      v.height = `${c.height}px`;
+    }
+    const veilSizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => { for (const c of veiled) placeVeil(c); }) : null;
+    addEventListener('resize', () => { for (const c of veiled) placeVeil(c); }, { signal });
     function dim(card, on) {
+      const veil = card.badge?.veil;
+      if (!veil) return;
       if (on) {
-        card.el.setAttribute('data-trustlens-dimmed', '');
-        for (const child of card.el.children) {
-          if (isOurs(child) || card.dimmed.has(child)) continue;
-          child.style.setProperty('opacity', '0.35', 'important');
-          child.style.setProperty('filter', 'grayscale(1)', 'important');
-          card.dimmed.add(child);
-        }
-      } else if (card.dimmed.size || card.el.hasAttribute('data-trustlens-dimmed')) {
-        card.el.removeAttribute('data-trustlens-dimmed');
-        for (const child of card.dimmed) {
-          child.style.removeProperty('opacity');
-          child.style.removeProperty('filter');
-        }
-        card.dimmed.clear();
+        veil.hidden = false;
+        placeVeil(card);
+        if (!veiled.has(card)) { veiled.add(card); veilSizes?.observe(card.el); }
+      } else if (veiled.has(card)) {
+        veil.hidden = true;
+        veiled.delete(card);
+        veilSizes?.unobserve(card.el);
       }
     }
 

@@ -129,6 +129,14 @@
       zh: 'TrustLens 在此页面未找到可读取的供应商数据。请将该供应商视为未知，这不代表没有风险。',
     },
     coreFailedTitle: { en: 'TrustLens core failed to load', zh: 'TrustLens 核心加载失败' },
+    // Clicks on a panel the page made invisible or covered, and confirmations (overlay.js).
+    clickIgnoredHidden: {
+      en: 'A click was ignored: the page had hidden or covered this panel.',
+      zh: '已忽略一次点击：页面隐藏或遮挡了此面板。',
+    },
+    confirmAsk: { en: 'Confirm:', zh: '请确认：' },
+    confirmYes: { en: 'Yes, do it', zh: '确认' },
+    confirmNo: { en: 'Cancel', zh: '取消' },
     coreFailedBody: {
       en: 'The analysis engine did not start, so this page was not checked. Reload the page; if it persists, reinstall the extension.',
       zh: '分析引擎未能启动，本页未经检查。请刷新页面；如仍失败，请重新安装扩展。',

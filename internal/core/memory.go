@@ -122,6 +122,13 @@ func remember(m *page.Model, c *rules.Context, in *memoryIn, clock time.Time) *M
 			*m = trial
 		}
 	}
+	// The store's name alone (a licence page names none of its own: the
+	// licence is checked against the name seen on the store's other pages).
+	if len(rec.Proved)+len(rec.Unproved) == 0 && e.Company != "" && len(e.Sources) > 0 {
+		s := e.Sources[0]
+		page.ApplyRemembered(m, &page.SupplierFacts{MemberID: e.MemberID, Company: e.Company, SeenURL: s.URL,
+			SeenAt: time.UnixMilli(s.At).UTC().Format(time.RFC3339)})
+	}
 	out.Recalled, out.Conflicts = rec.Used, append(out.Conflicts, rec.Conflicts...)
 	now := clock.UnixMilli()
 	if clock.IsZero() {
