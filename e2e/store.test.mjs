@@ -240,25 +240,27 @@ test('(e) licence check: copies the licence company name and opens the register 
   assert.ok(['copied', 'manual'].includes(field.status), field.status);
 });
 
-test('supplier memory is capped at 2,000 suppliers: the least recently updated one goes first', async () => {
+test('supplier memory is bounded in bytes (2 MiB): the least recently used entries go first', async () => {
   await (await sw()).evaluate(async () => {
     const items = {};
     const index = {};
     for (let i = 0; i < 2000; i++) {
       const id = `m:b2b-evict${i}`;
-      items[`sup:${id}`] = { memberId: `b2b-evict${i}`, fields: { storeAgeYears: { value: 5, url: 'http://shopx.1688.com/', at: 1000 + i } }, updatedAt: 1000 + i };
-      index[id] = 1000 + i;
+      items[`sup:${id}`] = { memberId: `b2b-evict${i}`, sources: [{ url: 'http://shopx.1688.com/', at: 1000 + i, proves: true, facts: { storeAgeYears: 5 } }] };
+      index[id] = [1000 + i, 1100]; // [used at, bytes]: 2,200,000 bytes in all, over the budget
     }
     await chrome.storage.local.set({ ...items, supIndex: index });
   });
   await page.goto(OFFER('833454967766')); // a supplier this file has not seen yet
   await waitForVerdict(page);
   const index = await waitLocal('supIndex', (v) => v && v['m:b2b-22175540303633d894'], 'updated');
-  assert.equal(Object.keys(index).length, 2000);
+  const total = Object.values(index).reduce((n, v) => n + v[1], 0);
+  assert.ok(total <= 2 * 1024 * 1024, `bytes ${total}`);
   assert.equal(index['m:b2b-evict0'], undefined);
-  const left = await getLocal(['sup:m:b2b-evict0', 'sup:m:b2b-evict1']);
-  assert.equal(left['sup:m:b2b-evict0'], undefined, 'the oldest entry is removed');
-  assert.ok(left['sup:m:b2b-evict1'], 'the next one stays');
+  assert.ok(index['m:b2b-evict1999'], 'the most recently used stay');
+  const left = await getLocal(['sup:m:b2b-evict0', 'sup:m:b2b-evict1999']);
+  assert.equal(left['sup:m:b2b-evict0'], undefined, 'the least recently used entry is removed');
+  assert.ok(left['sup:m:b2b-evict1999'], 'the newest stays');
 });
 
 test('options: "forget remembered suppliers and checklists" clears them, and nothing else', async () => {

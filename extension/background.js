@@ -41,6 +41,12 @@ const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 // ---- the core ------------------------------------------------------------
 
 let core = null; // Promise<(snapshotJSON) => verdictJSON>
+let coreMemory = null; // the instance's WebAssembly.Memory
+// A Go heap in wasm never gives memory back: once the instance holds more
+// than this (sessions are bounded to 96 MiB; one huge page can still push
+// it up), the next call gets a fresh instance and the old one is freed.
+// Pages then send their responses again (the core asks them to resend).
+const CORE_MEMORY_MAX = 256 << 20;
 
 async function loadCore() {
   const t0 = performance.now();
@@ -56,6 +62,7 @@ async function loadCore() {
     result = await WebAssembly.instantiate(bytes, go.importObject);
   }
   const t1 = performance.now();
+  coreMemory = result.instance.exports.mem ?? null;
   go.run(result.instance); // runs main() until it blocks; registers trustlensAnalyze synchronously
   const t2 = performance.now();
   const analyze = globalThis.trustlensAnalyze;
@@ -547,6 +554,11 @@ async function analyzeWithRetry(input) {
       calls++;
       const verdict = JSON.parse(analyze(bytes));
       if (!isPlain(verdict)) throw new Error('verdict is not an object');
+      if (coreMemory && coreMemory.buffer.byteLength > CORE_MEMORY_MAX) {
+        sessionSet({ coreStats: { replacedAtBytes: coreMemory.buffer.byteLength, at: Date.now() } });
+        core = null;
+        coreMemory = null;
+      }
       return { verdict, calls };
     } catch (e) {
       error = String(e?.message ?? e);

@@ -185,16 +185,16 @@
     return chrome.runtime.sendMessage({ ...sessionPart(msg, 0), loadUrl: LOAD_URL }); // once: from 0 always restarts the session
   }
   // The background can stop mid-analysis (the browser ends an idle worker, or
-  // it crashed): the message then fails or comes back without a verdict. It
-  // is sent again after these pauses (a restarted worker loads a fresh core)
-  // before the panel says the core failed.
+  // it crashed): the message then fails or comes back empty. It is sent
+  // again after these pauses (a restarted worker loads a fresh core). A
+  // core that failed is retried by the background itself.
   const RETRY_MS = [300, 1000, 3000];
   async function send(msg) {
     for (let attempt = 0; ; attempt++) {
       let reply;
       try {
         reply = await sendOnce(msg);
-        if (reply !== undefined && reply?.coreFailed !== true) return reply;
+        if (reply !== undefined) return reply;
       } catch (e) {
         if (!chrome.runtime?.id || attempt >= RETRY_MS.length) throw e;
       }
@@ -328,6 +328,8 @@
     }
     cards?.render(reply, { openShadow: flags.openShadow, runs, captures });
     if (page.search) return; // search pages: badges on the cards only, no page badge
+    // A "Checking…" badge made before the preferences were known: made again with them (test hook).
+    if (overlay && overlay.openShadow !== flags.openShadow) { overlay.destroy(); overlay = null; painted = false; }
     const o = ensureOverlay();
     o.update(displayState(reply, captures));
     reviewFlags?.update(reply.ok ? reply.verdict : null, { showChinese: TL.showZh(), openShadow: flags.openShadow });

@@ -122,7 +122,11 @@
    *   onPlannedOrder(value | null) called when the buyer submits or clears it
    *   onChecklist(supplierId, item, done) called when the buyer ticks or unticks a checklist item
    */
-  TL.createOverlay = ({ page, openShadow, prefs, signal, plannedOrder, onPlannedOrder, onChecklist }) => {
+  TL.createOverlay = ({ page, openShadow, prefs, signal: pageSignal, plannedOrder, onPlannedOrder, onChecklist }) => {
+    // Its own lifetime inside the page's: destroy() removes this overlay only.
+    const life = new AbortController();
+    pageSignal.addEventListener('abort', () => life.abort(), { once: true, signal: life.signal });
+    const { signal } = life;
     const mode = openShadow ? 'open' : 'closed';
     let state = { phase: 'loading' };
     let open = Boolean(prefs.panelOpen);
@@ -266,6 +270,10 @@
     return {
       badgeHost,
       place,
+      /** Whether the shadow roots are open (the test hook). */
+      openShadow: Boolean(openShadow),
+      /** Removes this overlay (its hosts, observers and listeners). */
+      destroy: () => life.abort(),
       /** True while the badge sits next to a page element (not the fallback pill). */
       get anchored() { return anchored != null && badgeHost.isConnected; },
       /** Reports whether an update must be re-placed (the page removed our host). */

@@ -3,6 +3,7 @@ package core
 import (
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/tidwall/gjson"
 
@@ -40,11 +41,14 @@ const (
 // Bounds of the session store: the 1688 tabs a buyer compares at once (most
 // hold a few KB: a page's model is sent whole, not kept), each held to the
 // page caps (page.MaxResponses, page.MaxResponsesBytes), and all of them to
-// maxSessionBytes; the least recently used session goes first.
+// maxSessionBytes, counting the responses kept and the reviews read from
+// them (reviews.Set.Bytes); the least recently used session goes first. A
+// session not used for maxSessionIdle ends (its tab was closed or left).
 const (
 	maxSessions     = 32
-	maxSessionBytes = 96 << 20 // all sessions' responses together
+	maxSessionBytes = 96 << 20 // all sessions' responses and parsed reviews together
 	maxSessionNotes = 20       // cut-body notes kept per session
+	maxSessionIdle  = 15 * time.Minute
 )
 
 // isSessionID reports whether a caller may name a session id: short and
@@ -89,7 +93,11 @@ type session struct {
 	notes     []page.Note         // cut-response notes of earlier calls
 	reviews   page.ReviewsSoFar
 	used      uint64
+	usedAt    time.Time
 }
+
+// bytes is what the session holds: its responses and the reviews read.
+func (ss *session) bytes() int { return ss.budget.Bytes + ss.reviews.Set.Bytes() }
 
 // sessionStore holds the sessions of this instance. The wasm runs one call
 // at a time; the lock makes the native core (tests, CLI) safe too.
@@ -117,7 +125,7 @@ func (st *sessionStore) analyze(in sessionIn, s page.Snapshot, b Buyer) Verdict 
 		return v
 	}
 	st.tick++
-	ss.used = st.tick
+	ss.used, ss.usedAt = st.tick, clock()
 	ss.received += max(s.Sent, len(s.Responses))
 	for _, r := range s.Responses {
 		if ss.budget.Take(r) {
@@ -126,7 +134,6 @@ func (st *sessionStore) analyze(in sessionIn, s page.Snapshot, b Buyer) Verdict 
 			ss.responses = append(ss.responses, page.Response{URL: strings.Clone(r.URL), Body: strings.Clone(r.Body)})
 		}
 	}
-	st.evict(in.id)
 
 	// Notes: what was cut of this call's responses is kept for the later
 	// calls; the count cap is the session's, over all calls.
@@ -149,16 +156,27 @@ func (st *sessionStore) analyze(in sessionIn, s page.Snapshot, b Buyer) Verdict 
 	s.Notes = notes
 	s.Responses = ss.responses
 	s.Prior = &ss.reviews
-	return Analyze(s, b)
+	v := Analyze(s, b)
+	st.evict(in.id) // after the reviews of this call are counted
+	return v
 }
 
-// evict drops least recently used sessions (never keep) until the store is
-// within its bounds.
+// clock is time.Now; tests move it.
+var clock = time.Now
+
+// evict drops sessions idle for maxSessionIdle, then least recently used
+// sessions (never keep) until the store is within its bounds.
 func (st *sessionStore) evict(keep string) {
+	now := clock()
+	for id, ss := range st.m {
+		if id != keep && now.Sub(ss.usedAt) > maxSessionIdle {
+			delete(st.m, id)
+		}
+	}
 	for {
 		total, oldest, oldestUse := 0, "", uint64(0)
 		for id, ss := range st.m {
-			total += ss.budget.Bytes
+			total += ss.bytes()
 			if id != keep && (oldest == "" || ss.used < oldestUse) {
 				oldest, oldestUse = id, ss.used
 			}

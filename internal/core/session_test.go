@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/trustlens/trustlens/internal/page"
 )
@@ -257,4 +258,44 @@ func FuzzSessionCalls(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The session budget counts the reviews read, not only the responses kept.
+func TestSessionCountsParsedReviews(t *testing.T) {
+	p := newReviewPage(t, 1000)
+	const id = "count-reviews"
+	decode(t, AnalyzeJSON(sessionCall(t, p, id, 0, len(p.responses), nil)))
+	sessions.mu.Lock()
+	ss := sessions.m[id]
+	sessions.mu.Unlock()
+	if ss == nil {
+		t.Fatal("session not kept")
+	}
+	n := ss.reviews.Set.Len()
+	if n < 900 || ss.reviews.Set.Bytes() < 100*n || ss.bytes() != ss.budget.Bytes+ss.reviews.Set.Bytes() {
+		t.Fatalf("%d reviews: set %d bytes, responses %d, counted %d", n, ss.reviews.Set.Bytes(), ss.budget.Bytes, ss.bytes())
+	}
+	t.Logf("%d reviews: %d bytes of responses, %d bytes of parsed reviews counted", n, ss.budget.Bytes, ss.reviews.Set.Bytes())
+}
+
+// A session not used for 15 minutes ends at the next call of any session:
+// its memory is returned.
+func TestIdleSessionsEnd(t *testing.T) {
+	p := newReviewPage(t, 100)
+	defer func() { clock = time.Now }()
+	start := time.Now()
+	clock = func() time.Time { return start }
+	decode(t, AnalyzeJSON(sessionCall(t, p, "left-tab", 0, len(p.responses), nil)))
+	clock = func() time.Time { return start.Add(maxSessionIdle + time.Minute) }
+	decode(t, AnalyzeJSON(sessionCall(t, p, "open-tab", 0, 1, nil)))
+	sessions.mu.Lock()
+	_, left := sessions.m["left-tab"]
+	_, open := sessions.m["open-tab"]
+	sessions.mu.Unlock()
+	if left || !open {
+		t.Fatalf("idle session kept: %v, current session kept: %v", left, open)
+	}
+	if v := decode(t, AnalyzeJSON(sessionCall(t, p, "left-tab", len(p.responses), len(p.responses), nil))); !v.Resend {
+		t.Fatal("a call continuing the ended session was not asked to resend")
+	}
 }

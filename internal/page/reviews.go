@@ -74,11 +74,8 @@ func readReviews(s Snapshot, notes *[]string) *reviews.Set {
 		if !isReviewURL(r.URL) {
 			continue
 		}
-		parseOne := parseReviewResponse // cached: the stateless path sees each response again
-		if s.Prior != nil {
-			parseOne = reviews.ParseResponse // a session reads each response once
-		}
-		rs, sum, ok := parseOne(r.URL, r.Body)
+		// Each response is read once: a session keeps what earlier calls read.
+		rs, sum, ok := reviews.ParseResponse(r.URL, r.Body)
 		if !ok {
 			p.Notes = append(p.Notes, "reviews response "+reviewFailure(r.Body))
 			continue

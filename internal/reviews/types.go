@@ -154,6 +154,22 @@ type Set struct {
 	// nothing new (the extension's second run of the same page) is free.
 	version uint64
 	memo    *analysisMemo
+
+	bytes int // about what the reviews and their derived data hold (Bytes)
+}
+
+// reviewOverhead is what one kept review costs beside its text: the Review
+// and meta structs, its dedup keys and map slots.
+const reviewOverhead = 320
+
+// Bytes is about how much memory the set's reviews hold: their texts twice
+// (as read and normalised) and a fixed overhead each. Analysis sessions count
+// it in their memory budget.
+func (s *Set) Bytes() int {
+	if s == nil {
+		return 0
+	}
+	return s.bytes
 }
 
 // meta is what Add derives once per review so re-evaluation after each new
@@ -294,6 +310,7 @@ func (s *Set) Add(rs ...Review) int {
 
 // put stores r at index i with its dedup keys and derived data.
 func (s *Set) put(i int, r Review, idKey, timeKey, dayKey uint64) {
+	s.bytes += reviewOverhead + 2*len(r.Content) + len(r.ID) + len(r.Spec) + len(r.Nick) + len(r.Source)
 	if idKey != 0 {
 		s.keys[idKey] = int32(i) // an ID'd review is found by its ID (and by day below)
 	} else {
