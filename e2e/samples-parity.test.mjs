@@ -105,7 +105,7 @@ async function extensionVerdict(s) {
   const settled = async () => {
     await page.waitForFunction((n) => {
       const h = document.querySelector('[data-trustlens-host]');
-      return h && h.getAttribute('data-state') !== 'loading' && Number(h.getAttribute('data-captures')) >= n;
+      return h && h.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') !== 'loading' && Number(h.getAttribute('data-captures')) >= n;
     }, s.replayed, { timeout: 30_000 });
     await page.waitForTimeout(300); // a store page's text check may re-run once
     await waitForVerdict(page, 30_000);

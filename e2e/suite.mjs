@@ -43,10 +43,10 @@ function readCardsInPage() {
       const host = card.querySelector(':scope > trustlens-card');
       return {
         offerId: (/offer\/(\d+)\.html/.exec(card.getAttribute('href') ?? '') ?? [])[1] ?? null,
-        level: host?.getAttribute('data-level') ?? null,
-        flags: host?.getAttribute('data-flags') ?? null,
+        level: host?.shadowRoot?.querySelector('.cb')?.getAttribute('data-level') ?? null,
+        flags: host?.shadowRoot?.querySelector('.cb')?.getAttribute('data-flags') ?? null,
         text: host?.shadowRoot?.querySelector('.cb')?.textContent ?? null,
-        dimmed: card.hasAttribute('data-trustlens-dimmed'),
+        dimmed: Boolean(host?.shadowRoot?.querySelector('.veil:not([hidden])')),
       };
     }),
   };

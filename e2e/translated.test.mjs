@@ -88,7 +88,7 @@ async function settled(url, wantBadge) {
   await page.goto(url);
   await page.waitForFunction((t) => {
     const h = document.querySelector('[data-trustlens-host]');
-    return h && h.getAttribute('data-state') !== 'loading' && h.shadowRoot?.querySelector('.badge .text')?.textContent.includes(t);
+    return h && h.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') !== 'loading' && h.shadowRoot?.querySelector('.badge .text')?.textContent.includes(t);
   }, wantBadge, { timeout: 15_000 });
   return waitForVerdict(page);
 }
