@@ -13,6 +13,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"github.com/trustlens/trustlens/internal/page"
+	"github.com/trustlens/trustlens/internal/text"
 	"github.com/trustlens/trustlens/internal/rules"
 )
 
@@ -258,7 +259,7 @@ func Judge(m *page.Model, c *rules.Context) Verdict {
 		Supplier: SupplierOut{
 			MemberID:      opt(m.Supplier.MemberID),
 			LoginID:       opt(m.Supplier.LoginID),
-			Company:       opt(m.Supplier.Company),
+			Company:       shownName(opt(m.Supplier.Company)),
 			StoreAgeYears: opt(m.Supplier.StoreAgeYears),
 			Badges:        badges,
 			BusinessType:  opt(m.Supplier.BusinessType),
@@ -277,7 +278,7 @@ func Judge(m *page.Model, c *rules.Context) Verdict {
 		Notes:       notes,
 		OrderAdvice: advice,
 		StorePage:   m.StorePage,
-		Facts:       page.FactsOf(m),
+		Facts:       shownFacts(page.FactsOf(m)),
 		Reviews:     reviewsOut(m, c.ReviewReport()),
 		StoreFacts:  storeFactsOut(m, findings),
 		BuyerEntry:  entryOut(c.EntryFor(m)),
@@ -371,4 +372,32 @@ func encodeJSON(v Verdict) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// shownName is a name as the buyer is shown it and copies it: without the
+// bidi controls and invisible characters a seller can hide in it (a
+// right-to-left override would make the panel show one order and the
+// licence check copy another). The hidden-characters finding shows what
+// was removed, each as ⟨U+XXXX⟩.
+func shownName(s *string) *string {
+	if s == nil {
+		return nil
+	}
+	clean := strings.Map(func(r rune) rune {
+		if _, c := text.FoldRune(r); c == text.Hidden || c == text.Bidi {
+			return -1
+		}
+		return r
+	}, *s)
+	return &clean
+}
+
+// shownFacts strips the names in facts as shownName does.
+func shownFacts(f *page.SupplierFacts) *page.SupplierFacts {
+	if f == nil {
+		return nil
+	}
+	f.Company = *shownName(&f.Company)
+	f.LicenceCompany = *shownName(&f.LicenceCompany)
+	return f
 }

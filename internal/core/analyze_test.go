@@ -197,3 +197,33 @@ func TestLicenceHolderLegalFormSuffix(t *testing.T) {
 		}
 	}
 }
+
+// A right-to-left override in the company name: the verdict's name (what the
+// panel shows and the licence check copies) has the controls removed, and
+// the hidden-characters finding shows them to the buyer. Follows the real G2
+// capture offer-597090034012 with its company name edited.
+func TestCompanyNameWithBidiOverride(t *testing.T) {
+	model, err := os.ReadFile("../page/testdata/real/offer-597090034012.init-data.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const real = "广州欧博化妆品有限公司"
+	forged := strings.ReplaceAll(string(model), real, "广州欧博\u202e司公限有品妆化\u202c")
+	v := decode(t, AnalyzeJSON(inputJSON(t, map[string]any{
+		"url":     "https://detail.1688.com/offer/597090034012.html",
+		"scripts": []string{"window.__INIT_DATA=" + forged + ";"},
+		"memory":  map[string]any{"id": ""},
+	}, nil)))
+	if v.Supplier.Company == nil || *v.Supplier.Company != "广州欧博司公限有品妆化" {
+		t.Fatalf("company %q, want the name without its bidi controls", *v.Supplier.Company)
+	}
+	if v.Facts == nil || v.Facts.Company != *v.Supplier.Company {
+		t.Fatalf("facts company %+v differs from the shown one", v.Facts)
+	}
+	for _, f := range v.Findings {
+		if f.ID == "hidden-characters" && strings.Contains(f.Evidence, "⟨U+202E⟩") {
+			return
+		}
+	}
+	t.Errorf("no hidden-characters finding showing ⟨U+202E⟩: %+v", v.Findings)
+}
