@@ -13,8 +13,8 @@ import (
 	"github.com/tidwall/gjson"
 
 	"github.com/trustlens/trustlens/internal/page"
-	"github.com/trustlens/trustlens/internal/text"
 	"github.com/trustlens/trustlens/internal/rules"
+	"github.com/trustlens/trustlens/internal/text"
 )
 
 // parse is page.Parse; tests swap it to prove panics are recovered.
