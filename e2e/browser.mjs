@@ -94,7 +94,7 @@ export function readOverlayInPage() {
     stateMsg: panel?.querySelector('[data-state-msg]')?.getAttribute('data-state-msg') ?? null,
     reason: panel?.querySelector('[data-reason]')?.textContent ?? null,
     actions: panel ? [...panel.querySelectorAll('.actions li')].map((li) => li.textContent) : [],
-    changedFrom: host.getAttribute('data-changed-from'),
+    changedFrom: b?.querySelector('.badge')?.getAttribute('data-changed-from') ?? null,
     findings: panel ? [...panel.querySelectorAll('[data-finding-id]')].map((li) => ({
       id: li.getAttribute('data-finding-id'),
       positive: li.classList.contains('sev-positive'),

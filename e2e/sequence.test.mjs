@@ -42,16 +42,21 @@ function recordBadgeInPage() {
   if (window !== window.top) return;
   const seq = [];
   window.__tlBadgeSeq = seq;
+  const opts = { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-level', 'data-score', 'data-changed-from'] };
+  const watched = new WeakSet();
+  const mo = new MutationObserver(() => read());
   const read = () => {
     const h = document.querySelector('[data-trustlens-host]');
-    if (!h) return;
-    const text = h.shadowRoot?.querySelector('.badge .text')?.textContent ?? '';
-    const from = h.getAttribute('data-changed-from');
-    const entry = { state: h.getAttribute('data-state'), level: h.getAttribute('data-level'), text, changedFrom: from, t: Math.round(performance.now()) };
+    const b = h?.shadowRoot?.querySelector('.badge'); // the state lives inside the (test-opened) root
+    if (!b) return;
+    if (!watched.has(h.shadowRoot)) { watched.add(h.shadowRoot); mo.observe(h.shadowRoot, opts); }
+    const text = b.querySelector('.text')?.textContent ?? '';
+    const from = b.getAttribute('data-changed-from');
+    const entry = { state: b.getAttribute('data-state'), level: b.getAttribute('data-level'), text, changedFrom: from, t: Math.round(performance.now()) };
     const last = seq.at(-1);
     if (!last || last.state !== entry.state || last.level !== entry.level || last.text !== entry.text || last.changedFrom !== entry.changedFrom) seq.push(entry);
   };
-  new MutationObserver(read).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-level', 'data-score', 'data-changed-from'] });
+  mo.observe(document, opts);
 }
 
 before(async () => {
@@ -71,7 +76,7 @@ before(async () => {
   // opens the shadow roots is read, and its badge text could not be recorded.
   const warm = await browser.context.newPage();
   await warm.goto('http://detail.1688.com/offer/900000000003.html');
-  await warm.waitForFunction(() => document.querySelector('[data-trustlens-host]')?.getAttribute('data-state') === 'ready');
+  await warm.waitForFunction(() => document.querySelector('[data-trustlens-host]')?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === 'ready');
   await warm.close();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
@@ -96,7 +101,7 @@ test('badge state sequences: neutral until the verdict, then the verdict once; n
     });
     const page = await browser.context.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => ['ready', 'error'].includes(document.querySelector('[data-trustlens-host]')?.getAttribute('data-state')), null, { timeout: 10_000 });
+    await page.waitForFunction(() => ['ready', 'error'].includes(document.querySelector('[data-trustlens-host]')?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state')), null, { timeout: 10_000 });
     await page.waitForTimeout(QUIET_MS);
     const seq = await page.evaluate(() => window.__tlBadgeSeq ?? []);
     const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id ?? null, url);

@@ -458,11 +458,10 @@ async function handleAnalyze(msg, sender) {
   const listStore = globalThis.TrustLens.listStore;
   const expected = expectedSupplier(snap, await readHints());
   const [known, blocked] = await Promise.all([readSupplier(expected, snap.url), listStore.blockedEntries()]);
-  // The buyer's planned order: what the panel sent for this page's supplier
-  // (the content script has it from the supplier's stored entry), else the
-  // buyer's default order size from the options (settings.defaultOrder), if any.
+  // The buyer's planned order: what the panel sent for this page's supplier, else the one stored for
+  // the expected supplier (typed on an earlier visit), else the default order size from the options.
   const planned = msg.buyer !== undefined && Object.hasOwn(msg.buyer, 'plannedOrder') ? checkPlannedOrder(msg.buyer.plannedOrder)
-    : settings.defaultOrder > 0 ? { amount: settings.defaultOrder, currency: settings.currency } : null;
+    : known.plannedOrder ?? (settings.defaultOrder > 0 ? { amount: settings.defaultOrder, currency: settings.currency } : null);
   // The buyer's list for the member ids of a search or list page's cards (checked again here), then the blocks.
   const cardEntries = msg.buyer !== undefined ? listStore.cleanCoreEntries(msg.buyer.entries) : null;
   const entries = Object.fromEntries(Object.entries({ ...cardEntries, ...blocked }).slice(0, globalThis.TrustLens.list.MAX_CORE_ENTRIES));
@@ -600,12 +599,12 @@ async function handleSetPlannedOrder(msg, sender) {
   if (!isSupplierId(msg.supplier)) return { ok: false, error: 'supplier must be a supplier id' };
   const key = `order:${msg.supplier}`;
   if (msg.order === null) {
-    await queueWrite(msg.supplier, () => chrome.storage.local.remove(key));
+    await queueWrite(() => chrome.storage.local.remove(key));
     return { ok: true };
   }
   const order = checkPlannedOrder(msg.order);
   if (!order) return { ok: false, error: 'order must be {amount, currency}' };
-  await queueWrite(msg.supplier, () => chrome.storage.local.set({ [key]: order }));
+  await queueWrite(() => chrome.storage.local.set({ [key]: order }));
   return { ok: true };
 }
 

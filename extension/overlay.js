@@ -163,8 +163,8 @@
       button.setAttribute('data-score', m.score == null ? '' : String(m.score));
       button.className = `badge lvl-${m.level} phase-${state.phase}${anchored ? '' : ' pill'}`;
       button.setAttribute('aria-label', m.label);
-      if (m.was) badgeHost.setAttribute('data-changed-from', state.change.from);
-      else badgeHost.removeAttribute('data-changed-from');
+      if (m.was) button.setAttribute('data-changed-from', state.change.from);
+      else button.removeAttribute('data-changed-from');
       button.replaceChildren(...[
         el('span', { class: 'glyph', text: m.glyph, attrs: { 'aria-hidden': 'true' } }),
         el('span', { class: 'brand', text: 'TrustLens' }),
