@@ -5,13 +5,13 @@ package core
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"math"
 	"strings"
 	"time"
 
 	"github.com/tidwall/gjson"
 
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 	"github.com/trustlens/trustlens/internal/rules"
 	"github.com/trustlens/trustlens/internal/text"
@@ -332,7 +332,7 @@ func AnalyzeJSONAt(snapshotJSON []byte, now time.Time) []byte {
 func analyzeString(snapshotJSON string, now time.Time) (out []byte) {
 	defer func() {
 		if r := recover(); r != nil {
-			out = mustJSON(ErrorVerdict("", fmt.Sprintf("internal error: %v", r)))
+			out = mustJSON(ErrorVerdict("", format.Sprintf("internal error: %v", r)))
 		}
 	}()
 	var top topLevel // the blocks beside the snapshot, read in the same pass

@@ -1,12 +1,12 @@
 package core
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
 
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 	"github.com/trustlens/trustlens/internal/rules"
 )
@@ -72,10 +72,10 @@ func (b *Buyer) readEntries(buyer gjson.Result) {
 		return true
 	})
 	if n > rules.MaxBuyerEntries {
-		b.Notes = append(b.Notes, fmt.Sprintf("cap hit: %d buyer entries, only the first %d read (MaxBuyerEntries)", n, rules.MaxBuyerEntries))
+		b.Notes = append(b.Notes, format.Sprintf("cap hit: %d buyer entries, only the first %d read (MaxBuyerEntries)", n, rules.MaxBuyerEntries))
 	}
 	if bad > 0 {
-		b.Notes = append(b.Notes, fmt.Sprintf("%d buyer entries ignored: bad member id, action, note or rating", bad))
+		b.Notes = append(b.Notes, format.Sprintf("%d buyer entries ignored: bad member id, action, note or rating", bad))
 	}
 }
 

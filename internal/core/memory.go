@@ -1,13 +1,13 @@
 package core
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/tidwall/gjson"
 
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/memory"
 	"github.com/trustlens/trustlens/internal/page"
 	"github.com/trustlens/trustlens/internal/rules"
@@ -117,7 +117,7 @@ func remember(m *page.Model, c *rules.Context, in *memoryIn, clock time.Time) *M
 				}
 			}
 			slices.SortFunc(out.NotUsed, func(a, b memory.Conflict) int { return strings.Compare(a.Field, b.Field) })
-			m.Notes = append(m.Notes, fmt.Sprintf("remembered facts from pages that do not prove this supplier not used: they would raise its verdict (%d fields)", len(out.NotUsed)))
+			m.Notes = append(m.Notes, format.Sprintf("remembered facts from pages that do not prove this supplier not used: they would raise its verdict (%d fields)", len(out.NotUsed)))
 		} else {
 			*m = trial
 		}

@@ -1,9 +1,9 @@
 package core
 
 import (
-	"fmt"
 	"sort"
 
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 	"github.com/trustlens/trustlens/internal/rules"
 )
@@ -69,7 +69,7 @@ func hasFinding(fs []rules.Finding, id string) bool {
 func preparePage(m *page.Model, c *rules.Context) *rules.PricePeers {
 	if e, id := c.SupplierEntry, m.Supplier.MemberID; e != nil && e.MemberID != "" && id.Known &&
 		page.MemberKey(e.MemberID) != page.MemberKey(id.Value) {
-		m.Notes = append(m.Notes, fmt.Sprintf("buyer.supplierEntry is for member %q, not this page's supplier %s: not applied", cutUTF8(e.MemberID, maxMemberKey), id.Value))
+		m.Notes = append(m.Notes, format.Sprintf("buyer.supplierEntry is for member %q, not this page's supplier %s: not applied", cutUTF8(e.MemberID, maxMemberKey), id.Value))
 	}
 	if len(m.Cards) == 0 {
 		return nil

@@ -1,11 +1,11 @@
 package core
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 	"github.com/trustlens/trustlens/internal/rules"
 	"github.com/trustlens/trustlens/internal/text"
@@ -165,8 +165,8 @@ func reasonOf(m *page.Model, warnings []rules.Finding, level rules.Level, score 
 			n = *score
 		}
 		return rules.Text{
-			EN: fmt.Sprintf("Not enough good signs for Trusted (score %d; Trusted needs 75)", n),
-			ZH: fmt.Sprintf("可信信号不足（得分%d，可信需75分）", n),
+			EN: format.Sprintf("Not enough good signs for Trusted (score %d; Trusted needs 75)", n),
+			ZH: format.Sprintf("可信信号不足（得分%d，可信需75分）", n),
 		}
 	case len(parts) == 1:
 		return capital(parts[0].text)
@@ -180,7 +180,7 @@ func reasonOf(m *page.Model, warnings []rules.Finding, level rules.Level, score 
 func trustedReason(m *page.Model) rules.Text {
 	y := m.Supplier.StoreAgeYears.Value
 	en := []string{yearsEN(y) + " on 1688"}
-	zh := []string{fmt.Sprintf("入驻1688共%d年", y)}
+	zh := []string{format.Sprintf("入驻1688共%d年", y)}
 	for i, b := range m.Supplier.Badges {
 		if i == 2 {
 			break
@@ -210,7 +210,7 @@ func yearsEN(n int) string {
 	if n == 1 {
 		return "1 year"
 	}
-	return fmt.Sprintf("%d years", n)
+	return format.Sprintf("%d years", n)
 }
 
 // capital upper-cases the first letter of the English text.
@@ -391,8 +391,8 @@ func buyerEvidence(m *page.Model, f rules.Finding) rules.Text {
 		if a := m.Supplier.StoreAgeYears; a.Known {
 			from := sourceName(a.Source)
 			return rules.Text{
-				EN: fmt.Sprintf("Store age: %s on 1688, from %s", yearsEN(a.Value), from.EN),
-				ZH: fmt.Sprintf("店铺年限：入驻1688共%d年，来自%s", a.Value, from.ZH),
+				EN: format.Sprintf("Store age: %s on 1688, from %s", yearsEN(a.Value), from.EN),
+				ZH: format.Sprintf("店铺年限：入驻1688共%d年，来自%s", a.Value, from.ZH),
 			}
 		}
 	}
@@ -401,7 +401,7 @@ func buyerEvidence(m *page.Model, f rules.Finding) rules.Text {
 			if "badge-"+b.ID == f.ID || (b.ID == "powerful-factory" && f.ID == "badge-super-factory") {
 				from := sourceName(b.Source)
 				name, _ := badgeName(b.ID)
-				return rules.Text{EN: fmt.Sprintf("%s, from %s", capital(name).EN, from.EN), ZH: fmt.Sprintf("%s，来自%s", name.ZH, from.ZH)}
+				return rules.Text{EN: format.Sprintf("%s, from %s", capital(name).EN, from.EN), ZH: format.Sprintf("%s，来自%s", name.ZH, from.ZH)}
 			}
 		}
 	}
@@ -412,11 +412,11 @@ func buyerEvidence(m *page.Model, f rules.Finding) rules.Text {
 // where it is and the quote, with the Chinese glossed.
 func placeEvidence(p rules.Place) rules.Text {
 	where := whereName(p.Where)
-	en := fmt.Sprintf("%s says “%s”", where.EN, p.Quote)
+	en := format.Sprintf("%s says “%s”", where.EN, p.Quote)
 	if gloss := glossOf(p.Quote); gloss != "" {
 		en += " (" + gloss + ")"
 	}
-	return rules.Text{EN: en, ZH: fmt.Sprintf("%s写着“%s”", where.ZH, p.Quote)}
+	return rules.Text{EN: en, ZH: format.Sprintf("%s写着“%s”", where.ZH, p.Quote)}
 }
 
 // sourceName names where a value was read, in a buyer's words.
@@ -441,11 +441,11 @@ func whereName(where string) rules.Text {
 		return rules.Text{EN: "The product title", ZH: "商品标题"}
 	case strings.HasPrefix(where, "attribute "):
 		name := strings.TrimPrefix(where, "attribute ")
-		en := fmt.Sprintf("The product detail “%s”", name)
+		en := format.Sprintf("The product detail “%s”", name)
 		if g := glossOf(name); g != "" {
 			en += " (" + g + ")"
 		}
-		return rules.Text{EN: en, ZH: fmt.Sprintf("商品属性“%s”", name)}
+		return rules.Text{EN: en, ZH: format.Sprintf("商品属性“%s”", name)}
 	case strings.HasPrefix(where, "description"):
 		return rules.Text{EN: "The product description", ZH: "商品详情"}
 	case strings.HasPrefix(where, "SKU"), strings.HasPrefix(where, "sku"):

@@ -1,6 +1,8 @@
 package page
 
-import "fmt"
+import (
+	"github.com/trustlens/trustlens/internal/format"
+)
 
 // ResponseBudget applies MaxResponses and MaxResponsesBytes to responses
 // taken one at a time, in page order: by DecodeSnapshot, by Parse for
@@ -31,5 +33,5 @@ func (b *ResponseBudget) Note() (n Note, ok bool) {
 	if b.Over == 0 {
 		return Note{}, false
 	}
-	return Note{Code: NoteResponseBudget, Text: fmt.Sprintf("cap hit: %d responses, only the first %d read (MaxResponses %d, MaxResponsesBytes %d MiB)", b.Count+b.Over, b.Count, MaxResponses, MaxResponsesBytes>>20)}, true
+	return Note{Code: NoteResponseBudget, Text: format.Sprintf("cap hit: %d responses, only the first %d read (MaxResponses %d, MaxResponsesBytes %d MiB)", b.Count+b.Over, b.Count, MaxResponses, MaxResponsesBytes>>20)}, true
 }

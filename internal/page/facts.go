@@ -1,10 +1,11 @@
 package page
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/trustlens/trustlens/internal/format"
 )
 
 // SupplierFacts is what the extension remembers about a seller between
@@ -97,7 +98,7 @@ func ApplyRemembered(m *Model, f *SupplierFacts) {
 	if f == nil {
 		return
 	}
-	note := func(format string, a ...any) { m.Notes = append(m.Notes, fmt.Sprintf(format, a...)) }
+	note := func(pattern string, a ...any) { m.Notes = append(m.Notes, format.Sprintf(pattern, a...)) }
 	sup := &m.Supplier
 	switch {
 	case sup.MemberID.Known:
@@ -189,7 +190,7 @@ func capFacts(f *SupplierFacts, notes *[]Note) *SupplierFacts {
 	}
 	c.SeenURL = capText(c.SeenURL, MaxURLBytes, "remembered seenUrl", notes)
 	if len(c.Badges) > maxFactBadges {
-		*notes = append(*notes, capNote(fmt.Sprintf("cap hit: more than %d remembered badges, only the first %d read", maxFactBadges, maxFactBadges)))
+		*notes = append(*notes, capNote(format.Sprintf("cap hit: more than %d remembered badges, only the first %d read", maxFactBadges, maxFactBadges)))
 		c.Badges = c.Badges[:maxFactBadges]
 	}
 	c.Badges = append([]string(nil), c.Badges...)

@@ -4,8 +4,9 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
+
+	"github.com/trustlens/trustlens/internal/format"
 )
 
 // harFile is the part of HTTP Archive 1.2 we read
@@ -35,7 +36,7 @@ type harFile struct {
 func FromHAR(har []byte, pageURL string) (Snapshot, error) {
 	var f harFile
 	if err := json.Unmarshal(har, &f); err != nil {
-		return Snapshot{}, fmt.Errorf("har: %w", err)
+		return Snapshot{}, format.Errorf("har: %w", err)
 	}
 	if f.Log == nil {
 		return Snapshot{}, errors.New("har: no log object")
@@ -89,7 +90,7 @@ func FromHAR(har []byte, pageURL string) (Snapshot, error) {
 		}
 		body, err := harBody(c.Text, c.Encoding)
 		if err != nil {
-			notes = append(notes, Note{Code: NoteSource, Text: fmt.Sprintf("har: entry %d: %v", i, err)})
+			notes = append(notes, Note{Code: NoteSource, Text: format.Sprintf("har: entry %d: %v", i, err)})
 			continue
 		}
 		saved = append(saved, Resource{URL: e.Request.URL, MimeType: c.MimeType, Body: body})

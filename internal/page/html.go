@@ -1,10 +1,11 @@
 package page
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/trustlens/trustlens/internal/format"
 )
 
 // FromHTML builds a Snapshot from a saved page, for the CLI. It keeps the
@@ -82,7 +83,7 @@ func FromHTML(pageURL string, html []byte) Snapshot {
 				if len(s.Scripts) >= MaxScripts {
 					continue
 				}
-				s.Scripts = append(s.Scripts, capText(content, MaxScriptBytes, fmt.Sprintf("script %d", len(s.Scripts)), &s.Notes))
+				s.Scripts = append(s.Scripts, capText(content, MaxScriptBytes, format.Sprintf("script %d", len(s.Scripts)), &s.Notes))
 			case "title":
 				if title == "" {
 					title = collapseSpace(decodeEntities(content))
@@ -107,7 +108,7 @@ func FromHTML(pageURL string, html []byte) Snapshot {
 		}
 	}
 	if scripts > MaxScripts {
-		s.Notes = append(s.Notes, capNote(fmt.Sprintf("cap hit: %d model scripts, only the first %d kept (MaxScripts)", scripts, MaxScripts)))
+		s.Notes = append(s.Notes, capNote(format.Sprintf("cap hit: %d model scripts, only the first %d kept (MaxScripts)", scripts, MaxScripts)))
 	}
 
 	switch {
@@ -128,7 +129,7 @@ func FromHTML(pageURL string, html []byte) Snapshot {
 	}
 	if t := body.String(); t != "" {
 		if body.cut {
-			s.Notes = append(s.Notes, capNote(fmt.Sprintf("cap hit: DOM fragment \"body\" truncated to %d bytes", MaxDOMBytes)))
+			s.Notes = append(s.Notes, capNote(format.Sprintf("cap hit: DOM fragment \"body\" truncated to %d bytes", MaxDOMBytes)))
 		}
 		dom["body"] = t
 	}

@@ -1,8 +1,9 @@
 package page
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/trustlens/trustlens/internal/format"
 )
 
 // Model markers searched for in inline scripts (and by FromHTML).
@@ -60,7 +61,7 @@ func parseWith(in Snapshot, recoverPanics bool) Model {
 			defer func() {
 				if r := recover(); r != nil {
 					m.Cards = nil
-					m.Notes = append(m.Notes, fmt.Sprintf("internal error while reading the result cards: %v", r))
+					m.Notes = append(m.Notes, format.Sprintf("internal error while reading the result cards: %v", r))
 				}
 			}()
 		}
@@ -81,7 +82,7 @@ func safely(url string, read func() Model) (m Model) {
 			m = Model{
 				Kind:  KindOf(truncateUTF8(url, MaxURLBytes)),
 				URL:   truncateUTF8(url, MaxURLBytes),
-				Notes: []string{fmt.Sprintf("internal error while reading the page: %v", r)},
+				Notes: []string{format.Sprintf("internal error while reading the page: %v", r)},
 			}
 		}
 	}()
@@ -200,8 +201,8 @@ func (b *builder) readable() bool {
 		st.Response3mRate.Known || st.PaidOrders30d.Known
 }
 
-func (b *builder) note(format string, a ...any) {
-	b.m.Notes = append(b.m.Notes, fmt.Sprintf(format, a...))
+func (b *builder) note(pattern string, a ...any) {
+	b.m.Notes = append(b.m.Notes, format.Sprintf(pattern, a...))
 }
 
 // fill sets f unless an earlier (higher-priority) source already did.

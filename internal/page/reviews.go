@@ -2,9 +2,9 @@ package page
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/reviews"
 )
 
@@ -92,7 +92,7 @@ func readReviews(s Snapshot, notes *[]string) *reviews.Set {
 	if raw := s.DOM[domReviews]; raw != "" {
 		var items []reviews.DOMReview
 		if err := json.Unmarshal([]byte(raw), &items); err != nil {
-			*notes = append(*notes, fmt.Sprintf("rendered reviews could not be read: %v", err))
+			*notes = append(*notes, format.Sprintf("rendered reviews could not be read: %v", err))
 		} else {
 			if set == nil {
 				set = reviews.NewSet()

@@ -1,11 +1,11 @@
 package page
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/tidwall/gjson"
+	"github.com/trustlens/trustlens/internal/format"
 )
 
 // Result cards of search and list pages: the offer search
@@ -131,8 +131,8 @@ func readCardsFrom(responses []Response, scripts []string, domCards string, hasD
 	return r
 }
 
-func (r *cardReader) note(format string, a ...any) {
-	r.notes = append(r.notes, fmt.Sprintf(format, a...))
+func (r *cardReader) note(pattern string, a ...any) {
+	r.notes = append(r.notes, format.Sprintf(pattern, a...))
 }
 
 // listKind is which card list a response carries.

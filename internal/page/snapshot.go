@@ -2,11 +2,11 @@ package page
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
+	"github.com/trustlens/trustlens/internal/format"
 )
 
 // Paths of the snapshot JSON accepted by analyze().
@@ -77,9 +77,9 @@ func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Sn
 	})
 
 	var firstErr error
-	fail := func(format string, a ...any) {
+	fail := func(pattern string, a ...any) {
 		if firstErr == nil {
-			firstErr = fmt.Errorf("snapshot: "+format, a...)
+			firstErr = format.Errorf("snapshot: "+pattern, a...)
 		}
 	}
 
@@ -105,12 +105,12 @@ func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Sn
 				n++
 				return true
 			}
-			s.Scripts = append(s.Scripts, capText(e.Str, MaxScriptBytes, fmt.Sprintf("script %d", n), &s.Notes))
+			s.Scripts = append(s.Scripts, capText(e.Str, MaxScriptBytes, format.Sprintf("script %d", n), &s.Notes))
 			n++
 			return true
 		})
 		if n > MaxScripts {
-			s.Notes = append(s.Notes, capNote(fmt.Sprintf("cap hit: %d scripts, only the first %d read (MaxScripts)", n, MaxScripts)))
+			s.Notes = append(s.Notes, capNote(format.Sprintf("cap hit: %d scripts, only the first %d read (MaxScripts)", n, MaxScripts)))
 		}
 	}
 
@@ -265,7 +265,7 @@ func capText(s string, max int, what string, notes *[]Note) string {
 	if len(s) <= max {
 		return s
 	}
-	*notes = append(*notes, capNote(fmt.Sprintf("cap hit: %s truncated from %d to %d bytes", what, len(s), max)))
+	*notes = append(*notes, capNote(format.Sprintf("cap hit: %s truncated from %d to %d bytes", what, len(s), max)))
 	return truncateUTF8(s, max)
 }
 
@@ -274,7 +274,7 @@ func capResponse(s string, max, k int, part string, notes *[]Note) string {
 	if len(s) <= max {
 		return s
 	}
-	*notes = append(*notes, responseCutNote(k, fmt.Sprintf("%s truncated from %d to %d bytes", part, len(s), max)))
+	*notes = append(*notes, responseCutNote(k, format.Sprintf("%s truncated from %d to %d bytes", part, len(s), max)))
 	return truncateUTF8(s, max)
 }
 
@@ -335,14 +335,14 @@ func capDOM(dom map[string]string, notes *[]Note) map[string]string {
 	out := make(map[string]string, min(len(names), MaxDOMFragments))
 	for i, k := range names {
 		if i >= MaxDOMFragments {
-			*notes = append(*notes, capNote(fmt.Sprintf("cap hit: %d DOM fragments, only %d read (MaxDOMFragments)", len(names), MaxDOMFragments)))
+			*notes = append(*notes, capNote(format.Sprintf("cap hit: %d DOM fragments, only %d read (MaxDOMFragments)", len(names), MaxDOMFragments)))
 			break
 		}
 		if len(k) > MaxURLBytes {
 			*notes = append(*notes, capNote("cap hit: DOM fragment with an over-long name dropped"))
 			continue
 		}
-		out[k] = capText(dom[k], MaxDOMBytes, fmt.Sprintf("DOM fragment %q", k), notes)
+		out[k] = capText(dom[k], MaxDOMBytes, format.Sprintf("DOM fragment %q", k), notes)
 	}
 	return out
 }
@@ -354,13 +354,13 @@ func capSnapshot(s Snapshot) (Snapshot, []Note) {
 	var notes []Note
 	out := Snapshot{URL: capText(s.URL, MaxURLBytes, "url", &notes)}
 	if len(s.Scripts) > MaxScripts {
-		notes = append(notes, capNote(fmt.Sprintf("cap hit: %d scripts, only the first %d read (MaxScripts)", len(s.Scripts), MaxScripts)))
+		notes = append(notes, capNote(format.Sprintf("cap hit: %d scripts, only the first %d read (MaxScripts)", len(s.Scripts), MaxScripts)))
 	}
 	for i, sc := range s.Scripts {
 		if i >= MaxScripts {
 			break
 		}
-		out.Scripts = append(out.Scripts, capText(sc, MaxScriptBytes, fmt.Sprintf("script %d", i), &notes))
+		out.Scripts = append(out.Scripts, capText(sc, MaxScriptBytes, format.Sprintf("script %d", i), &notes))
 	}
 	var budget ResponseBudget
 	for i, r := range s.Responses {

@@ -1,12 +1,13 @@
 package reviews
 
 import (
-	"fmt"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/trustlens/trustlens/internal/format"
 )
 
 // Thresholds shared by the detectors; docs/reviews.md justifies each.
@@ -315,19 +316,19 @@ func setIndices(rep *Report, idx []int) {
 }
 
 func headline(r Report) Text {
-	en := fmt.Sprintf("%s of %s reviews look suspicious", fmtInt(r.Suspicious), fmtInt(r.Total))
-	zh := fmt.Sprintf("%s条评价中有%s条可疑", fmtInt(r.Total), fmtInt(r.Suspicious))
+	en := format.Sprintf("%s of %s reviews look suspicious", fmtInt(r.Suspicious), fmtInt(r.Total))
+	zh := format.Sprintf("%s条评价中有%s条可疑", fmtInt(r.Total), fmtInt(r.Suspicious))
 	if r.AdjustedRating != nil && r.RawRating != nil {
-		en += fmt.Sprintf("; rating %.1f, %.1f without them and without system-default reviews", *r.RawRating, *r.AdjustedRating)
-		zh += fmt.Sprintf("；评分%.1f，去除可疑及系统默认评价后为%.1f", *r.RawRating, *r.AdjustedRating)
+		en += format.Sprintf("; rating %.1f, %.1f without them and without system-default reviews", *r.RawRating, *r.AdjustedRating)
+		zh += format.Sprintf("；评分%.1f，去除可疑及系统默认评价后为%.1f", *r.RawRating, *r.AdjustedRating)
 	}
 	if loaded := r.Total + r.Automatic; r.Declared != nil && *r.Declared > loaded {
-		en += fmt.Sprintf(" (based on %s of %s)", fmtInt(loaded), fmtInt(*r.Declared))
-		zh += fmt.Sprintf("（基于已加载的%s/%s条）", fmtInt(loaded), fmtInt(*r.Declared))
+		en += format.Sprintf(" (based on %s of %s)", fmtInt(loaded), fmtInt(*r.Declared))
+		zh += format.Sprintf("（基于已加载的%s/%s条）", fmtInt(loaded), fmtInt(*r.Declared))
 	}
 	if r.Automatic > 0 {
-		en += fmt.Sprintf("; %s automatic default reviews left out", fmtInt(r.Automatic))
-		zh += fmt.Sprintf("；已排除%s条系统自动默认好评", fmtInt(r.Automatic))
+		en += format.Sprintf("; %s automatic default reviews left out", fmtInt(r.Automatic))
+		zh += format.Sprintf("；已排除%s条系统自动默认好评", fmtInt(r.Automatic))
 	}
 	if r.TooFew {
 		en += "; too few reviews to judge bursts and rating skew"
@@ -336,8 +337,8 @@ func headline(r Report) Text {
 	return Text{EN: en, ZH: zh}
 }
 
-func (a *analysis) note(format string, args ...any) {
-	a.notes = append(a.notes, fmt.Sprintf(format, args...))
+func (a *analysis) note(pattern string, args ...any) {
+	a.notes = append(a.notes, format.Sprintf(pattern, args...))
 }
 
 // flag records a per-review reason; suspicious marks it for the count.

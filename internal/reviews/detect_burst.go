@@ -1,8 +1,9 @@
 package reviews
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/trustlens/trustlens/internal/format"
 )
 
 // Burst thresholds.
@@ -208,15 +209,15 @@ func (a *analysis) burst() *Finding {
 		flaggedTotal += len(flagged)
 		rest := "no other rated reviews"
 		if meanOut >= 0 {
-			rest = fmt.Sprintf("%.2f★ for the other %d rated reviews", meanOut, int(nOut))
+			rest = format.Sprintf("%.2f★ for the other %d rated reviews", meanOut, int(nOut))
 		}
-		e := fmt.Sprintf("%d reviews on %s (CST) where about %.1f a day are expected and more than %d in %d day(s) happens by chance under 0.1%%; mean %.2f★ vs %s",
+		e := format.Sprintf("%d reviews on %s (CST) where about %.1f a day are expected and more than %d in %d day(s) happens by chance under 0.1%%; mean %.2f★ vs %s",
 			len(in), days, lambda, limit, ndays, meanIn, rest)
 		ex = append(ex, e)
 		f.Groups = append(f.Groups, Group{Label: days, Detail: e, Reviews: in})
 		reason := Text{
-			EN: fmt.Sprintf("Posted in a burst: %d reviews on %s, about %.1f a day expected", len(in), days, lambda),
-			ZH: fmt.Sprintf("集中发布：%s共%d条评价，平时约每天%.1f条", daysZH, len(in), lambda),
+			EN: format.Sprintf("Posted in a burst: %d reviews on %s, about %.1f a day expected", len(in), days, lambda),
+			ZH: format.Sprintf("集中发布：%s共%d条评价，平时约每天%.1f条", daysZH, len(in), lambda),
 		}
 		for _, i := range flagged {
 			a.flag(f, i, reason, true)
@@ -230,7 +231,7 @@ func (a *analysis) burst() *Finding {
 		more = "; and " + plural(len(ex)-3, "more window")
 		ex = ex[:3]
 	}
-	f.Evidence = fmt.Sprintf("%s of %s dated reviews over %d days (%.2f a day) fall in unusual bursts with high ratings: %s%s",
+	f.Evidence = format.Sprintf("%s of %s dated reviews over %d days (%.2f a day) fall in unusual bursts with high ratings: %s%s",
 		fmtInt(flaggedTotal), fmtInt(len(dated)), span, global, strings.Join(ex, "; "), more)
 	return f
 }

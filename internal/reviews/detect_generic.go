@@ -1,9 +1,10 @@
 package reviews
 
 import (
-	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/trustlens/trustlens/internal/format"
 )
 
 // GenericShare: review-generic fires when at least this share of the
@@ -69,17 +70,17 @@ func (a *analysis) generic() *Finding {
 		if p == "" {
 			p = "(emoji or punctuation only)"
 		}
-		ex = append(ex, fmt.Sprintf("%s ×%d", p, t.c))
+		ex = append(ex, format.Sprintf("%s ×%d", p, t.c))
 	}
 	exs := ""
 	if len(ex) > 0 {
 		exs = " (commonest: " + strings.Join(ex, ", ") + ")"
 	}
-	f.Evidence = fmt.Sprintf("%s of %s reviews (%s) say nothing specific: %s system defaults (此用户没有填写评价 / 默认好评) and %s template praise%s. The buyer-written picture rests on the other %s.",
+	f.Evidence = format.Sprintf("%s of %s reviews (%s) say nothing specific: %s system defaults (此用户没有填写评价 / 默认好评) and %s template praise%s. The buyer-written picture rests on the other %s.",
 		fmtInt(g), fmtInt(n), pct(g, n), fmtInt(len(defaults)), fmtInt(len(canned)), exs, fmtInt(n-g))
 	f.Groups = []Group{
-		{Label: "system defaults", Detail: fmt.Sprintf("%d reviews", len(defaults)), Reviews: defaults},
-		{Label: "template praise", Detail: fmt.Sprintf("%d reviews", len(canned)), Reviews: canned},
+		{Label: "system defaults", Detail: format.Sprintf("%d reviews", len(defaults)), Reviews: defaults},
+		{Label: "template praise", Detail: format.Sprintf("%d reviews", len(canned)), Reviews: canned},
 	}
 	return f
 }

@@ -1,9 +1,10 @@
 package reviews
 
 import (
-	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/trustlens/trustlens/internal/format"
 )
 
 // A cluster counts when it has reviews from at least 2 different buyers and
@@ -36,19 +37,19 @@ func (a *analysis) nearDuplicate() *Finding {
 		label := quote(a.rs[c[0]].Content, 40)
 		f.Groups = append(f.Groups, Group{
 			Label:   label,
-			Detail:  fmt.Sprintf("%d reviews from %d different buyers, %s", len(c), buyers, dateRange(a.rs, c)),
+			Detail:  format.Sprintf("%d reviews from %d different buyers, %s", len(c), buyers, dateRange(a.rs, c)),
 			Reviews: c,
 		})
 		if k < 3 {
-			e := fmt.Sprintf("%d reviews from %d buyers say %s", len(c), buyers, quote(a.rs[c[0]].Content, 30))
+			e := format.Sprintf("%d reviews from %d buyers say %s", len(c), buyers, quote(a.rs[c[0]].Content, 30))
 			if v := a.variant(c); v >= 0 {
 				e += " / " + quote(a.rs[v].Content, 30)
 			}
 			ex = append(ex, e)
 		}
 		reason := Text{
-			EN: fmt.Sprintf("Near-identical to %d other reviews by different buyers", len(c)-1),
-			ZH: fmt.Sprintf("与另外%d条不同买家的评价几乎相同", len(c)-1),
+			EN: format.Sprintf("Near-identical to %d other reviews by different buyers", len(c)-1),
+			ZH: format.Sprintf("与另外%d条不同买家的评价几乎相同", len(c)-1),
 		}
 		for _, i := range c {
 			a.flag(f, i, reason, true)
@@ -58,7 +59,7 @@ func (a *analysis) nearDuplicate() *Finding {
 	if len(keep) > 3 {
 		more = "; and " + plural(len(keep)-3, "more group")
 	}
-	f.Evidence = fmt.Sprintf("%s of near-identical texts from different buyers cover %s of %s reviews (similarity ≥ %d%% after removing punctuation, emoji, spacing and full-width forms): %s%s",
+	f.Evidence = format.Sprintf("%s of near-identical texts from different buyers cover %s of %s reviews (similarity ≥ %d%% after removing punctuation, emoji, spacing and full-width forms): %s%s",
 		plural(len(keep), "group"), fmtInt(covered), fmtInt(len(a.rs)), SimilarityPercent, strings.Join(ex, "; "), more)
 	return f
 }

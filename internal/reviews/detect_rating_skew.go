@@ -1,6 +1,8 @@
 package reviews
 
-import "fmt"
+import (
+	"github.com/trustlens/trustlens/internal/format"
+)
 
 // Rating-skew thresholds.
 const (
@@ -50,7 +52,7 @@ func (a *analysis) ratingSkew() *Finding {
 		return nil
 	}
 	f := newFinding(DetectorRatingSkew)
-	f.Evidence = fmt.Sprintf("%s of %s rated buyer-written reviews (%s) are five stars, and %s of those (%s) have under %d characters of text; even a product that earns five stars from %.0f%% of buyers would show this with probability %s",
+	f.Evidence = format.Sprintf("%s of %s rated buyer-written reviews (%s) are five stars, and %s of those (%s) have under %d characters of text; even a product that earns five stars from %.0f%% of buyers would show this with probability %s",
 		fmtInt(five), fmtInt(n), pct(five, n), fmtInt(short), pct(short, five), ShortTextRunes, SkewBaseline*100, chanceText(p))
 	return f
 }

@@ -1,11 +1,12 @@
 package reviews
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/trustlens/trustlens/internal/format"
 )
 
 // Repeat-reviewer thresholds.
@@ -95,12 +96,12 @@ func (a *analysis) repeatReviewer() *Finding {
 				f = newFinding(DetectorRepeatReviewer)
 			}
 			f.Groups = append(f.Groups, Group{Label: nick,
-				Detail:  fmt.Sprintf("%d near-identical reviews, %s", len(m), dateRange(a.rs, m)),
+				Detail:  format.Sprintf("%d near-identical reviews, %s", len(m), dateRange(a.rs, m)),
 				Reviews: m})
-			ex = append(ex, fmt.Sprintf("“%s” wrote %d near-identical reviews (%s): %s", nick, len(m), dateRange(a.rs, m), quote(a.rs[m[0]].Content, 30)))
+			ex = append(ex, format.Sprintf("“%s” wrote %d near-identical reviews (%s): %s", nick, len(m), dateRange(a.rs, m), quote(a.rs[m[0]].Content, 30)))
 			reason := Text{
-				EN: fmt.Sprintf("Same buyer “%s”, same text %d times", nick, len(m)),
-				ZH: fmt.Sprintf("同一买家“%s”%d次发布几乎相同的评价", nick, len(m)),
+				EN: format.Sprintf("Same buyer “%s”, same text %d times", nick, len(m)),
+				ZH: format.Sprintf("同一买家“%s”%d次发布几乎相同的评价", nick, len(m)),
 			}
 			for _, i := range m {
 				a.flag(f, i, reason, true)
@@ -145,15 +146,15 @@ func (a *analysis) repeatReviewer() *Finding {
 				f = newFinding(DetectorRepeatReviewer)
 			}
 			r := a.rs[w[0]]
-			what := fmt.Sprintf("%s ×%d", r.Spec, r.Quantity)
+			what := format.Sprintf("%s ×%d", r.Spec, r.Quantity)
 			f.Groups = append(f.Groups, Group{Label: nick,
-				Detail:  fmt.Sprintf("%d reviews for %s within %s (chance %s)", len(w), what, dateRange(a.rs, w), chanceText(p)),
+				Detail:  format.Sprintf("%d reviews for %s within %s (chance %s)", len(w), what, dateRange(a.rs, w), chanceText(p)),
 				Reviews: w})
-			ex = append(ex, fmt.Sprintf("“%s” left %d reviews for %s within %s, where chance would give %.2g (%d reviews in those %d days; %d under this nick and %d for this variant and quantity among %s)",
+			ex = append(ex, format.Sprintf("“%s” left %d reviews for %s within %s, where chance would give %.2g (%d reviews in those %d days; %d under this nick and %d for this variant and quantity among %s)",
 				nick, len(w), what, dateRange(a.rs, w), expected, inWindow, RepeatWindowDays, len(idx), combo[ck], fmtInt(int(nCombo))))
 			reason := Text{
-				EN: fmt.Sprintf("Same buyer “%s”, same variant and quantity %d times in %d days", nick, len(w), RepeatWindowDays),
-				ZH: fmt.Sprintf("同一买家“%s”%d天内%d次评价同一规格和数量", nick, RepeatWindowDays, len(w)),
+				EN: format.Sprintf("Same buyer “%s”, same variant and quantity %d times in %d days", nick, len(w), RepeatWindowDays),
+				ZH: format.Sprintf("同一买家“%s”%d天内%d次评价同一规格和数量", nick, RepeatWindowDays, len(w)),
 			}
 			for _, i := range w {
 				a.flag(f, i, reason, true)
@@ -165,7 +166,7 @@ func (a *analysis) repeatReviewer() *Finding {
 	}
 	more := ""
 	if len(ex) > 3 {
-		more = fmt.Sprintf("; and %d more", len(ex)-3)
+		more = format.Sprintf("; and %d more", len(ex)-3)
 		ex = ex[:3]
 	}
 	f.Evidence = strings.Join(ex, "; ") + more

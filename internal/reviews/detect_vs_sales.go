@@ -1,8 +1,9 @@
 package reviews
 
 import (
-	"fmt"
 	"time"
+
+	"github.com/trustlens/trustlens/internal/format"
 )
 
 // Reviews-vs-sales thresholds.
@@ -59,18 +60,18 @@ func (a *analysis) reviewsVsSales() *Finding {
 	if s.Plus {
 		shown += "+"
 	}
-	period := fmt.Sprintf("the last %d days", win)
+	period := format.Sprintf("the last %d days", win)
 	if win == 365 {
 		period = "the last year (一年内)"
 	} else if win == 30 {
 		period = "the last 30 days (月销)"
 	}
-	f.Evidence = fmt.Sprintf("%s reviews are dated within %s, but the page shows %s sold in that period; every review needs an order of at least one unit", fmtInt(inWin), period, shown)
+	f.Evidence = format.Sprintf("%s reviews are dated within %s, but the page shows %s sold in that period; every review needs an order of at least one unit", fmtInt(inWin), period, shown)
 	if s.Plus {
-		f.Evidence += fmt.Sprintf(" (even allowing %d× for the rounded-down “+” count)", SalesPlusSlack)
+		f.Evidence += format.Sprintf(" (even allowing %d× for the rounded-down “+” count)", SalesPlusSlack)
 	}
 	if qty > 0 {
-		f.Evidence += fmt.Sprintf("; those reviews alone account for %s units", fmtInt(qty))
+		f.Evidence += format.Sprintf("; those reviews alone account for %s units", fmtInt(qty))
 	}
 	return f
 }

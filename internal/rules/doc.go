@@ -1,8 +1,9 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/trustlens/trustlens/internal/format"
 )
 
 // Markdown renders the catalogue as docs/rules.md. The file is generated:
@@ -15,20 +16,20 @@ func Markdown() string {
 	b.WriteString("`UPDATE_DOCS=1 go test ./internal/rules/`. How findings become a score and a level: `scoring.md`.\n\n")
 	b.WriteString("| id | severity | title |\n|---|---|---|\n")
 	for _, r := range Registry {
-		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s / %s |\n", r.ID, r.ID, r.Severity, r.Title.EN, r.Title.ZH)
+		b.WriteString(format.Sprintf("| [`%s`](#%s) | %s | %s / %s |\n", r.ID, r.ID, string(r.Severity), r.Title.EN, r.Title.ZH))
 	}
 	for _, r := range Registry {
-		fmt.Fprintf(&b, "\n## %s\n\n", r.ID)
-		fmt.Fprintf(&b, "**%s** / %s — severity `%s`", r.Title.EN, r.Title.ZH, r.Severity)
+		b.WriteString(format.Sprintf("\n## %s\n\n", r.ID))
+		b.WriteString(format.Sprintf("**%s** / %s — severity `%s`", r.Title.EN, r.Title.ZH, string(r.Severity)))
 		if r.Weight != 0 {
-			fmt.Fprintf(&b, ", score weight %+d", r.Weight)
+			b.WriteString(format.Sprintf(", score weight %+d", r.Weight))
 		}
 		b.WriteString("\n\n")
-		fmt.Fprintf(&b, "- **Roles:** %s\n", r.Roles.describe())
-		fmt.Fprintf(&b, "- **Fires when:** %s\n", r.Fires)
-		fmt.Fprintf(&b, "- **Why (guide / page data):** %s\n", r.Guide)
-		fmt.Fprintf(&b, "- **Advice:** %s\n", r.Advice.EN)
-		fmt.Fprintf(&b, "- **建议:** %s\n", r.Advice.ZH)
+		b.WriteString(format.Sprintf("- **Roles:** %s\n", r.Roles.describe()))
+		b.WriteString(format.Sprintf("- **Fires when:** %s\n", r.Fires))
+		b.WriteString(format.Sprintf("- **Why (guide / page data):** %s\n", r.Guide))
+		b.WriteString(format.Sprintf("- **Advice:** %s\n", r.Advice.EN))
+		b.WriteString(format.Sprintf("- **建议:** %s\n", r.Advice.ZH))
 	}
 	return b.String()
 }

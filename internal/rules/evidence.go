@@ -1,17 +1,16 @@
 package rules
 
 import (
-	"fmt"
-
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 )
 
 // fieldEvidence quotes a field's source and value: `shopcard data.model.tpYear = 1`.
 func fieldEvidence[T any](f page.Field[T]) string {
 	if f.Source == "" {
-		return fmt.Sprintf("%v", f.Value)
+		return format.Sprintf("%v", f.Value)
 	}
-	return fmt.Sprintf("%s = %v", f.Source, f.Value)
+	return format.Sprintf("%s = %v", f.Source, f.Value)
 }
 
 // badgeCheck builds the Check of a positive badge rule.

@@ -1,8 +1,7 @@
 package rules
 
 import (
-	"fmt"
-
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 )
 
@@ -26,15 +25,15 @@ var highDisputeRate = Rule{
 		EN: "Buyers often had to open disputes or return goods for quality. Test samples strictly, put specifications and penalties in the 1688 contract, and book a pre-shipment inspection.",
 		ZH: "买家经常发起纠纷或因品质退货。请严格测试样品，在1688合同中写明规格和违约条款，并安排出货前验货。",
 	},
-	Fires: fmt.Sprintf("The credit page shows a 30-day dispute rate (纠纷率) of %d%% or more, or a quality return rate (品质退货率) of %d%% or more.", highDisputePercent, highQualityReturnPercent),
+	Fires: format.Sprintf("The credit page shows a 30-day dispute rate (纠纷率) of %d%% or more, or a quality return rate (品质退货率) of %d%% or more.", highDisputePercent, highQualityReturnPercent),
 	Guide: "“Misrepresented Product Specs: … the mass production would have utilized inferior materials” / “Limited international dispute resolution services”",
 	Check: func(m *page.Model, _ *Context) []string {
 		var out []string
 		if r := m.Store.DisputeRate; r.Known && r.Value >= highDisputePercent {
-			out = append(out, fmt.Sprintf("%s = %g%%", r.Source, r.Value))
+			out = append(out, format.Sprintf("%s = %g%%", r.Source, r.Value))
 		}
 		if r := m.Store.QualityReturnRate; r.Known && r.Value >= highQualityReturnPercent {
-			out = append(out, fmt.Sprintf("%s = %g%%", r.Source, r.Value))
+			out = append(out, format.Sprintf("%s = %g%%", r.Source, r.Value))
 		}
 		return out
 	},

@@ -1,11 +1,11 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 	txt "github.com/trustlens/trustlens/internal/text"
 )
@@ -129,7 +129,7 @@ var licenceMismatch = Rule{
 		EN: "The licence behind this store belongs to another company. Ask why, and check both names in the National Enterprise Credit Information Publicity System (国家企业信用信息公示系统). Do not pay until the company you contract with is the one on the licence.",
 		ZH: "该店铺的营业执照属于另一家公司。请询问原因，并在国家企业信用信息公示系统核对两个名称。签约方与执照公司一致之前不要付款。",
 	},
-	Fires: fmt.Sprintf("The licence's company name and the store's company name differ after normalising (brackets with a region, legal-form suffixes such as 有限公司, spacing): Levenshtein similarity under %.2f.", minNameSimilarity),
+	Fires: format.Sprintf("The licence's company name and the store's company name differ after normalising (brackets with a region, legal-form suffixes such as 有限公司, spacing): Levenshtein similarity under %.2f.", minNameSimilarity),
 	Guide: "“Incongruous particulars with regard to business permits” / “Confirm that the supplier’s business license, registered capital, operating range and other information are consistent with what is available in the National Enterprise Credit Information Publicity System.”",
 	Check: func(m *page.Model, _ *Context) []string {
 		lic, store := m.Supplier.Licence.Company, m.Supplier.Company
@@ -140,6 +140,6 @@ var licenceMismatch = Rule{
 		if sim >= minNameSimilarity {
 			return nil
 		}
-		return []string{fmt.Sprintf("licence %q (%s) vs store %q (%s): similarity %.2f", lic.Value, lic.Source, store.Value, store.Source, sim)}
+		return []string{format.Sprintf("licence %q (%s) vs store %q (%s): similarity %.2f", lic.Value, lic.Source, store.Value, store.Source, sim)}
 	},
 }

@@ -1,9 +1,9 @@
 package rules
 
 import (
-	"fmt"
 	"time"
 
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 )
 
@@ -36,7 +36,7 @@ var licenceYoungCompany = Rule{
 		EN: "A young company has no track record to lose. Keep orders small, pay through 1688's escrow, split larger payments 30/70, and check the founding date in the National Enterprise Credit Information Publicity System.",
 		ZH: "新成立的公司没有可失去的信誉。保持小额订单，通过平台担保交易付款，大额按30/70分期，并在国家企业信用信息公示系统核对成立日期。",
 	},
-	Fires: fmt.Sprintf("The licence's founding date (or the founding date the store shows) is less than %d years ago, or the store claims more years on 1688 than the company has existed (one year of slack for 1688's counting from 1).", youngCompanyYears),
+	Fires: format.Sprintf("The licence's founding date (or the founding date the store shows) is less than %d years ago, or the store claims more years on 1688 than the company has existed (one year of slack for 1688's counting from 1).", youngCompanyYears),
 	Guide: "“It is possible for a seller to do business for between 3 and 12 months, get huge payments and then close shop” / “Incongruous particulars with regard to business permits”",
 	Check: func(m *page.Model, c *Context) []string {
 		f, ok := founded(m)
@@ -51,10 +51,10 @@ var licenceYoungCompany = Rule{
 		date := f.Value.Format("2006-01-02")
 		var out []string
 		if years < youngCompanyYears {
-			out = append(out, fmt.Sprintf("%s = %s: %.1f years ago", f.Source, date, years))
+			out = append(out, format.Sprintf("%s = %s: %.1f years ago", f.Source, date, years))
 		}
 		if a := m.Supplier.StoreAgeYears; a.Known && float64(a.Value) > years+1 {
-			out = append(out, fmt.Sprintf("%s, but %s = %s (%.1f years ago)", fieldEvidence(a), f.Source, date, years))
+			out = append(out, format.Sprintf("%s, but %s = %s (%.1f years ago)", fieldEvidence(a), f.Source, date, years))
 		}
 		return out
 	},

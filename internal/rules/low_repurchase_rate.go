@@ -1,8 +1,7 @@
 package rules
 
 import (
-	"fmt"
-
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 )
 
@@ -24,11 +23,11 @@ var lowRepurchaseRate = Rule{
 		EN: "Buyers rarely come back to this store. Read the recent reviews for the reason, order samples, and start with a small trial order.",
 		ZH: "买家很少回购。请查看近期评价了解原因，先拿样品并小量试单。",
 	},
-	Fires: fmt.Sprintf("The store's repurchase rate (回头率, shopcard or credit page) is under %d%%.", lowRepurchasePercent),
+	Fires: format.Sprintf("The store's repurchase rate (回头率, shopcard or credit page) is under %d%%.", lowRepurchasePercent),
 	Guide: "“Analysis of Transaction Data and Reviews: Verify the genuineness of monthly transaction levels and client feedback.”",
 	Check: func(m *page.Model, _ *Context) []string {
 		if r := m.Store.RepurchaseRate; r.Known && r.Value < lowRepurchasePercent {
-			return []string{fmt.Sprintf("%s = %g%%", r.Source, r.Value)}
+			return []string{format.Sprintf("%s = %g%%", r.Source, r.Value)}
 		}
 		return nil
 	},

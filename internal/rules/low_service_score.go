@@ -1,9 +1,9 @@
 package rules
 
 import (
-	"fmt"
 	"strconv"
 
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 )
 
@@ -26,16 +26,16 @@ var lowServiceScoreRule = Rule{
 		EN: "Buyers rate this store's service poorly. Agree delivery dates and after-sales terms in writing in the 1688 contract and keep every chat.",
 		ZH: "买家对该店铺服务评价较低。请在1688合同中书面约定交期和售后条款，并保留全部聊天记录。",
 	},
-	Fires: fmt.Sprintf("The store's service score (服务分) is under %.1f of 5, or one of its parts (售后体验, 商品体验, 物流体验, 咨询体验) is under %.1f.", lowServiceScore, lowServicePart),
+	Fires: format.Sprintf("The store's service score (服务分) is under %.1f of 5, or one of its parts (售后体验, 商品体验, 物流体验, 咨询体验) is under %.1f.", lowServiceScore, lowServicePart),
 	Guide: "“Analysis of Transaction Data and Reviews: Verify the genuineness of monthly transaction levels and client feedback.”",
 	Check: func(m *page.Model, _ *Context) []string {
 		var out []string
 		if s := m.Store.ServiceScore; s.Known && s.Value < lowServiceScore {
-			out = append(out, fmt.Sprintf("%s = %g", s.Source, s.Value))
+			out = append(out, format.Sprintf("%s = %g", s.Source, s.Value))
 		}
 		for _, p := range m.Store.ServiceStars {
 			if v, err := strconv.ParseFloat(p.Value, 64); err == nil && v < lowServicePart {
-				out = append(out, fmt.Sprintf("%s = %s", p.Name, p.Value))
+				out = append(out, format.Sprintf("%s = %s", p.Name, p.Value))
 			}
 		}
 		return out

@@ -1,9 +1,10 @@
 package rules
 
 import (
-	"fmt"
 	"math"
+	"strconv"
 
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 )
 
@@ -73,11 +74,11 @@ func upperFirst(s string) string {
 }
 
 func usd(v float64) string {
-	return fmt.Sprintf("%s USD", thousands(int(math.Round(v))))
+	return format.Sprintf("%s USD", thousands(int(math.Round(v))))
 }
 
 func thousands(n int) string {
-	s := fmt.Sprint(n)
+	s := strconv.Itoa(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
 	}
@@ -107,8 +108,8 @@ func AdviseOrder(plannedUSD float64, m *page.Model, found []Finding) OrderAdvice
 			a.Tone = "stop"
 		}
 		a.Steps = append(a.Steps, Text{
-			EN: fmt.Sprintf("%s is more than this supplier's record supports for a first order (about %s). Start with samples and a 50-100 unit trial order; grow the orders as deliveries arrive as promised.", usd(plannedUSD), usd(ceiling)),
-			ZH: fmt.Sprintf("%s 超出该供应商记录可支撑的首单金额（约 %s）。先拿样品并试订50-100件，按时交货后再逐步加大订单。", usd(plannedUSD), usd(ceiling)),
+			EN: format.Sprintf("%s is more than this supplier's record supports for a first order (about %s). Start with samples and a 50-100 unit trial order; grow the orders as deliveries arrive as promised.", usd(plannedUSD), usd(ceiling)),
+			ZH: format.Sprintf("%s 超出该供应商记录可支撑的首单金额（约 %s）。先拿样品并试订50-100件，按时交货后再逐步加大订单。", usd(plannedUSD), usd(ceiling)),
 		})
 	case plannedUSD > ceiling/2:
 		a.Tone = "careful"
@@ -122,12 +123,12 @@ func AdviseOrder(plannedUSD float64, m *page.Model, found []Finding) OrderAdvice
 	order := min(plannedUSD, ceiling)
 	first := Text{}
 	if order < plannedUSD {
-		first = Text{EN: fmt.Sprintf("For a first order of about %s: ", usd(order)), ZH: fmt.Sprintf("首单约 %s 时：", usd(order))}
+		first = Text{EN: format.Sprintf("For a first order of about %s: ", usd(order)), ZH: format.Sprintf("首单约 %s 时：", usd(order))}
 	}
 	if order > splitAboveUSD {
 		a.Steps = append(a.Steps, Text{
-			EN: first.EN + fmt.Sprintf("above 500 USD do not pay in full: 30%% deposit (about %s), 70%% (about %s) after you have checked the goods.", usd(order*0.3), usd(order*0.7)),
-			ZH: first.ZH + fmt.Sprintf("超过500美元不要全款：先付30%%定金（约 %s），验货后再付70%%（约 %s）。", usd(order*0.3), usd(order*0.7)),
+			EN: first.EN + format.Sprintf("above 500 USD do not pay in full: 30%% deposit (about %s), 70%% (about %s) after you have checked the goods.", usd(order*0.3), usd(order*0.7)),
+			ZH: first.ZH + format.Sprintf("超过500美元不要全款：先付30%%定金（约 %s），验货后再付70%%（约 %s）。", usd(order*0.3), usd(order*0.7)),
 		})
 		a.Steps[len(a.Steps)-1].EN = upperFirst(a.Steps[len(a.Steps)-1].EN)
 		a.Steps = append(a.Steps, Text{

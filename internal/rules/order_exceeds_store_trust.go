@@ -1,8 +1,7 @@
 package rules
 
 import (
-	"fmt"
-
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 )
 
@@ -34,8 +33,8 @@ var orderExceedsStoreTrust = Rule{
 		}
 		age := "unknown store age"
 		if a := m.Supplier.StoreAgeYears; a.Known {
-			age = fmt.Sprintf("store age %d", a.Value)
+			age = format.Sprintf("store age %d", a.Value)
 		}
-		return []string{fmt.Sprintf("planned order %s; %s and this page's warnings support a first order of about %s", usd(c.PlannedOrderUSD), age, usd(ceiling))}
+		return []string{format.Sprintf("planned order %s; %s and this page's warnings support a first order of about %s", usd(c.PlannedOrderUSD), age, usd(ceiling))}
 	},
 }

@@ -1,9 +1,9 @@
 package rules
 
 import (
-	"fmt"
 	"sort"
 
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 )
 
@@ -30,7 +30,7 @@ var priceBelowHistory = Rule{
 		EN: "A sudden drop to under half the usual price can be bait for a scam or a sign of a cheaper, downgraded product. Ask why, order a sample at this price, and compare it with an earlier one before a bulk order.",
 		ZH: "价格突然降到平时的一半以下，可能是诈骗诱饵或降级产品。请询问原因，按此价格先拿样品，并与之前的样品对比后再下大货。",
 	},
-	Fires: fmt.Sprintf("The offer's lowest price today is under %.0f%% of the median of the prices your team recorded for it (at least %d observations).", belowHistoryShare*100, minHistoryPrices),
+	Fires: format.Sprintf("The offer's lowest price today is under %.0f%% of the median of the prices your team recorded for it (at least %d observations).", belowHistoryShare*100, minHistoryPrices),
 	Guide: "“Prices that are ‘very cheap to believe.’” / “Tools like … AliTools help analyze seller credibility and price history.”",
 	Check: func(m *page.Model, c *Context) []string {
 		if c.Team == nil || !m.Offer.PriceMin.Known || m.Offer.PriceMin.Value <= 0 {
@@ -54,6 +54,6 @@ var priceBelowHistory = Rule{
 		if now >= med*belowHistoryShare {
 			return nil
 		}
-		return []string{fmt.Sprintf("%s = ¥%.2f vs the team's median ¥%.2f of %d observations (%.0f%%)", m.Offer.PriceMin.Source, now, med, len(seen), now/med*100)}
+		return []string{format.Sprintf("%s = ¥%.2f vs the team's median ¥%.2f of %d observations (%.0f%%)", m.Offer.PriceMin.Source, now, med, len(seen), now/med*100)}
 	},
 }

@@ -1,11 +1,11 @@
 package rules
 
 import (
-	"fmt"
 	"math"
 	"sort"
 	"strings"
 
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 )
 
@@ -49,7 +49,7 @@ var priceOutlierLow = Rule{
 		EN: "A price this far under similar listings is a common bait: it may be for a minor variant (SKU) or a tiny quantity, or the goods may be fake or never ship. Open the listing and check which variant and quantity the price is for, get the price of your variant in writing in 1688's chat, order a sample first, and pay only through 1688's escrow.",
 		ZH: "价格远低于同类商品是常见的诱饵：可能只是某个次要规格（SKU）或极小数量的价格，也可能是假货或根本不发货。请打开商品页确认该价格对应的规格和数量，在1688旺旺中书面确认你所需规格的价格，先拿样品，并只通过1688担保交易付款。",
 	},
-	Fires: fmt.Sprintf("A card's (or the page offer's) lowest unit price is under %.0f%% of the median of at least %d comparable priced cards on the same page, and the middle half of those prices lies within a factor of %.0f (Q3/Q1). Cards in another unit than the page's usual one, or with a bulk MOQ (%d× the page's median and at least %d), are left out. Without such cards (an offer page alone) the rule does not fire.", outlierRatio*100, outlierMinPeers, outlierMaxSpread, bulkMOQFactor, bulkMOQMin),
+	Fires: format.Sprintf("A card's (or the page offer's) lowest unit price is under %.0f%% of the median of at least %d comparable priced cards on the same page, and the middle half of those prices lies within a factor of %.0f (Q3/Q1). Cards in another unit than the page's usual one, or with a bulk MOQ (%d× the page's median and at least %d), are left out. Without such cards (an offer page alone) the rule does not fire.", outlierRatio*100, outlierMinPeers, outlierMaxSpread, bulkMOQFactor, bulkMOQMin),
 	Guide: "“Prices that are ‘very cheap to believe.’” (the guide's warning signs); practitioner rule of thumb: “A price more than 50% below comparable listings suggests bait.”",
 	Check: func(m *page.Model, _ *Context) []string {
 		p := m.Offer.PriceMin
@@ -66,7 +66,7 @@ var priceOutlierLow = Rule{
 		if med <= 0 || q1 <= 0 || q3/q1 > outlierMaxSpread || p.Value >= outlierRatio*med {
 			return nil
 		}
-		return []string{fmt.Sprintf("¥%.2f vs median ¥%.2f of %d cards on this page (%.0f%%)",
+		return []string{format.Sprintf("¥%.2f vs median ¥%.2f of %d cards on this page (%.0f%%)",
 			p.Value, med, len(peers), math.Round(100*p.Value/med))}
 	},
 }

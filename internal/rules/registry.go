@@ -1,11 +1,11 @@
 package rules
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 )
 
@@ -68,7 +68,7 @@ func ValidateRegistry() error {
 			return err
 		}
 		if seen[r.ID] {
-			return fmt.Errorf("rule id %s registered twice", r.ID)
+			return format.Errorf("rule id %s registered twice", r.ID)
 		}
 		seen[r.ID] = true
 	}

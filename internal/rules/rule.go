@@ -5,10 +5,10 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 	"github.com/trustlens/trustlens/internal/reviews"
 )
@@ -229,17 +229,17 @@ func isKebab(id string) bool {
 func (r *Rule) Validate() error {
 	switch {
 	case !isKebab(r.ID):
-		return fmt.Errorf("rule id %q is not kebab-case", r.ID)
+		return format.Errorf("rule id %q is not kebab-case", r.ID)
 	case r.Severity.rank() > 4:
-		return fmt.Errorf("rule %s: unknown severity %q", r.ID, r.Severity)
+		return format.Errorf("rule %s: unknown severity %q", r.ID, string(r.Severity))
 	case r.Title.EN == "" || r.Title.ZH == "":
-		return fmt.Errorf("rule %s: title needs English and Chinese", r.ID)
+		return format.Errorf("rule %s: title needs English and Chinese", r.ID)
 	case r.Advice.EN == "" || r.Advice.ZH == "":
-		return fmt.Errorf("rule %s: advice needs English and Chinese", r.ID)
+		return format.Errorf("rule %s: advice needs English and Chinese", r.ID)
 	case r.Fires == "" || r.Guide == "":
-		return fmt.Errorf("rule %s: Fires and Guide must be documented", r.ID)
+		return format.Errorf("rule %s: Fires and Guide must be documented", r.ID)
 	case btoi(r.Check != nil)+btoi(r.Find != nil)+btoi(r.Combine != nil) != 1:
-		return fmt.Errorf("rule %s: needs exactly one of Check, Find and Combine", r.ID)
+		return format.Errorf("rule %s: needs exactly one of Check, Find and Combine", r.ID)
 	}
 	return r.Roles.validate(r)
 }
@@ -249,21 +249,21 @@ func (ro Roles) validate(r *Rule) error {
 	sign := r.Severity == High || r.Severity == Medium || r.Severity == Low
 	switch {
 	case !oneOf(ro.ScopeOf(), ScopeSupplier, ScopeOffer, ScopeOrder, ScopePage):
-		return fmt.Errorf("rule %s: unknown scope %q", r.ID, ro.Scope)
+		return format.Errorf("rule %s: unknown scope %q", r.ID, string(ro.Scope))
 	case !oneOf(ro.Card, CardWarning, CardCheap, CardBlocked):
-		return fmt.Errorf("rule %s: unknown card mark %q", r.ID, ro.Card)
+		return format.Errorf("rule %s: unknown card mark %q", r.ID, string(ro.Card))
 	case !oneOf(ro.Action, ActNone, ActEscrow, ActSamples, ActWalkAway, ActLicence, ActInspection, ActTracking, ActNoFullPay, ActAskPrice, ActTeam):
-		return fmt.Errorf("rule %s: unknown action %q", r.ID, ro.Action)
+		return format.Errorf("rule %s: unknown action %q", r.ID, string(ro.Action))
 	case (ro.Preference || ro.DecidesUnread || ro.Card != CardWarning || ro.Action != ActNone || ro.Reason != Text{} || ro.ReasonVerb) && !sign:
-		return fmt.Errorf("rule %s: only a warning (high, medium, low) has a preference, card mark, action or reason", r.ID)
+		return format.Errorf("rule %s: only a warning (high, medium, low) has a preference, card mark, action or reason", r.ID)
 	case ro.Aggregate && r.Combine == nil:
-		return fmt.Errorf("rule %s: an aggregate rule reads other findings (Combine)", r.ID)
+		return format.Errorf("rule %s: an aggregate rule reads other findings (Combine)", r.ID)
 	case ro.DecidesUnread && r.Severity != High:
-		return fmt.Errorf("rule %s: only a high finding decides an unread page", r.ID)
+		return format.Errorf("rule %s: only a high finding decides an unread page", r.ID)
 	case (ro.Reason.EN == "") != (ro.Reason.ZH == ""):
-		return fmt.Errorf("rule %s: reason needs English and Chinese", r.ID)
+		return format.Errorf("rule %s: reason needs English and Chinese", r.ID)
 	case !ro.StoreAge && strings.Contains(ro.Reason.EN+ro.Reason.ZH, "{"):
-		return fmt.Errorf("rule %s: only a store-age reason names the age", r.ID)
+		return format.Errorf("rule %s: only a store-age reason names the age", r.ID)
 	}
 	return nil
 }

@@ -1,8 +1,7 @@
 package rules
 
 import (
-	"fmt"
-
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 )
 
@@ -41,6 +40,6 @@ var storeAgeBelowMinimum = Rule{
 				return nil // the age is already a finding: counted once
 			}
 		}
-		return []string{fmt.Sprintf("%s; your minimum is %d years", fieldEvidence(a), c.MinStoreYears)}
+		return []string{format.Sprintf("%s; your minimum is %d years", fieldEvidence(a), c.MinStoreYears)}
 	},
 }

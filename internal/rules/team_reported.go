@@ -1,9 +1,9 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 )
 
@@ -37,11 +37,11 @@ var teamReported = Rule{
 		}
 		if n := len(t.Reports); n > 0 {
 			r := t.Reports[0]
-			ev := fmt.Sprintf("%d team report", n)
+			ev := format.Sprintf("%d team report", n)
 			if n != 1 {
 				ev += "s"
 			}
-			ev += fmt.Sprintf("; latest %s by %s", r.At.Format("2006-01-02"), orSomeone(r.By))
+			ev += format.Sprintf("; latest %s by %s", r.At.Format("2006-01-02"), orSomeone(r.By))
 			if len(r.RuleIDs) > 0 {
 				ev += " (" + strings.Join(r.RuleIDs, ", ") + ")"
 			}

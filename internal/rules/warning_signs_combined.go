@@ -1,10 +1,10 @@
 package rules
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 )
 
@@ -23,7 +23,7 @@ var warningSignsCombined = Rule{
 		EN: "The guide's advice when warning signs combine is to leave: this pattern matches typical fraud. If you still want the goods, find another supplier of the same product with a longer history and cleaner signals.",
 		ZH: "多个危险信号同时出现时，建议直接放弃：这是典型的欺诈模式。如仍需该商品，请寻找历史更长、信号更干净的其他供应商。",
 	},
-	Fires: fmt.Sprintf("%d or more distinct warning-sign rules (severity high, medium or low) fire on the same page.", combinedThreshold),
+	Fires: format.Sprintf("%d or more distinct warning-sign rules (severity high, medium or low) fire on the same page.", combinedThreshold),
 	Guide: "“If you see a combination of these signs, leave as there are many such patterns which can be seen in typical fraud on other sourcing platforms.”",
 	Combine: func(_ *page.Model, _ *Context, found []Finding) []string {
 		seen := map[string]bool{}
@@ -43,6 +43,6 @@ var warningSignsCombined = Rule{
 			ids = append(ids, id)
 		}
 		sort.Strings(ids)
-		return []string{fmt.Sprintf("%d warning signs: %s", len(ids), strings.Join(ids, ", "))}
+		return []string{format.Sprintf("%d warning signs: %s", len(ids), strings.Join(ids, ", "))}
 	},
 }
