@@ -123,6 +123,9 @@ row('search, 60 cards: script, median', null, { text: '≤ 30 ms', max: 30 }, (s
 row('search, 60 cards: longest task', null, null, (s) => s.search?.longestTaskMsMax);
 rows.push(['search, 60 cards: tasks > 50 ms (all loads)', String(out.old.search?.tasksOver50 ?? '–'), String(out.new.search?.tasksOver50 ?? '–'), '',
   `0: ${out.new.search?.tasksOver50 === 0 ? 'met' : 'NOT met'}`]);
+row('search, 60 cards: longest search.js piece between yields', null, null, (s) => s.search?.sliceMsMax);
+rows.push(['search, 60 cards: the page alone (no extension), tasks > 50 ms', String(out.old.search?.pageAloneTasksOver50 ?? '–'),
+  String(out.new.search?.pageAloneTasksOver50 ?? '–'), '', '']);
 const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join('  ').trimEnd());
 console.log(`(machine: load ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})`);

@@ -78,6 +78,7 @@ function readSearchInPage() {
     annotateCards: Number(attr('data-tl-annotate-cards')),
     annotateChunks: Number(attr('data-tl-annotate-chunks')),
     chunkCardsMax: Number(attr('data-tl-chunk-cards-max')),
+    sliceMaxMs: Number(attr('data-tl-slice-max-ms')),
     analyzeMs: Number(attr('data-tl-analyze-ms')),
     status: status?.shadowRoot?.textContent ?? null,
   };
@@ -205,7 +206,7 @@ test('(b) search page, 60 cards: every card annotated, the too-cheap card flagge
     assert.match(c.text, /^[⚠!✓?](High risk|Caution|Trusted|Unknown) · (\d+ yrs?|\?)( · [^·]+)*/, `${c.offerId}: ${c.text}`);
     assert.match(c.label, /^TrustLens: (High risk|Caution|Trusted|Unknown)\. /, 'the level in words for screen readers');
   }
-  const line = `search annotate: 60 cards in ${s.scriptMs.toFixed(1)} ms script time (card scan ${s.scanMs.toFixed(1)} ms, fragment ${s.fragmentMs.toFixed(1)} ms, ` +
+  const line = `search annotate: 60 cards in ${s.scriptMs.toFixed(1)} ms script time (card scan ${s.scanMs.toFixed(1)} ms, longest piece between yields ${s.sliceMaxMs.toFixed(1)} ms, fragment ${s.fragmentMs.toFixed(1)} ms, ` +
     `badges ${s.renderMs.toFixed(1)} ms over ${s.analyses} analyses; last badge pass ${s.annotateMs.toFixed(1)} ms for ${s.annotateCards} cards; core ${s.analyzeMs} ms in the service worker); ` +
     `${formatLongTasks(await page.evaluate(readLongTasksInPage))} since navigation`;
   console.log(line);

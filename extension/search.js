@@ -474,6 +474,7 @@
       scanMs: 0, fragmentMs: 0, renderMs: 0, lastRenderMs: 0, lastRenderCards: 0, scriptMs: 0, analyses: 0, captures: 0, analyzeMs: null,
       lastRenderChunks: 0, // synchronous chunks of the last badge pass that built a badge
       maxChunkCards: 0, // the most cards one synchronous chunk handled (badges or card text)
+      sliceMaxMs: 0, // the longest of the measured pieces between yields (a scan, a chunk)
     };
     // What each captured response holds, worked out once per response: {body, ids, records}.
     const perResponse = new WeakMap();
@@ -564,7 +565,9 @@
         }
       }
       if (fresh) revalidate();
-      stats.scanMs += performance.now() - t0;
+      const ms = performance.now() - t0;
+      stats.scanMs += ms;
+      stats.sliceMaxMs = Math.max(stats.sliceMaxMs, ms);
       return fresh;
     }
 
@@ -632,6 +635,7 @@
       h.setAttribute('data-tl-annotate-cards', String(stats.lastRenderCards));
       h.setAttribute('data-tl-annotate-chunks', String(stats.lastRenderChunks));
       h.setAttribute('data-tl-chunk-cards-max', String(stats.maxChunkCards));
+      h.setAttribute('data-tl-slice-max-ms', stats.sliceMaxMs.toFixed(2));
       h.setAttribute('data-tl-script-ms', (stats.scanMs + stats.fragmentMs + stats.renderMs).toFixed(2));
       if (stats.analyzeMs != null) h.setAttribute('data-tl-analyze-ms', stats.analyzeMs.toFixed(1));
     }
@@ -759,6 +763,7 @@
       const endChunk = () => {
         const ms = performance.now() - t0;
         stats.renderMs += ms;
+        stats.sliceMaxMs = Math.max(stats.sliceMaxMs, ms);
         spent += ms;
         if (n) { chunks++; stats.maxChunkCards = Math.max(stats.maxChunkCards, n); }
         n = 0;
@@ -872,7 +877,9 @@
         let n = 0;
         for (const card of live) {
           if (n >= CHUNK_CARDS || (n && performance.now() - t0 >= CHUNK_MS)) {
-            stats.fragmentMs += performance.now() - t0;
+            const ms = performance.now() - t0;
+            stats.fragmentMs += ms;
+            stats.sliceMaxMs = Math.max(stats.sliceMaxMs, ms);
             stats.maxChunkCards = Math.max(stats.maxChunkCards, n);
             n = 0;
             await yieldNow();
@@ -905,7 +912,9 @@
           }
           if (found.size) msg.snapshot.dom.cards = JSON.stringify(frag);
         }
-        stats.fragmentMs += performance.now() - t0;
+        const ms = performance.now() - t0;
+        stats.fragmentMs += ms;
+        stats.sliceMaxMs = Math.max(stats.sliceMaxMs, ms);
         const entries = TL.list.entriesFor(await readList(), ids);
         if (Object.keys(entries).length) msg.buyer = { ...(msg.buyer ?? {}), entries };
       },
