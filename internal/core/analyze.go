@@ -3,8 +3,6 @@
 package core
 
 import (
-	"bytes"
-	"encoding/json"
 	"math"
 	"strings"
 	"time"
@@ -365,13 +363,12 @@ func mustJSON(v Verdict) []byte {
 }
 
 func encodeJSON(v Verdict) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
+	w := jsonWriter{b: make([]byte, 0, 4096)}
+	w.coreVerdict(&v)
+	if w.err != nil {
+		return nil, w.err
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	return w.b, nil
 }
 
 // shownName is a name as the buyer is shown it and copies it: without the
