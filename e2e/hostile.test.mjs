@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import { LINGCHEN, g2Page, readReal, shopcard, shopcards } from './pages.mjs';
 import { SEARCH_URL, searchRoute } from './search-pages.mjs';
-import { DIST, launch, waitForBadgeText, waitForVerdict } from './browser.mjs';
+import { DIST, launch, openMore, waitForBadgeText, waitForVerdict } from './browser.mjs';
 
 const OFFER = (id) => `http://detail.1688.com/offer/${id}.html`;
 const GENUINE = '900000000006'; // LINGCHEN's own offer page: no store age on it
@@ -38,10 +38,12 @@ const attackPages = new Map([
   // style: a stylesheet cannot beat our host's own !important style), still clickable underneath its bait.
   ['/offer/900000000092.html', g2Page({
     model: lingchenModel('900000000092'),
-    extra: { head: [`window.__hide = setInterval(function () {
-  var h = document.querySelector('trustlens-panel');
-  if (h) h.style.setProperty('opacity', '0', 'important');
-}, 20);`], body: '' },
+    extra: { head: [`window.__startHiding = function () {
+  window.__hide = setInterval(function () {
+    var h = document.querySelector('trustlens-panel');
+    if (h) h.style.setProperty('opacity', '0', 'important');
+  }, 20);
+};`], body: '' },
   })],
 ]);
 
@@ -84,7 +86,7 @@ before(async () => {
       : searchRoute(host, url, req.headers.origin)),
   });
   browser = await launch(DIST, server.port);
-  await setLocal({ tlTestOpenShadow: true, panelOpenState: true });
+  await setLocal({ tlTestOpenShadow: true, prefs: { panelOpenByDefault: true } });
   page = await browser.context.newPage();
 });
 
@@ -178,7 +180,10 @@ test('clickjacking: a page that sets our panel to opacity:0 !important gets no c
   await forgetAll();
   await page.goto(OFFER('900000000092'));
   await waitForVerdict(page, 30_000);
-  // (Our host's style is put back at once; the page keeps setting it.)
+  await openMore(page);
+  // The lure: the page hides our panel (its style is put back at once; the page keeps setting it).
+  await page.evaluate(() => window.__startHiding());
+  await page.waitForTimeout(100);
   await panel('label[for="tl-list-block"]').click({ force: true });
   await panel('button[data-fk="list-save"]').click({ force: true });
   await panel('[data-click-ignored]').waitFor({ state: 'attached' });
@@ -238,6 +243,7 @@ test('storage: supplier memory stays within its byte budget (least recently used
   // The buyer's list is written by its own store (list-store.js), never evicted by the memory.
   await page.goto(OFFER(GENUINE));
   await waitForVerdict(page, 30_000);
+  await openMore(page);
   await panel('label[for="tl-list-trust"]').click();
   await panel('button[data-fk="list-save"]').click();
   await panel('button[data-fk="confirm-yes"]').click();
