@@ -2,30 +2,61 @@ package page
 
 import (
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"strings"
 
+	"github.com/tidwall/gjson"
 	"github.com/trustlens/trustlens/internal/format"
 )
 
-// harFile is the part of HTTP Archive 1.2 we read
+// harEntry is the part of an HTTP Archive 1.2 entry we read
 // (http://www.softwareishard.com/blog/har-12-spec/).
-type harFile struct {
-	Log *struct {
-		Entries []struct {
-			Request struct {
-				URL string `json:"url"`
-			} `json:"request"`
-			Response struct {
-				Content struct {
-					MimeType string `json:"mimeType"`
-					Text     string `json:"text"`
-					Encoding string `json:"encoding"`
-				} `json:"content"`
-			} `json:"response"`
-		} `json:"entries"`
-	} `json:"log"`
+type harEntry struct {
+	URL, MimeType, Text, Encoding string
+}
+
+// readHAR reads the entries of a HAR file: log.entries[].request.url and
+// response.content.{mimeType,text,encoding}.
+func readHAR(har []byte) ([]harEntry, error) {
+	if !gjson.ValidBytes(har) {
+		return nil, errors.New("har: not valid JSON")
+	}
+	top := gjson.ParseBytes(har)
+	if !top.IsObject() {
+		return nil, errors.New("har: not a JSON object")
+	}
+	log := top.Get("log")
+	if !log.IsObject() {
+		return nil, errors.New("har: no log object")
+	}
+	list := log.Get("entries")
+	if list.Exists() && list.Type != gjson.Null && !list.IsArray() {
+		return nil, errors.New("har: log.entries is not a list")
+	}
+	var entries []harEntry
+	var err error
+	list.ForEach(func(_, e gjson.Result) bool {
+		var h harEntry
+		c := e.Get("response.content")
+		for _, f := range []struct {
+			to   *string
+			from gjson.Result
+			name string
+		}{{&h.URL, e.Get("request.url"), "request.url"}, {&h.MimeType, c.Get("mimeType"), "mimeType"},
+			{&h.Text, c.Get("text"), "text"}, {&h.Encoding, c.Get("encoding"), "encoding"}} {
+			switch f.from.Type {
+			case gjson.String:
+				*f.to = f.from.Str
+			case gjson.Null:
+			default:
+				err = errors.New("har: an entry's " + f.name + " is not a string")
+				return false
+			}
+		}
+		entries = append(entries, h)
+		return true
+	})
+	return entries, err
 }
 
 // FromHAR builds a Snapshot from an HTTP Archive (the user's own file, read
@@ -34,19 +65,15 @@ type harFile struct {
 // it goes through FromHTML. The other entries go through AddDataResponses.
 // Base64 bodies are decoded. It fails only when the file is not a HAR.
 func FromHAR(har []byte, pageURL string) (Snapshot, error) {
-	var f harFile
-	if err := json.Unmarshal(har, &f); err != nil {
-		return Snapshot{}, format.Errorf("har: %w", err)
+	entries, err := readHAR(har)
+	if err != nil {
+		return Snapshot{}, err
 	}
-	if f.Log == nil {
-		return Snapshot{}, errors.New("har: no log object")
-	}
-	entries := f.Log.Entries
 
 	doc := -1
 	if pageURL != "" {
 		for i, e := range entries {
-			if e.Request.URL == pageURL && isHTMLMime(e.Response.Content.MimeType) {
+			if e.URL == pageURL && isHTMLMime(e.MimeType) {
 				doc = i
 				break
 			}
@@ -54,7 +81,7 @@ func FromHAR(har []byte, pageURL string) (Snapshot, error) {
 	}
 	if doc < 0 {
 		for i, e := range entries {
-			if isHTMLMime(e.Response.Content.MimeType) {
+			if isHTMLMime(e.MimeType) {
 				doc = i
 				break
 			}
@@ -67,9 +94,9 @@ func FromHAR(har []byte, pageURL string) (Snapshot, error) {
 		e := entries[doc]
 		u := pageURL
 		if u == "" {
-			u = e.Request.URL
+			u = e.URL
 		}
-		body, err := harBody(e.Response.Content.Text, e.Response.Content.Encoding)
+		body, err := harBody(e.Text, e.Encoding)
 		if err != nil {
 			notes = append(notes, Note{Code: NoteSource, Text: "har: main document body: " + err.Error()})
 		}
@@ -84,16 +111,15 @@ func FromHAR(har []byte, pageURL string) (Snapshot, error) {
 
 	var saved []Resource
 	for i, e := range entries {
-		c := e.Response.Content
-		if i == doc || c.Text == "" || (!byDataURL(e.Request.URL) && isMediaMime(c.MimeType)) {
+		if i == doc || e.Text == "" || (!byDataURL(e.URL) && isMediaMime(e.MimeType)) {
 			continue // checked before decoding: images are most of a HAR
 		}
-		body, err := harBody(c.Text, c.Encoding)
+		body, err := harBody(e.Text, e.Encoding)
 		if err != nil {
 			notes = append(notes, Note{Code: NoteSource, Text: format.Sprintf("har: entry %d: %v", i, err)})
 			continue
 		}
-		saved = append(saved, Resource{URL: e.Request.URL, MimeType: c.MimeType, Body: body})
+		saved = append(saved, Resource{URL: e.URL, MimeType: e.MimeType, Body: body})
 	}
 	s.Notes = append(s.Notes, notes...)
 	AddDataResponses(&s, saved)

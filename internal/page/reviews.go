@@ -1,10 +1,9 @@
 package page
 
 import (
-	"encoding/json"
 	"strings"
 
-	"github.com/trustlens/trustlens/internal/format"
+	"github.com/tidwall/gjson"
 	"github.com/trustlens/trustlens/internal/reviews"
 )
 
@@ -90,9 +89,8 @@ func readReviews(s Snapshot, notes *[]string) *reviews.Set {
 	*notes = append(*notes, p.Notes...)
 	set := p.Set
 	if raw := s.DOM[domReviews]; raw != "" {
-		var items []reviews.DOMReview
-		if err := json.Unmarshal([]byte(raw), &items); err != nil {
-			*notes = append(*notes, format.Sprintf("rendered reviews could not be read: %v", err))
+		if items, err := readDOMReviews(raw); err != "" {
+			*notes = append(*notes, "rendered reviews could not be read: "+err)
 		} else {
 			if set == nil {
 				set = reviews.NewSet()
@@ -106,4 +104,67 @@ func readReviews(s Snapshot, notes *[]string) *reviews.Set {
 		return nil
 	}
 	return set
+}
+
+// readDOMReviews reads the rendered review items the extension sends (a JSON
+// array of objects with the reviews.DOMReview fields); err says what is
+// wrong when the text is not such an array.
+func readDOMReviews(raw string) (items []reviews.DOMReview, err string) {
+	if !gjson.Valid(raw) {
+		return nil, "not valid JSON"
+	}
+	all := gjson.Parse(raw)
+	if all.Type == gjson.Null {
+		return nil, ""
+	}
+	if !all.IsArray() {
+		return nil, "not a list"
+	}
+	all.ForEach(func(_, it gjson.Result) bool {
+		var d reviews.DOMReview
+		if it.Type != gjson.Null && !it.IsObject() {
+			err = "an item is not an object"
+			return false
+		}
+		it.ForEach(func(k, v gjson.Result) bool {
+			var to *string
+			switch k.Str {
+			case "id":
+				to = &d.ID
+			case "text":
+				to = &d.Text
+			case "stars":
+				to = &d.Stars
+			case "date":
+				to = &d.Date
+			case "nick":
+				to = &d.Nick
+			case "spec":
+				to = &d.Spec
+			case "quantity":
+				to = &d.Quantity
+			case "images":
+				if v.Type == gjson.Number && v.Num == float64(int(v.Num)) {
+					d.Images = int(v.Num)
+				} else if v.Type != gjson.Null {
+					err = "images is not a whole number"
+				}
+				return err == ""
+			default:
+				return true
+			}
+			if v.Type == gjson.String {
+				*to = v.Str
+			} else if v.Type != gjson.Null {
+				err = k.Str + " is not a string"
+			}
+			return err == ""
+		})
+		items = append(items, d)
+		return err == ""
+	})
+	if err != "" {
+		return nil, err
+	}
+	return items, ""
 }
