@@ -1,7 +1,6 @@
 package page
 
 import (
-	"net/url"
 	"strings"
 
 	"github.com/trustlens/trustlens/internal/memberid"
@@ -70,15 +69,14 @@ const MemberIDInTextPattern = `(?:a-)?b2b-[0-9A-Za-z]{6,40}`
 func isMemberID(s string) bool { return memberid.Valid(s) }
 
 // memberIDOf returns the member id a store address carries, if any.
-func memberIDOf(u *url.URL) string {
-	q := u.Query()
+func memberIDOf(u pageURL) string {
 	for _, k := range []string{"memberId", "facMemId"} {
-		if v := strings.TrimSpace(q.Get(k)); isMemberID(v) {
+		if v := strings.TrimSpace(u.query(k)); isMemberID(v) {
 			return v
 		}
 	}
 	// m.1688.com/winport/{memberId}.html
-	if name, ok := strings.CutPrefix(u.Path, "/winport/"); ok {
+	if name, ok := strings.CutPrefix(u.path, "/winport/"); ok {
 		name = strings.TrimSuffix(name, ".html")
 		if isMemberID(name) {
 			return name
@@ -114,17 +112,17 @@ func parseURL(rawURL string) urlInfo {
 	if rawURL == "" || len(rawURL) > MaxURLBytes {
 		return info
 	}
-	u, err := url.Parse(strings.TrimSpace(rawURL))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+	u, ok := parsePageURL(strings.TrimSpace(rawURL))
+	if !ok || (u.scheme != "http" && u.scheme != "https") {
 		return info
 	}
-	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	host := strings.ToLower(strings.TrimSuffix(u.hostname(), "."))
 	if !strings.HasSuffix(host, ".1688.com") {
 		return info
 	}
 	info.host = host
 	sub := strings.TrimSuffix(host, ".1688.com")
-	path := u.Path
+	path := u.path
 
 	switch sub {
 	case "detail", "m":
@@ -162,7 +160,7 @@ func parseURL(rawURL string) urlInfo {
 }
 
 // store marks the address as a store page.
-func (info *urlInfo) store(u *url.URL, page string) {
+func (info *urlInfo) store(u pageURL, page string) {
 	info.kind, info.storePage, info.memberID = KindStore, page, memberIDOf(u)
 }
 

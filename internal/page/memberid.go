@@ -1,7 +1,6 @@
 package page
 
 import (
-	"net/url"
 	"strings"
 )
 
@@ -64,8 +63,8 @@ func storeMemberID(s Snapshot) (string, string, bool) {
 		if isReviewURL(r.URL) {
 			continue
 		}
-		u, err := url.QueryUnescape(r.URL)
-		if err != nil {
+		u, ok := unescapeURL(r.URL, true)
+		if !ok {
 			u = r.URL
 		}
 		if !look(u, "store request memberId") || !look(r.Body, "store response memberId") {
