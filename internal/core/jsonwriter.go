@@ -9,7 +9,9 @@ import (
 // jsonWriter writes a verdict as encoding/json would (with HTML escaping off:
 // page strings keep their '<', '>' and '&'), without reflect. The per-type
 // methods are generated into verdict_json.go from the Verdict type by
-// TestVerdictJSONWriter; this file holds the values they share.
+// TestVerdictJSONWriter; this file holds the values they share. The small
+// ones are not inlined: inlined into every generated call site they made
+// the writer about 300 KB of wasm code.
 type jsonWriter struct {
 	b   []byte
 	err error // the first unsupported value (a NaN or infinite float)
@@ -94,13 +96,18 @@ func (w *jsonWriter) float(f float64) {
 	w.b = b
 }
 
+//go:noinline
 func (w *jsonWriter) int(n int64) { w.b = strconv.AppendInt(w.b, n, 10) }
 
+//go:noinline
 func (w *jsonWriter) bool(v bool) { w.b = strconv.AppendBool(w.b, v) }
 
+//go:noinline
 func (w *jsonWriter) null() { w.b = append(w.b, "null"...) }
 
 // key writes the separator before a member (c is '{' for the first) and its name.
+//
+//go:noinline
 func (w *jsonWriter) key(c *byte, name string) {
 	w.b = append(w.b, *c, '"')
 	w.b = append(w.b, name...)
@@ -109,12 +116,19 @@ func (w *jsonWriter) key(c *byte, name string) {
 }
 
 // end closes an object whose first separator was c.
+//
+//go:noinline
 func (w *jsonWriter) end(c byte) {
 	if c == '{' {
 		w.b = append(w.b, '{')
 	}
 	w.b = append(w.b, '}')
 }
+
+// byte writes one punctuation byte.
+//
+//go:noinline
+func (w *jsonWriter) byte(c byte) { w.b = append(w.b, c) }
 
 type unsupportedValue string
 

@@ -211,12 +211,12 @@ func (g *writerGen) value(ty reflect.Type, x, indent string, depth int) error {
 		}
 		i := "i" + strconv.Itoa(depth)
 		g.printf("%sif %s == nil {\n%s\tw.null()\n%s} else {\n", indent, x, indent, indent)
-		g.printf("%s\tw.b = append(w.b, '[')\n%s\tfor %s := range %s {\n", indent, indent, i, x)
-		g.printf("%s\t\tif %s > 0 {\n%s\t\t\tw.b = append(w.b, ',')\n%s\t\t}\n", indent, i, indent, indent)
+		g.printf("%s\tw.byte('[')\n%s\tfor %s := range %s {\n", indent, indent, i, x)
+		g.printf("%s\t\tif %s > 0 {\n%s\t\t\tw.byte(',')\n%s\t\t}\n", indent, i, indent, indent)
 		if err := g.value(ty.Elem(), x+"["+i+"]", indent+"\t\t", depth+1); err != nil {
 			return err
 		}
-		g.printf("%s\t}\n%s\tw.b = append(w.b, ']')\n%s}\n", indent, indent, indent)
+		g.printf("%s\t}\n%s\tw.byte(']')\n%s}\n", indent, indent, indent)
 	case reflect.Map:
 		if ty.Key().Kind() != reflect.String || ty.Key().PkgPath() != "" {
 			return errUnsupported(ty.String())
@@ -225,7 +225,7 @@ func (g *writerGen) value(ty reflect.Type, x, indent string, depth int) error {
 		k, e := "k"+strconv.Itoa(depth), "e"+strconv.Itoa(depth)
 		g.printf("%sif %s == nil {\n%s\tw.null()\n%s} else {\n", indent, x, indent, indent)
 		g.printf("%s\tm := byte('{')\n%s\tfor _, %s := range slices.Sorted(maps.Keys(%s)) {\n", indent, indent, k, x)
-		g.printf("%s\t\tw.b = append(w.b, m)\n%s\t\tm = ','\n%s\t\tw.str(%s)\n%s\t\tw.b = append(w.b, ':')\n", indent, indent, indent, k, indent)
+		g.printf("%s\t\tw.byte(m)\n%s\t\tm = ','\n%s\t\tw.str(%s)\n%s\t\tw.byte(':')\n", indent, indent, indent, k, indent)
 		g.printf("%s\t\t%s := %s[%s]\n", indent, e, x, k)
 		if err := g.value(ty.Elem(), e, indent+"\t\t", depth+1); err != nil {
 			return err

@@ -41,27 +41,27 @@ func (w *jsonWriter) coreVerdict(v *Verdict) {
 	if v.Findings == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Findings {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.rulesFinding(&v.Findings[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.key(&c, "notes")
 	if v.Notes == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Notes {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.str(v.Notes[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.key(&c, "error")
 	w.str(v.Error)
@@ -89,14 +89,14 @@ func (w *jsonWriter) coreVerdict(v *Verdict) {
 	if v.Cards == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Cards {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.coreCardOut(&v.Cards[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.key(&c, "reviews")
 	if v.Reviews == nil {
@@ -116,14 +116,14 @@ func (w *jsonWriter) coreVerdict(v *Verdict) {
 	if v.Pending == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Pending {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.str(v.Pending[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	if v.Memory != nil {
 		w.key(&c, "memory")
@@ -170,14 +170,14 @@ func (w *jsonWriter) coreSupplierOut(v *SupplierOut) {
 	if v.Badges == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Badges {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.str(v.Badges[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.key(&c, "businessType")
 	if v.BusinessType == nil {
@@ -244,14 +244,14 @@ func (w *jsonWriter) rulesFinding(v *rules.Finding) {
 		if v.Places == nil {
 			w.null()
 		} else {
-			w.b = append(w.b, '[')
+			w.byte('[')
 			for i0 := range v.Places {
 				if i0 > 0 {
-					w.b = append(w.b, ',')
+					w.byte(',')
 				}
 				w.rulesPlace(&v.Places[i0])
 			}
-			w.b = append(w.b, ']')
+			w.byte(']')
 		}
 	}
 	w.key(&c, "advice")
@@ -271,14 +271,14 @@ func (w *jsonWriter) rulesOrderAdvice(v *rules.OrderAdvice) {
 	if v.Steps == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Steps {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.rulesText(&v.Steps[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.end(c)
 }
@@ -322,14 +322,14 @@ func (w *jsonWriter) pageSupplierFacts(v *page.SupplierFacts) {
 		if v.Badges == nil {
 			w.null()
 		} else {
-			w.b = append(w.b, '[')
+			w.byte('[')
 			for i0 := range v.Badges {
 				if i0 > 0 {
-					w.b = append(w.b, ',')
+					w.byte(',')
 				}
 				w.str(v.Badges[i0])
 			}
-			w.b = append(w.b, ']')
+			w.byte(']')
 		}
 	}
 	if v.SeenURL != "" {
@@ -390,14 +390,14 @@ func (w *jsonWriter) coreCardOut(v *CardOut) {
 	if v.Badges == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Badges {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.str(v.Badges[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.key(&c, "price")
 	if v.Price == nil {
@@ -417,14 +417,14 @@ func (w *jsonWriter) coreCardOut(v *CardOut) {
 	if v.Findings == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Findings {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.rulesFinding(&v.Findings[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.key(&c, "buyerEntry")
 	if v.BuyerEntry == nil {
@@ -489,40 +489,40 @@ func (w *jsonWriter) coreReviewsOut(v *ReviewsOut) {
 	if v.Notes == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Notes {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.str(v.Notes[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.key(&c, "flags")
 	if v.Flags == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Flags {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.coreReviewFlag(&v.Flags[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.key(&c, "groups")
 	if v.Groups == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Groups {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.coreReviewGroup(&v.Groups[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.end(c)
 }
@@ -533,14 +533,14 @@ func (w *jsonWriter) coreStoreFactsOut(v *StoreFactsOut) {
 	if v.Licence == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Licence {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.coreStoreFact(&v.Licence[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.key(&c, "nameMatchesStore")
 	if v.NameMatchesStore == nil {
@@ -552,14 +552,14 @@ func (w *jsonWriter) coreStoreFactsOut(v *StoreFactsOut) {
 	if v.Factory == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Factory {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.coreStoreFact(&v.Factory[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.end(c)
 }
@@ -572,14 +572,14 @@ func (w *jsonWriter) coreSummary(v *Summary) {
 	if v.Actions == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Actions {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.rulesText(&v.Actions[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.key(&c, "blocked")
 	w.str(v.Blocked)
@@ -587,14 +587,14 @@ func (w *jsonWriter) coreSummary(v *Summary) {
 	if v.Order == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Order {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.str(v.Order[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.key(&c, "evidence")
 	if v.Evidence == nil {
@@ -602,22 +602,22 @@ func (w *jsonWriter) coreSummary(v *Summary) {
 	} else {
 		m := byte('{')
 		for _, k0 := range slices.Sorted(maps.Keys(v.Evidence)) {
-			w.b = append(w.b, m)
+			w.byte(m)
 			m = ','
 			w.str(k0)
-			w.b = append(w.b, ':')
+			w.byte(':')
 			e0 := v.Evidence[k0]
 			if e0 == nil {
 				w.null()
 			} else {
-				w.b = append(w.b, '[')
+				w.byte('[')
 				for i1 := range e0 {
 					if i1 > 0 {
-						w.b = append(w.b, ',')
+						w.byte(',')
 					}
 					w.rulesText(&e0[i1])
 				}
-				w.b = append(w.b, ']')
+				w.byte(']')
 			}
 		}
 		w.end(m)
@@ -643,10 +643,10 @@ func (w *jsonWriter) coreMemoryOut(v *MemoryOut) {
 	} else {
 		m := byte('{')
 		for _, k0 := range slices.Sorted(maps.Keys(v.Recalled)) {
-			w.b = append(w.b, m)
+			w.byte(m)
 			m = ','
 			w.str(k0)
-			w.b = append(w.b, ':')
+			w.byte(':')
 			e0 := v.Recalled[k0]
 			w.memorySeen(&e0)
 		}
@@ -656,27 +656,27 @@ func (w *jsonWriter) coreMemoryOut(v *MemoryOut) {
 	if v.NotUsed == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.NotUsed {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.memoryConflict(&v.NotUsed[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.key(&c, "conflicts")
 	if v.Conflicts == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Conflicts {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.memoryConflict(&v.Conflicts[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.end(c)
 }
@@ -734,27 +734,27 @@ func (w *jsonWriter) coreReviewFlag(v *ReviewFlag) {
 	if v.Detectors == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Detectors {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.str(v.Detectors[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.key(&c, "reasons")
 	if v.Reasons == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Reasons {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.reviewsText(&v.Reasons[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.end(c)
 }
@@ -797,14 +797,14 @@ func (w *jsonWriter) memoryEntry(v *memory.Entry) {
 	if v.Sources == nil {
 		w.null()
 	} else {
-		w.b = append(w.b, '[')
+		w.byte('[')
 		for i0 := range v.Sources {
 			if i0 > 0 {
-				w.b = append(w.b, ',')
+				w.byte(',')
 			}
 			w.memorySource(&v.Sources[i0])
 		}
-		w.b = append(w.b, ']')
+		w.byte(']')
 	}
 	w.end(c)
 }
@@ -883,14 +883,14 @@ func (w *jsonWriter) memoryFacts(v *memory.Facts) {
 		if v.Badges == nil {
 			w.null()
 		} else {
-			w.b = append(w.b, '[')
+			w.byte('[')
 			for i0 := range v.Badges {
 				if i0 > 0 {
-					w.b = append(w.b, ',')
+					w.byte(',')
 				}
 				w.str(v.Badges[i0])
 			}
-			w.b = append(w.b, ']')
+			w.byte(']')
 		}
 	}
 	w.end(c)
