@@ -215,6 +215,9 @@ export function defineSuite(launchBrowser, { only = {} } = {}) {
       note.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await clickPanel('button[data-fk="list-save"]');
+    // List and team actions are confirmed inside the panel (overlay.js); the button is enabled after 600 ms.
+    await page.waitForFunction(() => { const b = document.querySelector('[data-trustlens-panel]')?.shadowRoot?.querySelector('button[data-fk="confirm-yes"]'); return b && !b.disabled; });
+    await clickPanel('button[data-fk="confirm-yes"]');
     await page.waitForFunction(() => document.querySelector('[data-trustlens-panel]').shadowRoot.querySelector('[data-finding-id="supplier-blocked"]'));
     assert.equal((await page.evaluate(readOverlayInPage)).level, 'high-risk');
     const stored = await ext((k) => chrome.storage.local.get('buyerList').then((r) => r.buyerList?.entries?.[k] ?? null), CARD.memberId);

@@ -46,9 +46,11 @@
     return r.width >= 8 && r.height >= 8;
   }
 
+  const GUARDED = 'input, label, select, textarea, [data-team-action], button[data-fk="list-save"], button[data-fk="confirm-yes"]';
+
   /**
-   * Guards clicks inside root (a shadow root on host): clicks on a host the
-   * buyer cannot plainly see are dropped, and clicks on elements matching
+   * Guards clicks inside root (a shadow root on host): clicks on the buyer's
+   * controls (GUARDED) on a host the buyer cannot plainly see are dropped, and clicks on elements matching
    * confirmSel need a confirmation first. onBlocked(text pair) tells the buyer.
    */
   function guardClicks(host, root, { signal, confirmSel, place, onBlocked }) {
@@ -77,7 +79,11 @@
     root.addEventListener('click', (e) => {
       const t = e.target;
       if (replaying && t === replaying) return;
-      if (!visible()) {
+      // Only controls that change something for the buyer (the list, the
+      // checklist, the planned order, team actions, a confirmation) are
+      // guarded: links, downloads and "show more" do nothing a page could
+      // lure the buyer into, and must work on any page layout.
+      if (t.closest?.(GUARDED) && !visible()) {
         stop(e);
         onBlocked(TL.text.clickIgnoredHidden);
         return;
