@@ -64,7 +64,7 @@
         signal.addEventListener('abort', () => io.disconnect(), { once: true });
       } catch { /* no v2: the style checks remain */ }
     }
-    let tamperedAt = 0;
+    let tamperedAt = -Infinity; // when the page last restyled our host (never yet)
     const mo = new MutationObserver((records) => {
       if (records.every((r) => r.attributeName === 'style' && host.getAttribute('style') === ourStyle.get(host))) return; // ours
       tamperedAt = performance.now();
