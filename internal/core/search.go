@@ -205,7 +205,7 @@ func cardFindings(own []rules.Finding, inherit bool, pageFindings []rules.Findin
 		}
 		if len(out) > n {
 			sort.SliceStable(out, func(i, j int) bool {
-				if a, b := severityRank(out[i].Severity), severityRank(out[j].Severity); a != b {
+				if a, b := out[i].Severity.Rank(), out[j].Severity.Rank(); a != b {
 					return a < b
 				}
 				return out[i].ID < out[j].ID
@@ -216,19 +216,4 @@ func cardFindings(own []rules.Finding, inherit bool, pageFindings []rules.Findin
 		out = []rules.Finding{}
 	}
 	return out
-}
-
-// severityRank orders findings as rules.Evaluate does: high first.
-func severityRank(s rules.Severity) int {
-	switch s {
-	case rules.High:
-		return 0
-	case rules.Medium:
-		return 1
-	case rules.Low:
-		return 2
-	case rules.Info:
-		return 3
-	}
-	return 4
 }

@@ -41,7 +41,7 @@ func summarize(m *page.Model, findings []rules.Finding, level rules.Level, score
 	s := Summary{Blocked: m.Blocked, Actions: []rules.Text{}, Order: []string{}, Evidence: map[string][]rules.Text{}}
 	sorted := append([]rules.Finding(nil), findings...)
 	sort.SliceStable(sorted, func(i, j int) bool {
-		ri, rj := sevRank(sorted[i].Severity), sevRank(sorted[j].Severity)
+		ri, rj := sorted[i].Severity.Rank(), sorted[j].Severity.Rank()
 		if ri != rj {
 			return ri < rj
 		}
@@ -81,22 +81,6 @@ func abs(n int) int {
 		return -n
 	}
 	return n
-}
-
-func sevRank(s rules.Severity) int {
-	switch s {
-	case rules.High:
-		return 0
-	case rules.Medium:
-		return 1
-	case rules.Low:
-		return 2
-	case rules.Info:
-		return 3
-	case rules.Positive:
-		return 4
-	}
-	return 5
 }
 
 // ---- the one-line reason ----------------------------------------------------

@@ -118,7 +118,7 @@ func Evaluate(m *page.Model, c *Context) []Finding {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		if a, b := out[i].Severity.rank(), out[j].Severity.rank(); a != b {
+		if a, b := out[i].Severity.Rank(), out[j].Severity.Rank(); a != b {
 			return a < b
 		}
 		return out[i].ID < out[j].ID

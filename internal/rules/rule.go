@@ -24,8 +24,8 @@ const (
 	Positive Severity = "positive"
 )
 
-// rank orders severities for display: high first, positive last.
-func (s Severity) rank() int {
+// Rank orders severities for display: high first, positive last.
+func (s Severity) Rank() int {
 	switch s {
 	case High:
 		return 0
@@ -230,7 +230,7 @@ func (r *Rule) Validate() error {
 	switch {
 	case !isKebab(r.ID):
 		return format.Errorf("rule id %q is not kebab-case", r.ID)
-	case r.Severity.rank() > 4:
+	case r.Severity.Rank() > 4:
 		return format.Errorf("rule %s: unknown severity %q", r.ID, string(r.Severity))
 	case r.Title.EN == "" || r.Title.ZH == "":
 		return format.Errorf("rule %s: title needs English and Chinese", r.ID)
