@@ -218,6 +218,7 @@ test('3. a team service that never answers: requests time out, the buyer sees "n
   }
   await openMore(page); // the team's actions are behind "show more"
   await page.locator('[data-trustlens-panel] [data-team-action="trust"]').click();
+  await page.locator('[data-trustlens-panel] button[data-fk="confirm-yes"]').click(); // team actions are confirmed (overlay.js)
   for (let i = 0; ; i++) {
     const put = proxy.seen.slice(mark).find((r) => r.method === 'PUT' && r.path === `/v1/suppliers/${MEMBER_ID}`);
     if (put && !put.answered) break;
