@@ -5,6 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '..');
@@ -240,4 +242,19 @@ export async function launchChromium(dist, port) {
     },
     close: () => b.close(),
   };
+}
+
+/** The CLI's verdict (parsed JSON) on a file: the built dist/trustlens beside DIST, else `go run`. */
+export async function cliVerdict(file) {
+  const built = join(DIST, '..', 'trustlens');
+  const [cmd, args] = existsSync(built) ? [built, []] : ['go', ['run', './cmd/trustlens']];
+  const { stdout } = await promisify(execFile)(cmd, [...args, 'analyze', file, '--json'], { cwd: ROOT, maxBuffer: 16 << 20 }).catch((e) => e);
+  return JSON.parse(stdout);
+}
+
+/** Chromium with the extension for the fixture server on port, shadow roots open for tests and the panel open on load; and one page. */
+export async function launchWithPanelOpen(port) {
+  const browser = await launch(DIST, port);
+  await (await browser.worker()).evaluate(() => chrome.storage.local.set({ tlTestOpenShadow: true, prefs: { panelOpenByDefault: true } }));
+  return { browser, page: await browser.context.newPage() };
 }

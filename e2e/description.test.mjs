@@ -9,13 +9,10 @@
 // Run: bash scripts/build.sh && node --test e2e/description.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { startServer } from './server.mjs';
 import { g2Model, g2Page, readReal } from './pages.mjs';
-import { DIST, ROOT, launch, readOpenPanel, waitForVerdict } from './browser.mjs';
+import { ROOT, cliVerdict, launchWithPanelOpen, readOpenPanel, waitForVerdict } from './browser.mjs';
 
 const DESC_PATH = '/1688offer/icoss4165340769b90795afecc86a4b'; // the detailUrl of model 597090034012
 const REAL_PATH = '/1688offer/icoss408069340609b43d7bb2518916'; // offer 813724060928's (mobile model), given to page 103
@@ -94,9 +91,7 @@ function route(host, url) {
 
 before(async () => {
   server = await startServer({ route });
-  browser = await launch(DIST, server.port);
-  await (await browser.worker()).evaluate(() => chrome.storage.local.set({ tlTestOpenShadow: true, prefs: { panelOpenByDefault: true } }));
-  page = await browser.context.newPage();
+  ({ browser, page } = await launchWithPanelOpen(server.port));
 });
 
 after(async () => {
@@ -126,12 +121,6 @@ async function open(path, captures, level) {
 
 const payment = (v) => v.findings.find((f) => f.id === 'payment-off-platform');
 
-async function cliVerdict() {
-  const built = join(DIST, '..', 'trustlens');
-  const [cmd, args] = existsSync(built) ? [built, []] : ['go', ['run', './cmd/trustlens']];
-  const { stdout } = await promisify(execFile)(cmd, [...args, 'analyze', HAR, '--json'], { cwd: ROOT, maxBuffer: 16 << 20 }).catch((e) => e);
-  return JSON.parse(stdout);
-}
 
 test('a description loaded by script asking for WeChat and a bank transfer: high risk, quoted; same verdict as the CLI on the HAR', async () => {
   const v = await open('/offer/597090034012.html', 2, 'high-risk');
@@ -140,7 +129,7 @@ test('a description loaded by script asking for WeChat and a bank transfer: high
   assert.ok(f, 'no payment-off-platform finding');
   assert.match(f.evidence, /^description: "工厂直销，量大从优。请加VX：tl_test88/);
 
-  const cli = await cliVerdict();
+  const cli = await cliVerdict(HAR);
   assert.equal(v.level, cli.level);
   assert.equal(Number(v.score), cli.score);
   assert.deepEqual(v.findings.map((x) => x.id).sort(), cli.findings.map((x) => x.id).sort());

@@ -8,12 +8,10 @@
 // Run: bash scripts/build.sh && node --test e2e/samples-parity.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { startServer } from './server.mjs';
-import { DIST, ROOT, launch, readOpenPanel, waitForVerdict } from './browser.mjs';
+import { ROOT, cliVerdict, launchWithPanelOpen, readOpenPanel, waitForVerdict } from './browser.mjs';
 
 const SAMPLES = join(ROOT, 'testdata', 'samples');
 const http = (u) => u.replace(/^https:/, 'http:');
@@ -81,9 +79,7 @@ let page;
 
 before(async () => {
   server = await startServer({ route });
-  browser = await launch(DIST, server.port);
-  await (await browser.worker()).evaluate(() => chrome.storage.local.set({ tlTestOpenShadow: true, prefs: { panelOpenByDefault: true } }));
-  page = await browser.context.newPage();
+  ({ browser, page } = await launchWithPanelOpen(server.port));
 });
 
 after(async () => {
@@ -91,12 +87,6 @@ after(async () => {
   await server?.close();
 });
 
-async function cliVerdict(file) {
-  const built = join(DIST, '..', 'trustlens');
-  const [cmd, args] = existsSync(built) ? [built, []] : ['go', ['run', './cmd/trustlens']];
-  const { stdout } = await promisify(execFile)(cmd, [...args, 'analyze', join(SAMPLES, file), '--json'], { cwd: ROOT, maxBuffer: 16 << 20 }).catch((e) => e);
-  return JSON.parse(stdout);
-}
 
 /** The extension's verdict once every replayed response is in. */
 async function extensionVerdict(s) {
@@ -117,7 +107,7 @@ async function extensionVerdict(s) {
 for (const file of FILES) {
   test(`${file}: the extension's verdict is the CLI's`, async () => {
     const s = samples.get(file);
-    const [v, cli] = [await extensionVerdict(s), await cliVerdict(file)];
+    const [v, cli] = [await extensionVerdict(s), await cliVerdict(join(SAMPLES, file))];
     const ids = (fs) => fs.map((f) => f.id).sort();
     assert.equal(v.level, cli.level, `findings ${ids(v.findings)} vs ${ids(cli.findings)}`);
     assert.equal(v.score == null ? null : Number(v.score), cli.score);
