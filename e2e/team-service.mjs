@@ -51,7 +51,8 @@ export async function startProxy(target) {
   const stalled = new Set();
   const up = new URL(target);
   const server = createServer(async (req, res) => {
-    seen.push({ method: req.method, path: req.url, origin: req.headers.origin ?? null, auth: /^Bearer tlt_/.test(req.headers.authorization ?? '') });
+    const entry = { method: req.method, path: req.url, origin: req.headers.origin ?? null, auth: /^Bearer tlt_/.test(req.headers.authorization ?? '') };
+    seen.push(entry);
     if (stallRe?.test(`${req.method} ${req.url}`)) { seen.at(-1).answered = 'never'; stalled.add(res); return; }
     if (gate) { gate.held++; await gate.promise; }
     const status = fail.shift();
@@ -63,6 +64,7 @@ export async function startProxy(target) {
     }
     const fwd = httpRequest({ host: up.hostname, port: up.port, method: req.method, path: req.url, headers: { ...req.headers, host: up.host } }, (r) => {
       res.writeHead(r.statusCode, r.headers);
+      r.on('end', () => { entry.done = r.statusCode; });
       r.pipe(res);
     });
     fwd.on('error', () => { res.writeHead(502); res.end(); });
