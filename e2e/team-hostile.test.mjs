@@ -6,7 +6,8 @@
 //      process could)
 //   2. a page that rewrites its address with history.pushState, swaps its
 //      model for other offers' and forges a capture gets no price posted for
-//      those offers: only the offer the buyer opened is observed, once
+//      those offers and no price history read: only the offer the buyer
+//      opened is read and observed (observed once)
 //   3. a team service that accepts connections and never answers: requests
 //      time out, the panel, the popup and the options say "not answering",
 //      and one stalled request does not hold the buyer's team action
@@ -157,28 +158,45 @@ test('1. the team token cannot be read from the content scripts\' context', asyn
   assert.equal((await teamState(true)).hasToken, true);
 });
 
-test('2. pushState + model swap + forged capture: no price posted for offers the buyer never opened', async () => {
+test('2. pushState + model swap + forged capture: no price read or posted for offers the buyer never opened', async () => {
   const mark = proxy.seen.length;
   await page.goto(OFFER);
   const first = await waitForVerdict(page);
   assert.equal(first.state, 'ready');
   await teamState(true);
+  // What team sync was told the tab shows after each analysis (team-sync.js keeps it per tab in storage.session).
+  const worker = await sw();
+  const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id ?? null, OFFER);
+  const shown = new Set();
+  const watch = async () => {
+    const key = `teamTab:${tabId}`;
+    const id = await worker.evaluate(async (k) => (await chrome.storage.session.get(k))[k]?.offerId ?? null, key);
+    if (id) shown.add(id);
+  };
   await page.evaluate(() => window.__startAttack());
-  await page.waitForFunction(() => window.__attack?.finished === true, null, { timeout: 60_000 });
+  while (!(await page.evaluate(() => window.__attack?.finished === true))) {
+    await watch();
+    await new Promise((r) => setTimeout(r, 100));
+  }
   assert.equal(await page.evaluate(() => location.pathname), `/offer/${FORGED.at(-1)}.html`, 'the address bar shows the last forged offer');
   await teamState(true);
+  await watch();
   const calls = proxy.seen.slice(mark);
-  // The forged offers reached the team code (their price histories were looked up)...
-  const readForged = FORGED.filter((id) => calls.some((r) => r.method === 'GET' && r.path.startsWith(`/v1/prices/${id}?`)));
-  assert.ok(readForged.length >= 6, `the attack's verdicts reached team sync: histories read for ${readForged.length} forged offers`);
-  // ...but the only price written is the opened offer's, once.
+  // The forged offers reached the team code (it was told the tab shows them)...
+  const reached = FORGED.filter((id) => shown.has(id));
+  assert.ok(reached.length >= 6, `the attack's verdicts reached team sync: ${reached.length} forged offers seen`);
+  // ...the opened offer's history was read...
+  assert.ok(calls.some((r) => r.method === 'GET' && r.path.startsWith(`/v1/prices/${OFFER_ID}?`)), 'the opened offer\'s price history is read');
+  // ...but no forged offer's history was read, and the only price written is the opened offer's, once.
+  const readForged = FORGED.filter((id) => calls.some((r) => r.method === 'GET' && r.path.startsWith(`/v1/prices/${id}`)));
   const writes = calls.filter((r) => r.method === 'POST' && r.path === '/v1/prices');
   const stored = [];
   for (const id of [OFFER_ID, ...FORGED]) {
     const h = await api('GET', `/v1/prices/${id}`);
     if (h.total) stored.push(`${id}×${h.total}`);
   }
-  console.log(`# attack: ${FORGED.length} forged offers pushed, histories read for ${readForged.length}; prices posted ${writes.length}, stored: ${stored.join(', ') || 'none'}`);
+  console.log(`# attack: ${FORGED.length} forged offers pushed, ${reached.length} reached team sync, histories read for ${readForged.length}; prices posted ${writes.length}, stored: ${stored.join(', ') || 'none'}`);
+  assert.deepEqual(readForged, [], 'no price history read for an offer the buyer never opened');
   assert.deepEqual(stored, [`${OFFER_ID}×1`], 'prices stored only for the offer the buyer opened');
   assert.equal(writes.length, 1);
 });

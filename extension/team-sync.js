@@ -32,8 +32,9 @@
 //
 // Writes without a click: the only write made without the buyer's click is
 // the day's price of an offer, and only for the page the buyer navigated to
-// (see priceAllowed): a page that rewrites its address with
-// history.pushState and swaps its model gets no observation posted.
+// (see priceAllowed). An offer's price history is read only for that page too
+// (navigatedOffer): a page that rewrites its address with history.pushState
+// and swaps its model gets no observation posted and no history read.
 (() => {
   'use strict';
 
@@ -379,21 +380,29 @@
     return offerOf(/^\/offer\/(\d{1,20})\.html$/.exec(u.pathname)?.[1]);
   }
 
+  /**
+   * Whether offerId is the offer the buyer navigated to in this tab: the one
+   * in the address the document was loaded from (page.loadUrl: the navigation
+   * entry, which history.pushState cannot change) and in the tab's address
+   * now (page.url, the browser's). Only that offer's price history is read
+   * and its price posted: a page that pushes other offers' addresses and
+   * swaps its model gets neither a read nor a write for them.
+   */
+  function navigatedOffer(offerId, tabId, page) {
+    if (!Number.isInteger(tabId) || !isPlain(page)) return false;
+    return offerInUrl(page.loadUrl) === offerId && offerInUrl(page.url) === offerId;
+  }
+
   // tabId → the load (document) of that tab that already posted its price.
   const postedLoads = new Map();
 
   /**
    * Whether this analysis may post the offer's price without a click: only
-   * for the page the buyer navigated to, once per load. The offer id must be
-   * the one in the address the document was loaded from (page.loadUrl: the
-   * navigation entry, which history.pushState cannot change), in the tab's
-   * address now (page.url, the browser's) and in the verdict. A page that
-   * pushes another offer's address and swaps its model is refused, and so is
-   * a second, later analysis of the same load.
+   * for the offer the buyer navigated to (navigatedOffer), once per load (a
+   * second, later analysis of the same load is refused).
    */
   function priceAllowed(offerId, tabId, page) {
-    if (!Number.isInteger(tabId) || !isPlain(page) || typeof page.load !== 'string' || !page.load) return false;
-    if (offerInUrl(page.loadUrl) !== offerId || offerInUrl(page.url) !== offerId) return false;
+    if (typeof page?.load !== 'string' || !page.load || !navigatedOffer(offerId, tabId, page)) return false;
     if (postedLoads.get(tabId) === page.load) return false;
     postedLoads.set(tabId, page.load);
     return true;
@@ -435,7 +444,7 @@
     for (const id of ids) {
       if (!(age(MEMBER(id)) < MEMBER_TTL_MS)) want.members.add(id);
     }
-    if (offerId) {
+    if (offerId && navigatedOffer(offerId, tabId, page)) {
       const o = s[OFFER(offerId)];
       if (!(age(OFFER(offerId)) < OFFER_TTL_MS)) want.offers.add(offerId);
       // Today's price, once a day per offer (the key makes a resend harmless).
