@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n== %s\n' "$*"; }
+step() { printf '\n== %s (at %ss)\n' "$*" "$SECONDS"; }
+trap 'printf "\n== finished in %ss\n" "$SECONDS"' EXIT
 
 step "setup"
 bash scripts/setup.sh
@@ -40,7 +41,8 @@ bash scripts/build.sh >/tmp/trustlens-build.log 2>&1 || { cat /tmp/trustlens-bui
 grep -E '^(core.wasm|dist/)' /tmp/trustlens-build.log || true
 
 step "end-to-end (Chromium)"
-node --test --test-reporter=spec $(ls e2e/*.test.mjs | grep -v '^e2e/firefox\.test\.mjs$')
+# Two files at a time: most of their time is spent waiting on the browser.
+node --test --test-concurrency=2 --test-reporter=spec $(ls e2e/*.test.mjs | grep -v '^e2e/firefox\.test\.mjs$')
 
 step "end-to-end (Firefox)"
 node --test --test-reporter=spec e2e/firefox.test.mjs
