@@ -56,9 +56,8 @@ test('no network requests from extension/ (only background.js fetches its own co
   assert.deepEqual([...bg.matchAll(/\b(?:const|let|var)\s+url\s*=\s*([^;]+);/g)].map((m) => m[1].trim()), ["chrome.runtime.getURL('core.wasm')"],
     'the only URL background.js fetches is chrome.runtime.getURL(\'core.wasm\')');
   assert.deepEqual(offenders(/new\s+(XMLHttpRequest|WebSocket|EventSource|Image|Worker|SharedWorker)\b|sendBeacon|\.connectNative|\bimport\s*\(/), []);
-  assert.deepEqual(offenders(/importScripts\s*\(/, (f, l) => f === 'background.js' &&
-    (/importScripts\('wasm_exec\.js'\)/.test(l) || /importScripts\('vocab\.js'\)/.test(l) || /importScripts\('team-sync\.js'\)/.test(l) || /importScripts\('checks\.js'\)/.test(l) || /importScripts\('settings\.js'\)/.test(l) ||
-      /importScripts\('supplier-list\.js', 'list-store\.js'\)/.test(l) || /importScripts\('site-access\.js'\)/.test(l))), []); // the buyer's supplier list, site access
+  // The one script background.js loads itself: the Go runtime beside core.wasm (the rest is bundled in).
+  assert.deepEqual(offenders(/importScripts\s*\(/, (f, l) => f === 'background.js' && /importScripts\('wasm_exec\.js'\)/.test(l)), []);
   // No remote URLs anywhere in extension code or pages, except the page
   // addresses inside background.js's warm-up snapshot (data handed to the core, never requested).
   const warmup = sources['background.js'].match(/const WARMUP_SNAPSHOT = JSON\.stringify\(\{[\s\S]*?\n\}\);/)?.[0] ?? '';
@@ -121,13 +120,9 @@ test('manifest: CSP exact, 1688-only hosts, minimal permissions, no web_accessib
 test('manifest: background works in Chrome (service worker) and Firefox (scripts)', () => {
   assert.deepEqual(Object.keys(manifest.background).sort(), ['scripts', 'service_worker']);
   assert.equal(manifest.background.service_worker, 'background.js');
-  const scripts = manifest.background.scripts;
-  assert.equal(scripts[0], 'wasm_exec.js');
-  assert.equal(scripts.at(-1), 'background.js');
-  assert.ok(scripts.includes('team-sync.js'), 'team sync loads in Firefox too');
-  // Chrome's worker loads the same files itself: each one between is importScripts'd by background.js.
-  const imported = [...sources['background.js'].matchAll(/importScripts\(([^)]*)\)/g)].flatMap((m) => [...m[1].matchAll(/'([\w.-]+\.js)'/g)].map((x) => x[1]));
-  for (const f of scripts.slice(1, -1)) assert.ok(imported.includes(f), `background.js imports ${f}`);
+  // Firefox: the Go runtime, then the bundle; Chrome's worker loads wasm_exec.js itself (importScripts).
+  assert.deepEqual(manifest.background.scripts, ['wasm_exec.js', 'background.js']);
+  assert.match(sources['background.js'], /importScripts\('wasm_exec\.js'\)/);
   const gecko = manifest.browser_specific_settings?.gecko;
   assert.ok(gecko?.id);
   assert.equal(gecko.strict_min_version, '142.0');
@@ -156,8 +151,7 @@ test('manifest: content scripts on 1688 hosts only (pages chosen by selectors.js
   assert.equal(capture.world, 'MAIN');
   assert.equal(capture.run_at, 'document_start');
   assert.equal(isolated.world, undefined, 'the rest runs in the isolated world');
-  assert.deepEqual(isolated.js.slice(0, 2), ['vocab.js', 'selectors.js'], 'the shared vocabulary first');
-  assert.equal(isolated.js.at(-1), 'content.js');
+  assert.deepEqual(isolated.js, ['content.js'], 'one bundle: content.js imports the rest');
   for (const cs of [capture, isolated]) {
     assert.deepEqual(cs.matches, ['*://*.1688.com/*'], 'store hosts are open-ended (vanity names): selectors.js decides');
     assert.deepEqual(cs.matches, capture.matches, 'capture and content scripts match the same pages');

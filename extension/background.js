@@ -7,19 +7,24 @@
 //
 // Every message is untrusted: fixed types, schema and size checks, sender
 // checks, and no way to make this worker fetch anything but its own core.wasm.
+
+// The Go runtime (wasm_exec.js, shipped by the Go that built core.wasm) stays a
+// file of its own: Chrome's worker loads it here, Firefox lists it before this
+// bundle in background.scripts.
 if (typeof Go === 'undefined' && typeof importScripts === 'function') importScripts('wasm_exec.js');
 // The vocabulary shared with the core (extension/vocab.js, generated from Go): caps, member ids.
-if (!globalThis.TrustLens?.vocab && typeof importScripts === 'function') importScripts('vocab.js');
+import './vocab.js';
 // Who may send what (extension/checks.js), shared with list-store.js and team-sync.js.
-if (!globalThis.TrustLens?.checks && typeof importScripts === 'function') importScripts('checks.js');
+import './checks.js';
 // The buyer's settings (extension/settings.js): the minimum store age joins the core's input.
-if (!globalThis.TrustLens?.loadSettings && typeof importScripts === 'function') importScripts('settings.js');
-// The buyer's supplier list: shared checks, then its store (Firefox loads both as background.scripts).
-if (!globalThis.TrustLens?.listStore && typeof importScripts === 'function') importScripts('supplier-list.js', 'list-store.js');
-// Team sync (opt-in; extension/team-sync.js, its only network code). Firefox: background.scripts.
-if (!globalThis.TrustLensTeam && typeof importScripts === 'function') importScripts('team-sync.js');
+import './settings.js';
+// The buyer's supplier list: shared checks, then its store.
+import './supplier-list.js';
+import './list-store.js';
+// Team sync (opt-in; extension/team-sync.js, its only network code).
+import './team-sync.js';
 // Site access (extension/site-access.js): the toolbar says when the browser withholds 1688 pages.
-if (!globalThis.TrustLens?.siteAccess && typeof importScripts === 'function') importScripts('site-access.js');
+import './site-access.js';
 globalThis.TrustLens.siteAccess.watchToolbar();
 
 // The core's caps (extension/vocab.js; strings are checked in UTF-16 code

@@ -5,6 +5,24 @@
 // Runs at document_start so it hears every capture and can time
 // DOMContentLoaded; the page is only read after DOMContentLoaded.
 // Everything it attaches hangs off one AbortController (teardown = abort()).
+// The scripts it uses, in order (they still share the TrustLens global).
+import './vocab.js';
+import './selectors.js';
+import './strings.js';
+import './settings.js';
+import './supplier-list.js';
+import './snapshot.js';
+import './view.js';
+import './overlay-style.js';
+import './overlay.js';
+import './search.js';
+import './panel-extras.js';
+import './report.js';
+import './review-flags.js';
+import './review-panel.js';
+import './store-facts-panel.js';
+import './team-panel.js';
+
 (() => {
   'use strict';
   const TL = globalThis.TrustLens;

@@ -1,6 +1,16 @@
 // Popup: the current tab's verdict, as the background recorded it. The page
 // cannot reach this view, so it is where a buyer can check what the on-page
 // badge says. `popup.html?tabId=N` shows tab N (used by the e2e tests).
+import './vocab.js';
+import './strings.js';
+import './settings.js';
+import './supplier-list.js';
+import './overlay-style.js';
+import './view.js';
+import './search.js';
+import './panel-extras.js';
+import './site-access.js';
+
 (() => {
   'use strict';
   const TL = globalThis.TrustLens;

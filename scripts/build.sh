@@ -20,12 +20,23 @@ GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w -buildid=' -o $out/chrome
 goroot=$(go env GOROOT)
 wasm_exec="$goroot/lib/wasm/wasm_exec.js"
 [ -f "$wasm_exec" ] || wasm_exec="$goroot/misc/wasm/wasm_exec.js"
-cp "$wasm_exec" $out/chrome/wasm_exec.js
 
 echo "== extension"
+# Pages, styles, icons and messages as they are; the JavaScript as one bundle
+# per entry (esbuild, pinned in package.json): each entry imports what it uses.
+# IIFE, not ES modules: content scripts, the MAIN-world capture script and
+# Firefox's background scripts are classic scripts. Not minified, so a
+# reviewer can read what ships.
+if [ ! -x node_modules/.bin/esbuild ]; then
+  echo "build: installing the npm packages pinned in package-lock.json (npm ci) for esbuild"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
 cp -R extension/. $out/chrome/
-# Sources that must not ship (generators, tests).
-find $out/chrome \( -name '*.test.mjs' -o -name 'gen-*.mjs' \) -delete
+find $out/chrome \( -name '*.js' -o -name '*.mjs' \) -delete
+node_modules/.bin/esbuild --bundle --format=iife --target=es2022 --charset=utf8 --log-level=warning \
+  --outdir=$out/chrome \
+  extension/capture.js extension/content.js extension/background.js extension/popup.js extension/options.js
+cp "$wasm_exec" $out/chrome/wasm_exec.js
 # The same files for Firefox; each browser gets its own cut of manifest.json
 # (Chrome: background.service_worker; Firefox: background.scripts and the
 # browser_specific_settings.gecko that addons.mozilla.org requires).
@@ -47,14 +58,16 @@ rm $out/.firefox-again.zip
   echo "TrustLens $(sed -n 's/.*"version": "\(.*\)".*/\1/p' manifest.json | head -1): how core.wasm and wasm_exec.js are built"
   echo
   echo "core.wasm is the Go code of this repository (internal/, wasm/) compiled to WebAssembly;"
-  echo "wasm_exec.js is the loader shipped with the same Go; vocab.js is readable JavaScript generated from internal/vocab"
-  echo "(go test ./internal/vocab/ fails when it is stale). Every other file is hand-written and not minified."
+  echo "wasm_exec.js is the loader shipped with the same Go. capture.js, content.js, background.js, popup.js and"
+  echo "options.js are bundles (esbuild $(node_modules/.bin/esbuild --version), not minified) of the hand-written modules in extension/,"
+  echo "where vocab.js is readable JavaScript generated from internal/vocab (go test ./internal/vocab/ fails when it is stale)."
   echo
   echo "Go: $(go env GOVERSION) (https://go.dev/dl), on linux/amd64; modules pinned by go.sum (go mod verify)"
   echo "Command, from the root of the source package:"
   echo "  GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w -buildid=' -o core.wasm ./wasm"
   echo "  cp \"\$(go env GOROOT)/lib/wasm/wasm_exec.js\" wasm_exec.js"
-  echo "Or the whole package: bash scripts/build.sh (writes dist/firefox and dist/trustlens-firefox.zip)"
+  echo "The bundles and the whole package (Node $(node --version), esbuild pinned in package-lock.json):"
+  echo "  npm ci && bash scripts/build.sh    # writes dist/firefox and dist/trustlens-firefox.zip"
   echo
   echo "sha256:"
   (cd $out/firefox && sha256sum core.wasm wasm_exec.js | sed 's/^/  /')
