@@ -141,55 +141,6 @@ func offerDetailsHTML(body string) (string, bool) {
 func htmlText(h string, max int) string {
 	var t textBuilder
 	t.max = max
-	for i := 0; i < len(h) && !t.cut; {
-		lt := strings.IndexByte(h[i:], '<')
-		if lt < 0 {
-			t.text(h[i:])
-			break
-		}
-		t.text(h[i : i+lt])
-		i += lt
-		switch {
-		case strings.HasPrefix(h[i:], "<!--"):
-			end := strings.Index(h[i+4:], "-->")
-			if end < 0 {
-				return t.String()
-			}
-			i += 4 + end + 3
-			continue
-		case strings.HasPrefix(h[i:], "</"), strings.HasPrefix(h[i:], "<!"), strings.HasPrefix(h[i:], "<?"):
-			name, _, next := readTag(h, i+1)
-			if blockTags[name] {
-				t.space()
-			}
-			i = next
-			continue
-		}
-		name, attrs, next := readTag(h, i)
-		if name == "" {
-			t.text("<")
-			i++
-			continue
-		}
-		i = next
-		switch name {
-		case "script", "style", "template", "noscript", "title":
-			end := indexFold(h[i:], "</"+name)
-			if end < 0 {
-				return t.String()
-			}
-			_, _, i = readTag(h, i+end+1)
-		case "img", "area":
-			t.space()
-			t.text(attrs["alt"])
-			t.space()
-		case "br":
-			t.space()
-		default:
-			if blockTags[name] {
-				t.space()
-			}
-		}
-	}
+	scanHTML(h, &t, htmlVisitor{alt: true, stopAtCap: true})
 	return t.String()
 }

@@ -25,88 +25,45 @@ func FromHTML(pageURL string, html []byte) Snapshot {
 	scripts := 0
 	beforeRoot := true // no element seen yet: a "saved from" comment is the browser's, not the page's
 
-	for i := 0; i < len(h); {
-		lt := strings.IndexByte(h[i:], '<')
-		if lt < 0 {
-			body.text(h[i:])
-			break
-		}
-		body.text(h[i : i+lt])
-		i += lt
-		switch {
-		case strings.HasPrefix(h[i:], "<!--"):
-			end := strings.Index(h[i+4:], "-->")
-			if end < 0 {
-				i = len(h)
-				continue
+	scanHTML(h, &body, htmlVisitor{
+		comment: func(c string) {
+			if beforeRoot && savedFrom == "" { // a "saved from" comment is the browser's, before any element
+				savedFrom = savedFromURL(c)
 			}
-			if beforeRoot && savedFrom == "" {
-				savedFrom = savedFromURL(h[i+4 : i+4+end])
+		},
+		start: func(name string, attrs map[string]string) {
+			beforeRoot = false
+			if !s.Translated && isTranslatedMarkup(name, attrs) {
+				s.Translated = true
 			}
-			i += 4 + end + 3
-			continue
-		case strings.HasPrefix(h[i:], "</"), strings.HasPrefix(h[i:], "<!"), strings.HasPrefix(h[i:], "<?"):
-			name, _, next := readTag(h, i+1)
-			if blockTags[name] {
-				body.space()
+			switch name {
+			case "link":
+				if strings.EqualFold(attrs["rel"], "canonical") && canonical == "" {
+					canonical = decodeEntities(attrs["href"])
+				}
+			case "meta":
+				if strings.EqualFold(attrs["property"], "og:url") && ogURL == "" {
+					ogURL = decodeEntities(attrs["content"])
+				}
 			}
-			i = next
-			continue
-		}
-		name, attrs, next := readTag(h, i)
-		if name == "" { // a lone '<' is text
-			body.text("<")
-			i++
-			continue
-		}
-		i = next
-		beforeRoot = false
-		if !s.Translated && isTranslatedMarkup(name, attrs) {
-			s.Translated = true
-		}
-		switch name {
-		case "script", "style", "textarea", "title", "noscript", "template":
-			end := indexFold(h[i:], "</"+name)
-			content := h[i:]
-			if end >= 0 {
-				content = h[i : i+end]
-				_, _, i = readTag(h, i+end+1)
-			} else {
-				i = len(h)
-			}
+		},
+		raw: func(name string, attrs map[string]string, content string) {
 			switch name {
 			case "script":
 				if _, hasSrc := attrs["src"]; hasSrc || !hasModelMarker(content) {
-					continue
+					return
 				}
 				scripts++
-				if len(s.Scripts) >= MaxScripts {
-					continue
+				if len(s.Scripts) < MaxScripts {
+					s.Scripts = append(s.Scripts, capText(content, MaxScriptBytes, format.Sprintf("script %d", len(s.Scripts)), &s.Notes))
 				}
-				s.Scripts = append(s.Scripts, capText(content, MaxScriptBytes, format.Sprintf("script %d", len(s.Scripts)), &s.Notes))
 			case "title":
 				if title == "" {
 					title = collapseSpace(decodeEntities(content))
 				}
-			case "textarea":
-				body.text(content)
 			}
-		case "link":
-			if strings.EqualFold(attrs["rel"], "canonical") && canonical == "" {
-				canonical = decodeEntities(attrs["href"])
-			}
-		case "meta":
-			if strings.EqualFold(attrs["property"], "og:url") && ogURL == "" {
-				ogURL = decodeEntities(attrs["content"])
-			}
-		case "br":
-			body.space()
-		default:
-			if blockTags[name] {
-				body.space()
-			}
-		}
-	}
+		},
+	})
 	if scripts > MaxScripts {
 		s.Notes = append(s.Notes, capNote(format.Sprintf("cap hit: %d model scripts, only the first %d kept (MaxScripts)", scripts, MaxScripts)))
 	}
@@ -142,6 +99,92 @@ func FromHTML(pageURL string, html []byte) Snapshot {
 		s.DOM = dom
 	}
 	return s
+}
+
+// htmlVisitor receives what scanHTML meets besides visible text: comments,
+// start tags, and the content of raw-text elements (script, style, textarea,
+// title, noscript, template). Any of them may be nil.
+type htmlVisitor struct {
+	comment func(text string)
+	start   func(name string, attrs map[string]string)
+	raw     func(name string, attrs map[string]string, content string)
+	// alt writes the alt text of images into the text (descriptions carry
+	// their words there); stopAtCap stops the scan when the text is full.
+	alt, stopAtCap bool
+}
+
+// scanHTML walks markup once: its visible text goes to t (tags stripped,
+// entities decoded by t, block tags breaking words, textarea content kept,
+// scripts and styles dropped), everything else to v. It is a small
+// single-pass scanner, not an HTML5 parser, and safe on any input.
+func scanHTML(h string, t *textBuilder, v htmlVisitor) {
+	for i := 0; i < len(h) && !(v.stopAtCap && t.cut); {
+		lt := strings.IndexByte(h[i:], '<')
+		if lt < 0 {
+			t.text(h[i:])
+			return
+		}
+		t.text(h[i : i+lt])
+		i += lt
+		switch {
+		case strings.HasPrefix(h[i:], "<!--"):
+			end := strings.Index(h[i+4:], "-->")
+			if end < 0 {
+				return
+			}
+			if v.comment != nil {
+				v.comment(h[i+4 : i+4+end])
+			}
+			i += 4 + end + 3
+			continue
+		case strings.HasPrefix(h[i:], "</"), strings.HasPrefix(h[i:], "<!"), strings.HasPrefix(h[i:], "<?"):
+			name, _, next := readTag(h, i+1)
+			if blockTags[name] {
+				t.space()
+			}
+			i = next
+			continue
+		}
+		name, attrs, next := readTag(h, i)
+		if name == "" { // a lone '<' is text
+			t.text("<")
+			i++
+			continue
+		}
+		i = next
+		if v.start != nil {
+			v.start(name, attrs)
+		}
+		switch name {
+		case "script", "style", "textarea", "title", "noscript", "template":
+			end := indexFold(h[i:], "</"+name)
+			content := h[i:]
+			if end >= 0 {
+				content = h[i : i+end]
+				_, _, i = readTag(h, i+end+1)
+			} else {
+				i = len(h)
+			}
+			if name == "textarea" {
+				t.text(content)
+			}
+			if v.raw != nil {
+				v.raw(name, attrs, content)
+			}
+		case "img", "area":
+			t.space()
+			if v.alt {
+				t.text(attrs["alt"])
+				t.space()
+			}
+		case "br":
+			t.space()
+		default:
+			if blockTags[name] {
+				t.space()
+			}
+		}
+	}
 }
 
 // savedFromURL reads the comment Chrome (and IE before it) writes at the top
