@@ -10,7 +10,7 @@ import (
 // G2 PC (`window.__INIT_DATA={…}`, about 2021-2025) and mobile
 // (m.1688.com, `window.__INIT_DATA` or `__INIT_DATA__`) models: plain JSON
 // with `globalData` and `data` {componentId: {componentType, data}}. See
-// shared/docs/1688-pages.md §2a and §2c.
+// docs/research/1688-pages.md §2a and §2c.
 const (
 	pathData       = "data"
 	pathGlobalData = "globalData"

@@ -12,8 +12,8 @@ import (
 //
 // It is a JavaScript object literal, not JSON: bare numeric keys
 // (`skuWeight:{5846845077736:0.1030}`) and fastjson `$ref` pointer nodes.
-// See shared/docs/1688-pages.md §2b and the real script
-// shared/fixtures/real/offer-943009939489.g3-context.js.txt.
+// See docs/research/1688-pages.md §2b and the real script
+// testdata/real/offer-943009939489.g3-context.js.txt.
 const (
 	pathG3Result = "result"
 	pathG3Data   = "data"   // in result

@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// Real captures, copied from shared/fixtures/real (see testdata/real/SOURCES.md)
+// Real captures, kept in testdata/real (see testdata/real/SOURCES.md)
 // so that the tests run on a clean clone and under GOOS=js.
 const (
 	fixtureDir          = "testdata/real"

@@ -12,7 +12,7 @@ import (
 // Thresholds of price-outlier-low.
 //
 //   - 50% of the median: the practitioner rule of thumb "A price more than
-//     50% below comparable listings suggests bait" (shared/docs/
+//     50% below comparable listings suggests bait" (docs/research/
 //     reviews-research.md), for the guide's warning sign “Prices that are
 //     'very cheap to believe.'”.
 //   - The median, not the mean: one absurd card (a ¥0.01 bait SKU, a ¥9,999
