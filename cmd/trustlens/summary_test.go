@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -76,5 +78,65 @@ func TestSummaryEvidence(t *testing.T) {
 		if f.ID == "store-age-new" && !strings.Contains(f.Evidence, "tpYear") {
 			t.Errorf("the finding's own evidence lost its source: %q", f.Evidence)
 		}
+	}
+}
+
+// On every pinned page (real captures and composed ones), each finding has
+// its evidence written for a buyer in summary.evidence: present, not the
+// technical line, and free of field paths and codes outside the quotes of
+// the page's own words. internal/rules holds every rule to the same on its
+// cases (TestSaidForEveryRule).
+func TestSummaryEvidenceOnEveryPage(t *testing.T) {
+	developer := []string{"data.", "components.", "moduleData", " = ", "FAIL_SYS", "shopcard", "pageData", "globalData", "_"}
+	pages := 0
+	for _, dir := range goldenDirs {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if e.IsDir() || !goldenExts[strings.ToLower(filepath.Ext(e.Name()))] {
+				continue
+			}
+			o := options{file: filepath.Join(dir, e.Name())}
+			o.buyer.Now = goldenNow
+			v, err := verdictOf(o)
+			if err != nil {
+				t.Fatalf("%s: no verdict: %v", e.Name(), err)
+			}
+			pages++
+			for _, f := range v.Findings {
+				said := v.Summary.Evidence[f.ID]
+				if len(said) == 0 {
+					t.Errorf("%s: %s has no buyer evidence", e.Name(), f.ID)
+				}
+				for _, s := range said {
+					if s.EN == f.Evidence || s.EN == "" || s.ZH == "" {
+						t.Errorf("%s: %s: buyer evidence %+v is missing or the technical line", e.Name(), f.ID, s)
+					}
+					for _, w := range developer {
+						if outside := outsideQuotes(s.EN) + outsideQuotes(s.ZH); strings.Contains(outside, w) {
+							t.Errorf("%s: %s: developer words %q in %q", e.Name(), f.ID, w, s.EN+" / "+s.ZH)
+						}
+					}
+				}
+			}
+		}
+	}
+	if pages < 20 {
+		t.Fatalf("only %d pages judged", pages)
+	}
+}
+
+// outsideQuotes is s without its “quotes” (the page's own words).
+func outsideQuotes(s string) string {
+	var b strings.Builder
+	for {
+		i, j := strings.Index(s, "“"), strings.Index(s, "”")
+		if i < 0 || j < i {
+			return b.String() + s
+		}
+		b.WriteString(s[:i])
+		s = s[j+len("”"):]
 	}
 }

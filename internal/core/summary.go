@@ -48,22 +48,9 @@ func summarize(m *page.Model, findings []rules.Finding, level rules.Level, score
 		// Heaviest first: the most negative warning, the most positive sign.
 		return abs(rules.FindingWeight(sorted[i], m)) > abs(rules.FindingWeight(sorted[j], m))
 	})
-	seen := map[string]bool{}
 	for _, f := range sorted {
-		if len(f.Places) > 0 {
-			for _, p := range f.Places {
-				s.Evidence[f.ID] = append(s.Evidence[f.ID], placeEvidence(p))
-			}
-			if f.Note != "" {
-				s.Evidence[f.ID] = append(s.Evidence[f.ID], rules.Text{EN: f.Note, ZH: f.Note})
-			}
-		} else {
-			s.Evidence[f.ID] = append(s.Evidence[f.ID], buyerEvidence(m, f))
-		}
-		if !seen[f.ID] {
-			seen[f.ID] = true
-			s.Order = append(s.Order, f.ID)
-		}
+		s.Evidence[f.ID] = f.Said
+		s.Order = append(s.Order, f.ID)
 	}
 	var warnings []rules.Finding
 	for _, f := range sorted {
@@ -163,13 +150,13 @@ func reasonOf(m *page.Model, warnings []rules.Finding, level rules.Level, score 
 // trustedReason: "11 years on 1688, TrustPass member, no warning signs".
 func trustedReason(m *page.Model) rules.Text {
 	y := m.Supplier.StoreAgeYears.Value
-	en := []string{yearsEN(y) + " on 1688"}
+	en := []string{rules.YearsEN(y) + " on 1688"}
 	zh := []string{format.Sprintf("入驻1688共%d年", y)}
 	for i, b := range m.Supplier.Badges {
 		if i == 2 {
 			break
 		}
-		if t, ok := badgeName(b.ID); ok {
+		if t, ok := rules.BadgeName(b.ID); ok {
 			en = append(en, t.EN)
 			zh = append(zh, t.ZH)
 		}
@@ -177,24 +164,6 @@ func trustedReason(m *page.Model) rules.Text {
 	en = append(en, "no warning signs")
 	zh = append(zh, "无危险信号")
 	return rules.Text{EN: strings.Join(en, ", "), ZH: strings.Join(zh, "，")}
-}
-
-// badgeName is how a sentence names a badge of the catalogue: "TrustPass
-// (诚信通)", "factory audited on site (深度验厂)".
-func badgeName(id string) (rules.Text, bool) {
-	for _, b := range page.BadgeCatalogue() {
-		if b.ID == id {
-			return rules.Text{EN: b.Phrase + " (" + b.ZH + ")", ZH: b.ZH}, true
-		}
-	}
-	return rules.Text{}, false
-}
-
-func yearsEN(n int) string {
-	if n == 1 {
-		return "1 year"
-	}
-	return format.Sprintf("%d years", n)
 }
 
 // capital upper-cases the first letter of the English text.
@@ -220,7 +189,7 @@ func phraseOf(m *page.Model, f rules.Finding) phrase {
 			return phrase{text: lowerFirst(f.Title)}
 		}
 		n := strconv.Itoa(age.Value)
-		t = rules.Text{EN: strings.ReplaceAll(t.EN, "{years}", yearsEN(age.Value)), ZH: strings.ReplaceAll(t.ZH, "{n}", n)}
+		t = rules.Text{EN: strings.ReplaceAll(t.EN, "{years}", rules.YearsEN(age.Value)), ZH: strings.ReplaceAll(t.ZH, "{n}", n)}
 	}
 	if t.EN == "" {
 		return phrase{text: lowerFirst(f.Title)}
@@ -364,103 +333,4 @@ func actionsOf(m *page.Model, warnings []rules.Finding, level rules.Level, advic
 		return []rules.Text{}
 	}
 	return out
-}
-
-// ---- evidence for a buyer ---------------------------------------------------
-
-// buyerEvidence writes a finding's evidence for a buyer; the technical
-// evidence is returned unchanged where no wording is known.
-func buyerEvidence(m *page.Model, f rules.Finding) rules.Text {
-	if rules.RolesOf(f.ID).StoreAge {
-		if a := m.Supplier.StoreAgeYears; a.Known {
-			from := sourceName(a.Source)
-			return rules.Text{
-				EN: format.Sprintf("Store age: %s on 1688, from %s", yearsEN(a.Value), from.EN),
-				ZH: format.Sprintf("店铺年限：入驻1688共%d年，来自%s", a.Value, from.ZH),
-			}
-		}
-	}
-	if strings.HasPrefix(f.ID, "badge-") {
-		for _, b := range m.Supplier.Badges {
-			if "badge-"+b.ID == f.ID || (b.ID == "powerful-factory" && f.ID == "badge-super-factory") {
-				from := sourceName(b.Source)
-				name, _ := badgeName(b.ID)
-				return rules.Text{EN: format.Sprintf("%s, from %s", capital(name).EN, from.EN), ZH: format.Sprintf("%s，来自%s", name.ZH, from.ZH)}
-			}
-		}
-	}
-	return rules.Text{EN: f.Evidence, ZH: f.Evidence}
-}
-
-// placeEvidence writes one place a text rule saw its sign for a buyer:
-// where it is and the quote, with the Chinese glossed.
-func placeEvidence(p rules.Place) rules.Text {
-	where := whereName(p.Where)
-	en := format.Sprintf("%s says “%s”", where.EN, p.Quote)
-	if gloss := glossOf(p.Quote); gloss != "" {
-		en += " (" + gloss + ")"
-	}
-	return rules.Text{EN: en, ZH: format.Sprintf("%s写着“%s”", where.ZH, p.Quote)}
-}
-
-// sourceName names where a value was read, in a buyer's words.
-func sourceName(src string) rules.Text {
-	switch {
-	case strings.HasPrefix(src, "remembered from "):
-		return rules.Text{EN: "a page of this store you visited earlier", ZH: "你之前访问过的该店铺页面"}
-	case strings.HasPrefix(src, "shopcard"):
-		return rules.Text{EN: "the store card", ZH: "店铺卡片"}
-	case strings.HasPrefix(src, "store module"), strings.HasPrefix(src, "DOM "):
-		return rules.Text{EN: "the store header", ZH: "店铺页头"}
-	case strings.Contains(src, "tag") || strings.Contains(src, "label"):
-		return rules.Text{EN: "the store's labels on this page", ZH: "此页面的店铺标签"}
-	}
-	return rules.Text{EN: "this page's data", ZH: "此页面的数据"}
-}
-
-// whereName names a page text ("title", "attribute 付款方式", "SKU") for a buyer.
-func whereName(where string) rules.Text {
-	switch {
-	case where == "title":
-		return rules.Text{EN: "The product title", ZH: "商品标题"}
-	case strings.HasPrefix(where, "attribute "):
-		name := strings.TrimPrefix(where, "attribute ")
-		en := format.Sprintf("The product detail “%s”", name)
-		if g := glossOf(name); g != "" {
-			en += " (" + g + ")"
-		}
-		return rules.Text{EN: en, ZH: format.Sprintf("商品属性“%s”", name)}
-	case strings.HasPrefix(where, "description"):
-		return rules.Text{EN: "The product description", ZH: "商品详情"}
-	case strings.HasPrefix(where, "SKU"), strings.HasPrefix(where, "sku"):
-		return rules.Text{EN: "A product option", ZH: "商品规格"}
-	}
-	return rules.Text{EN: "The page (" + where + ")", ZH: "页面（" + where + "）"}
-}
-
-// glossary glosses the Chinese words buyers meet in the evidence quotes.
-// Longer entries come first so "加微信" wins over "微信".
-var glossary = []struct{ zh, en string }{
-	{"加微信", "add WeChat"}, {"微信", "WeChat"}, {"薇信", "WeChat"}, {"v信", "WeChat"}, {"V信", "WeChat"},
-	{"扣扣", "QQ"}, {"私下交易", "deal privately"}, {"私聊", "private chat"}, {"线下", "offline"},
-	{"个人账户", "personal account"}, {"私人账户", "private account"}, {"银行卡", "bank card"},
-	{"对公转账", "company bank transfer"}, {"转账", "transfer"}, {"付款方式", "payment method"},
-	{"付款", "pay"}, {"收款", "receive payment"}, {"价格更优惠", "better price"}, {"优惠", "discount"},
-	{"专线", "dedicated line"}, {"物流", "shipping"}, {"单号", "tracking number"}, {"全款", "full payment"},
-	{"定金", "deposit"}, {"预付", "prepay"}, {"发货", "ship"}, {"工厂", "factory"}, {"厂家", "manufacturer"},
-	{"源头", "direct source"}, {"直销", "direct sale"}, {"联系", "contact"}, {"咨询", "ask"},
-}
-
-// glossOf lists the English of the glossary words found in s ("add WeChat,
-// transfer"), "" when none.
-func glossOf(s string) string {
-	var out []string
-	rest := s
-	for _, g := range glossary {
-		if strings.Contains(rest, g.zh) {
-			out = append(out, g.en)
-			rest = strings.ReplaceAll(rest, g.zh, " ")
-		}
-	}
-	return strings.Join(out, ", ")
 }

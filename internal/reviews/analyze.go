@@ -2,6 +2,7 @@ package reviews
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,13 +45,16 @@ type Group struct {
 
 // Finding is one detector that fired.
 type Finding struct {
-	ID       string  `json:"id"`
-	Severity string  `json:"severity"`
-	Title    Text    `json:"title"`
-	Evidence string  `json:"evidence"`
-	Advice   Text    `json:"advice"`
-	Groups   []Group `json:"groups,omitempty"`
-	Reviews  []Flag  `json:"reviews,omitempty"`
+	ID       string `json:"id"`
+	Severity string `json:"severity"`
+	Title    Text   `json:"title"`
+	Evidence string `json:"evidence"`
+	// Said is the evidence in a buyer's words, in English and Chinese, one
+	// line per fact; Evidence keeps every figure the detector used.
+	Said    []Text  `json:"-"`
+	Advice  Text    `json:"advice"`
+	Groups  []Group `json:"groups,omitempty"`
+	Reviews []Flag  `json:"reviews,omitempty"`
 }
 
 // ReviewVerdict is what the in-page flag of one review needs.
@@ -522,4 +526,19 @@ func dateRange(rs []Review, idx []int) string {
 		return a
 	}
 	return a + " to " + b
+}
+
+// flagReasons are the first n distinct reasons a finding flagged reviews
+// with ("Same buyer “x”, same text 3 times"), as lines of Finding.Said.
+func flagReasons(f *Finding, n int) []Text {
+	var out []Text
+	for _, r := range f.Reviews {
+		if len(out) == n {
+			break
+		}
+		if !slices.Contains(out, r.Reason) {
+			out = append(out, r.Reason)
+		}
+	}
+	return out
 }

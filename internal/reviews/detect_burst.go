@@ -233,5 +233,9 @@ func (a *analysis) burst() *Finding {
 	}
 	f.Evidence = format.Sprintf("%s of %s dated reviews over %d days (%.2f a day) fall in unusual bursts with high ratings: %s%s",
 		fmtInt(flaggedTotal), fmtInt(len(dated)), span, global, strings.Join(ex, "; "), more)
+	f.Said = append([]Text{{
+		EN: format.Sprintf("%s of %s dated reviews were posted in unusual bursts, with high ratings", fmtInt(flaggedTotal), fmtInt(len(dated))),
+		ZH: format.Sprintf("%s条有日期的评价中，%s条集中在异常的时间段发布，且评分很高", fmtInt(len(dated)), fmtInt(flaggedTotal)),
+	}}, flagReasons(f, 2)...)
 	return f
 }

@@ -82,5 +82,9 @@ func (a *analysis) generic() *Finding {
 		{Label: "system defaults", Detail: format.Sprintf("%d reviews", len(defaults)), Reviews: defaults},
 		{Label: "template praise", Detail: format.Sprintf("%d reviews", len(canned)), Reviews: canned},
 	}
+	f.Said = []Text{{
+		EN: format.Sprintf("%s of %s reviews (%s) say nothing specific: %s are the platform's default text (默认好评) and %s are template praise such as 好评 (good)", fmtInt(g), fmtInt(n), pct(g, n), fmtInt(len(defaults)), fmtInt(len(canned))),
+		ZH: format.Sprintf("%s条评价中有%s条（%s）没有具体内容：%s条系统默认好评，%s条模板化好评", fmtInt(n), fmtInt(g), pct(g, n), fmtInt(len(defaults)), fmtInt(len(canned))),
+	}}
 	return f
 }

@@ -61,6 +61,10 @@ func (a *analysis) nearDuplicate() *Finding {
 	}
 	f.Evidence = format.Sprintf("%s of near-identical texts from different buyers cover %s of %s reviews (similarity ≥ %d%% after removing punctuation, emoji, spacing and full-width forms): %s%s",
 		plural(len(keep), "group"), fmtInt(covered), fmtInt(len(a.rs)), SimilarityPercent, strings.Join(ex, "; "), more)
+	f.Said = []Text{{
+		EN: format.Sprintf("%s of %s reviews are near-copies of each other, posted under different buyer names", fmtInt(covered), fmtInt(len(a.rs))),
+		ZH: format.Sprintf("%s条评价中有%s条几乎相同，却来自不同买家", fmtInt(len(a.rs)), fmtInt(covered)),
+	}}
 	return f
 }
 

@@ -54,5 +54,9 @@ func (a *analysis) ratingSkew() *Finding {
 	f := newFinding(DetectorRatingSkew)
 	f.Evidence = format.Sprintf("%s of %s rated buyer-written reviews (%s) are five stars, and %s of those (%s) have under %d characters of text; even a product that earns five stars from %.0f%% of buyers would show this with probability %s",
 		fmtInt(five), fmtInt(n), pct(five, n), fmtInt(short), pct(short, five), ShortTextRunes, SkewBaseline*100, chanceText(p))
+	f.Said = []Text{{
+		EN: format.Sprintf("%s of %s rated reviews (%s) give five stars, and %s of those have almost no text: more than honest buyers give", fmtInt(five), fmtInt(n), pct(five, n), pct(short, five)),
+		ZH: format.Sprintf("%s条有评分的评价中%s条（%s）为五星，其中%s几乎没有文字：高于真实买家的常见水平", fmtInt(n), fmtInt(five), pct(five, n), pct(short, five)),
+	}}
 	return f
 }

@@ -170,6 +170,7 @@ func (a *analysis) repeatReviewer() *Finding {
 		ex = ex[:3]
 	}
 	f.Evidence = strings.Join(ex, "; ") + more
+	f.Said = flagReasons(f, 3)
 	return f
 }
 

@@ -73,5 +73,13 @@ func (a *analysis) reviewsVsSales() *Finding {
 	if qty > 0 {
 		f.Evidence += format.Sprintf("; those reviews alone account for %s units", fmtInt(qty))
 	}
+	periodEN, periodZH := format.Sprintf("the last %d days", win), format.Sprintf("近%d天", win)
+	if win == 365 {
+		periodEN, periodZH = "the last year", "一年内"
+	}
+	f.Said = []Text{{
+		EN: format.Sprintf("%s reviews in %s, but the page shows only %s sold in that time: each review needs an order", fmtInt(inWin), periodEN, shown),
+		ZH: format.Sprintf("%s有%s条评价，但页面显示同期仅售出%s件：每条评价都需要一笔订单", periodZH, fmtInt(inWin), shown),
+	}}
 	return f
 }

@@ -15,4 +15,5 @@ var badgeBrandAuthorization = Rule{
 	Fires: "An attribute says 有可授权的自有品牌: 是, or the page shows 品牌授权.",
 	Guide: "“Give priority to shops that have badges such as … “Brand Authorization””",
 	Check: badgeCheck("brand-authorization"),
+	Say:   badgeSay("brand-authorization"),
 }

@@ -15,4 +15,5 @@ var badgeDeepFactoryAudit = Rule{
 	Fires: "The seller carries 深度验厂 (factory inspection) in a badge field or badge text.",
 	Guide: "“Check Certification Logos: Give priority to shops that have badges such as “Deep Factory Audit””",
 	Check: badgeCheck("deep-factory-audit"),
+	Say:   badgeSay("deep-factory-audit"),
 }

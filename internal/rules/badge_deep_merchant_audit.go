@@ -15,4 +15,5 @@ var badgeDeepMerchantAudit = Rule{
 	Fires: "The seller carries 深度验商 (business verification) in a badge field or badge text.",
 	Guide: "“Verify Business Qualifications: Confirm that the supplier's business license, registered capital, operating range and other information are consistent”",
 	Check: badgeCheck("deep-merchant-audit"),
+	Say:   badgeSay("deep-merchant-audit"),
 }

@@ -15,4 +15,5 @@ var badgePowerfulMerchant = Rule{
 	Fires: "The page marks the seller as 实力商家: `sellerSign.isSlsj` true or `businessType` \"slsj\".",
 	Guide: "“Give priority to shops that have badges such as “Deep Factory Audit”, “Powerful Merchant” or “Brand Authorization””",
 	Check: badgeCheck("powerful-merchant"),
+	Say:   badgeSay("powerful-merchant"),
 }

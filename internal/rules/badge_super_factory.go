@@ -15,4 +15,5 @@ var badgeSuperFactory = Rule{
 	Fires: "The seller carries 超级工厂: shop type `cjgc` (shopcard / sellerIdentity) or the badge text.",
 	Guide: "“Give priority to shops that have badges … because they show that the platform or a third party has verified the companies credentials and capabilities.”",
 	Check: badgeCheck("super-factory"),
+	Say:   badgeSay("super-factory"),
 }

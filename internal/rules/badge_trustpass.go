@@ -15,4 +15,5 @@ var badgeTrustpass = Rule{
 	Fires: "The page marks the seller as a 诚信通 member: `sellerSign.isTp` true or seller identity `cht`.",
 	Guide: "“the annual membership fee for sellers on the 1688 platform is typically: RMB 6,688 per year … a Chengxintong (诚信通) membership, which is required for most factories and suppliers”",
 	Check: badgeCheck("trustpass"),
+	Say:   badgeSay("trustpass"),
 }

@@ -48,6 +48,9 @@ var certsMissing = Rule{
 		}
 		return goods[:1], "no certificate, standard or filing number on the page"
 	},
+	Say: func(*page.Model, *Context, []Finding) []Text {
+		return []Text{{EN: "No certificate, test report or filing number (CE, FCC, 3C, 备案…) anywhere on the page", ZH: "页面上没有任何认证、检测报告或备案号"}}
+	},
 }
 
 func isAttribute(where string) bool {

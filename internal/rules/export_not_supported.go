@@ -21,4 +21,10 @@ var exportNotSupported = Rule{
 		}
 		return nil
 	},
+	Say: func(m *page.Model, _ *Context, _ []Finding) []Text {
+		return []Text{from(Text{
+			EN: "The supplier says it does not take export orders (接外贸订单：不支持)",
+			ZH: "供应商表示不接外贸订单（接外贸订单：不支持）",
+		}, m.Supplier.ExportSupport.Source)}
+	},
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 )
 
@@ -28,5 +29,12 @@ var factoryAddressWithheld = Rule{
 			return []string{fieldEvidence(a)}
 		}
 		return nil
+	},
+	Say: func(m *page.Model, _ *Context, _ []Finding) []Text {
+		a := m.Supplier.Address
+		return []Text{from(Text{
+			EN: format.Sprintf("The store gives its address as “%s” (none)", strings.TrimSpace(a.Value)),
+			ZH: format.Sprintf("店铺地址写的是“%s”", strings.TrimSpace(a.Value)),
+		}, a.Source)}
 	},
 }

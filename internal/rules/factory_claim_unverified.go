@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 
+	"github.com/trustlens/trustlens/internal/format"
 	"github.com/trustlens/trustlens/internal/page"
 	txt "github.com/trustlens/trustlens/internal/text"
 )
@@ -91,5 +92,19 @@ var factoryClaimUnverified = Rule{
 			}
 		}
 		return claims, "no 超级工厂, 实力工厂 or 深度验厂 on the page"
+	},
+	Say: func(m *page.Model, _ *Context, _ []Finding) []Text {
+		if trading, ok := isTrading(m); ok {
+			_, v, _ := strings.Cut(trading, " = ")
+			v = strings.Trim(v, `"`)
+			return []Text{{
+				EN: format.Sprintf("But the store registers its business as trading: “%s” (wholesale or trade, not manufacturing)", v),
+				ZH: format.Sprintf("但店铺登记的经营模式是“%s”（经销或贸易，而非生产）", v),
+			}}
+		}
+		return []Text{{
+			EN: "No Super Factory (超级工厂), Powerful Factory (实力工厂) or Deep Factory Audit (深度验厂) badge on the page backs the claim",
+			ZH: "页面上没有超级工厂、实力工厂或深度验厂标识",
+		}}
 	},
 }

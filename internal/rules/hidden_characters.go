@@ -52,4 +52,10 @@ var hiddenCharacters = Rule{
 		}
 		return out, strconv.Itoa(n) + " hidden or bidi characters"
 	},
+	Say: func(*page.Model, *Context, []Finding) []Text {
+		return []Text{{
+			EN: "Each ⟨U+…⟩ above is an invisible or order-reversing character hidden between letters",
+			ZH: "上面每个⟨U+…⟩都是夹在文字中间的不可见或反向字符",
+		}}
+	},
 }

@@ -37,4 +37,20 @@ var highDisputeRate = Rule{
 		}
 		return out
 	},
+	Say: func(m *page.Model, _ *Context, _ []Finding) []Text {
+		var out []Text
+		if r := m.Store.DisputeRate; r.Known && r.Value >= highDisputePercent {
+			out = append(out, from(Text{
+				EN: format.Sprintf("Disputes (纠纷率): %g%% of orders in the last 30 days", r.Value),
+				ZH: format.Sprintf("近30天纠纷率：%g%%", r.Value),
+			}, r.Source))
+		}
+		if r := m.Store.QualityReturnRate; r.Known && r.Value >= highQualityReturnPercent {
+			out = append(out, from(Text{
+				EN: format.Sprintf("Returns for quality (品质退货率): %g%% of orders", r.Value),
+				ZH: format.Sprintf("品质退货率：%g%%", r.Value),
+			}, r.Source))
+		}
+		return out
+	},
 }

@@ -142,4 +142,11 @@ var licenceMismatch = Rule{
 		}
 		return []string{format.Sprintf("licence %q (%s) vs store %q (%s): similarity %.2f", lic.Value, lic.Source, store.Value, store.Source, sim)}
 	},
+	Say: func(m *page.Model, _ *Context, _ []Finding) []Text {
+		lic, store := m.Supplier.Licence.Company, m.Supplier.Company
+		return []Text{{
+			EN: format.Sprintf("The business licence (营业执照) is in the name of “%s”, but the store trades as “%s”", lic.Value, store.Value),
+			ZH: format.Sprintf("营业执照上的公司是“%s”，而店铺的公司名是“%s”", lic.Value, store.Value),
+		}}
+	},
 }

@@ -39,23 +39,61 @@ var licenceYoungCompany = Rule{
 	Fires: format.Sprintf("The licence's founding date (or the founding date the store shows) is less than %d years ago, or the store claims more years on 1688 than the company has existed (one year of slack for 1688's counting from 1).", youngCompanyYears),
 	Guide: "“It is possible for a seller to do business for between 3 and 12 months, get huge payments and then close shop” / “Incongruous particulars with regard to business permits”",
 	Check: func(m *page.Model, c *Context) []string {
-		f, ok := founded(m)
-		if !ok || f.Value.IsZero() {
+		a, ok := companyAge(m, c)
+		if !ok {
 			return nil
 		}
-		now := c.Now
-		if now.IsZero() {
-			now = time.Now()
-		}
-		years := now.Sub(f.Value).Hours() / 24 / 365.25
-		date := f.Value.Format("2006-01-02")
 		var out []string
-		if years < youngCompanyYears {
-			out = append(out, format.Sprintf("%s = %s: %.1f years ago", f.Source, date, years))
+		if a.young {
+			out = append(out, format.Sprintf("%s = %s: %.1f years ago", a.founded.Source, a.date, a.years))
 		}
-		if a := m.Supplier.StoreAgeYears; a.Known && float64(a.Value) > years+1 {
-			out = append(out, format.Sprintf("%s, but %s = %s (%.1f years ago)", fieldEvidence(a), f.Source, date, years))
+		if a.predates {
+			out = append(out, format.Sprintf("%s, but %s = %s (%.1f years ago)", fieldEvidence(m.Supplier.StoreAgeYears), a.founded.Source, a.date, a.years))
 		}
 		return out
 	},
+	Say: func(m *page.Model, c *Context, _ []Finding) []Text {
+		a, _ := companyAge(m, c)
+		var out []Text
+		if a.young {
+			out = append(out, from(Text{
+				EN: format.Sprintf("Company founded on %s, %.1f years ago", a.date, a.years),
+				ZH: format.Sprintf("公司成立于%s，距今%.1f年", a.date, a.years),
+			}, a.founded.Source))
+		}
+		if a.predates {
+			y := m.Supplier.StoreAgeYears.Value
+			out = append(out, Text{
+				EN: format.Sprintf("The store claims %s on 1688, but the company was founded on %s (%.1f years ago)", YearsEN(y), a.date, a.years),
+				ZH: format.Sprintf("店铺显示入驻1688共%d年，但公司成立于%s（距今%.1f年）", y, a.date, a.years),
+			})
+		}
+		return out
+	},
+}
+
+// companyFacts is what licence-young-company reads: the founding date, how
+// long ago it was, whether that is recent, and whether the store claims
+// more years on 1688 than the company has existed (one year of slack for
+// 1688's counting from 1).
+type companyFacts struct {
+	founded         page.Field[time.Time]
+	date            string
+	years           float64
+	young, predates bool
+}
+
+func companyAge(m *page.Model, c *Context) (companyFacts, bool) {
+	f, ok := founded(m)
+	if !ok || f.Value.IsZero() {
+		return companyFacts{}, false
+	}
+	now := c.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	years := now.Sub(f.Value).Hours() / 24 / 365.25
+	a := m.Supplier.StoreAgeYears
+	return companyFacts{founded: f, date: f.Value.Format("2006-01-02"), years: years,
+		young: years < youngCompanyYears, predates: a.Known && float64(a.Value) > years+1}, true
 }

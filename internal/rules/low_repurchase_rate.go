@@ -31,4 +31,11 @@ var lowRepurchaseRate = Rule{
 		}
 		return nil
 	},
+	Say: func(m *page.Model, _ *Context, _ []Finding) []Text {
+		r := m.Store.RepurchaseRate
+		return []Text{from(Text{
+			EN: format.Sprintf("Repurchase rate (回头率): %g%% of buyers order again", r.Value),
+			ZH: format.Sprintf("回头率：%g%%", r.Value),
+		}, r.Source)}
+	},
 }

@@ -40,4 +40,32 @@ var lowServiceScoreRule = Rule{
 		}
 		return out
 	},
+	Say: func(m *page.Model, _ *Context, _ []Finding) []Text {
+		var out []Text
+		if s := m.Store.ServiceScore; s.Known && s.Value < lowServiceScore {
+			out = append(out, from(Text{
+				EN: format.Sprintf("Service score (服务分): %g of 5", s.Value),
+				ZH: format.Sprintf("服务分：%g（满分5分）", s.Value),
+			}, s.Source))
+		}
+		for _, p := range m.Store.ServiceStars {
+			if v, err := strconv.ParseFloat(p.Value, 64); err == nil && v < lowServicePart {
+				out = append(out, Text{
+					EN: format.Sprintf("%s: %g of 5", serviceAspect(p.Name), v),
+					ZH: format.Sprintf("%s：%g（满分5分）", p.Name, v),
+				})
+			}
+		}
+		return out
+	},
+}
+
+// serviceAspect names a part of the service score in English, with the
+// Chinese the store page shows.
+func serviceAspect(zh string) string {
+	en := map[string]string{"售后体验": "After-sales", "商品体验": "Goods as described", "物流体验": "Shipping", "咨询体验": "Answering questions"}[zh]
+	if en == "" {
+		return "Service part (" + zh + ")"
+	}
+	return en + " (" + zh + ")"
 }

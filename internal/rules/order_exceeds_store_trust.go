@@ -37,4 +37,22 @@ var orderExceedsStoreTrust = Rule{
 		}
 		return []string{format.Sprintf("planned order %s; %s and this page's warnings support a first order of about %s", usd(c.PlannedOrderUSD), age, usd(ceiling))}
 	},
+	Say: func(m *page.Model, c *Context, found []Finding) []Text {
+		ceiling := firstOrderCeiling(m, found)
+		record := Text{EN: "a store whose age is not shown", ZH: "未显示年限的店铺"}
+		if a := m.Supplier.StoreAgeYears; a.Known {
+			record = Text{EN: format.Sprintf("a store %s on 1688", YearsEN(a.Value)), ZH: format.Sprintf("入驻%d年的店铺", a.Value)}
+		}
+		t := Text{
+			EN: format.Sprintf("You plan to order about %s; for %s with this page's warnings, a first order of about %s is what its record supports", usd(c.PlannedOrderUSD), record.EN, usd(ceiling)),
+			ZH: format.Sprintf("你计划下单约%s；对%s，结合本页的危险信号，首单建议不超过约%s", usd(c.PlannedOrderUSD), record.ZH, usd(ceiling)),
+		}
+		if ceiling <= 0 {
+			t = Text{
+				EN: format.Sprintf("You plan to order about %s; with this page's warnings, only samples are advised as a first order", usd(c.PlannedOrderUSD)),
+				ZH: format.Sprintf("你计划下单约%s；结合本页的危险信号，首单只建议拿样品", usd(c.PlannedOrderUSD)),
+			}
+		}
+		return []Text{t}
+	},
 }

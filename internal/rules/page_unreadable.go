@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/trustlens/trustlens/internal/page"
+import (
+	"strings"
+
+	"github.com/trustlens/trustlens/internal/page"
+)
 
 var pageUnreadable = Rule{
 	ID:       "page-unreadable",
@@ -26,4 +30,32 @@ var pageUnreadable = Rule{
 		}
 		return []string{ev}
 	},
+	Say: func(m *page.Model, _ *Context, _ []Finding) []Text {
+		return []Text{unreadableSaid(m)}
+	},
+}
+
+// unreadableSaid says why the page could not be read, in a buyer's words:
+// what 1688 showed instead, or what the page or the saved file lacks.
+func unreadableSaid(m *page.Model) Text {
+	switch m.Blocked {
+	case page.BlockedCaptcha:
+		return Text{EN: "1688 showed a security check (captcha) instead of the page", ZH: "1688显示了安全验证（验证码），而不是页面内容"}
+	case page.BlockedLogin:
+		return Text{EN: "1688 asked you to log in before showing this page", ZH: "1688要求先登录才显示此页面"}
+	}
+	notes := strings.Join(m.Notes, "\n")
+	switch {
+	case strings.Contains(notes, "MHTML"):
+		return Text{EN: "This page was saved as a single file (MHTML), which leaves out the data 1688 keeps in the page's scripts", ZH: "此页面保存为单个文件（MHTML），不含1688放在页面脚本中的数据"}
+	case strings.Contains(notes, "response failed"):
+		return Text{EN: "1688 refused to send this page's data", ZH: "1688拒绝发送此页面的数据"}
+	case strings.HasPrefix(notes, "har:"):
+		return Text{EN: "The saved file (HAR) is damaged, so TrustLens could not read the page's data", ZH: "保存的文件（HAR）已损坏，无法读取页面数据"}
+	case strings.Contains(notes, "not readable"):
+		return Text{EN: "The page's data is there but damaged or in a form TrustLens does not know", ZH: "页面数据已损坏或格式无法识别"}
+	case strings.Contains(notes, "translated this page"):
+		return Text{EN: "Your browser translated this page and TrustLens found none of the data 1688 sends in Chinese", ZH: "浏览器翻译了此页面，且未找到1688原始的中文数据"}
+	}
+	return Text{EN: "The page carries no product or store data: it is empty, still loading, or not a product or store page", ZH: "页面没有商品或店铺数据：可能为空白、仍在加载，或不是商品或店铺页面"}
 }

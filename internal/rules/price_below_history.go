@@ -33,27 +33,51 @@ var priceBelowHistory = Rule{
 	Fires: format.Sprintf("The offer's lowest price today is under %.0f%% of the median of the prices your team recorded for it (at least %d observations).", belowHistoryShare*100, minHistoryPrices),
 	Guide: "“Prices that are ‘very cheap to believe.’” / “Tools like … AliTools help analyze seller credibility and price history.”",
 	Check: func(m *page.Model, c *Context) []string {
-		if c.Team == nil || !m.Offer.PriceMin.Known || m.Offer.PriceMin.Value <= 0 {
+		h, ok := belowHistory(m, c)
+		if !ok {
 			return nil
 		}
-		var seen []float64
-		for _, p := range c.Team.Prices {
-			if p.Min > 0 && p.Min < maxHistoryPriceSeen {
-				seen = append(seen, p.Min)
-			}
-		}
-		if len(seen) < minHistoryPrices {
-			return nil
-		}
-		sort.Float64s(seen)
-		med := seen[len(seen)/2]
-		if len(seen)%2 == 0 {
-			med = (seen[len(seen)/2-1] + seen[len(seen)/2]) / 2
-		}
-		now := m.Offer.PriceMin.Value
-		if now >= med*belowHistoryShare {
-			return nil
-		}
-		return []string{format.Sprintf("%s = ¥%.2f vs the team's median ¥%.2f of %d observations (%.0f%%)", m.Offer.PriceMin.Source, now, med, len(seen), now/med*100)}
+		return []string{format.Sprintf("%s = ¥%.2f vs the team's median ¥%.2f of %d observations (%.0f%%)", m.Offer.PriceMin.Source, h.now, h.median, h.seen, h.now/h.median*100)}
 	},
+	Say: func(m *page.Model, c *Context, _ []Finding) []Text {
+		h, _ := belowHistory(m, c)
+		share := h.now / h.median * 100
+		return []Text{{
+			EN: format.Sprintf("Price today ¥%.2f is %.0f%% of the usual ¥%.2f your team recorded for this offer (%d times)", h.now, share, h.median, h.seen),
+			ZH: format.Sprintf("今日价格¥%.2f，仅为团队%d次记录的中位价¥%.2f的%.0f%%", h.now, h.seen, h.median, share),
+		}}
+	},
+}
+
+// history is today's price against the team's recorded prices.
+type history struct {
+	now, median float64
+	seen        int
+}
+
+// belowHistory reports today's lowest price against the median of the
+// team's observations, ok when it is under belowHistoryShare of it.
+func belowHistory(m *page.Model, c *Context) (history, bool) {
+	if c.Team == nil || !m.Offer.PriceMin.Known || m.Offer.PriceMin.Value <= 0 {
+		return history{}, false
+	}
+	var seen []float64
+	for _, p := range c.Team.Prices {
+		if p.Min > 0 && p.Min < maxHistoryPriceSeen {
+			seen = append(seen, p.Min)
+		}
+	}
+	if len(seen) < minHistoryPrices {
+		return history{}, false
+	}
+	sort.Float64s(seen)
+	med := seen[len(seen)/2]
+	if len(seen)%2 == 0 {
+		med = (seen[len(seen)/2-1] + seen[len(seen)/2]) / 2
+	}
+	now := m.Offer.PriceMin.Value
+	if now >= med*belowHistoryShare {
+		return history{}, false
+	}
+	return history{now: now, median: med, seen: len(seen)}, true
 }

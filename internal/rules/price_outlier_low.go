@@ -52,23 +52,47 @@ var priceOutlierLow = Rule{
 	Fires: format.Sprintf("A card's (or the page offer's) lowest unit price is under %.0f%% of the median of at least %d comparable priced cards on the same page, and the middle half of those prices lies within a factor of %.0f (Q3/Q1). Cards in another unit than the page's usual one, or with a bulk MOQ (%d× the page's median and at least %d), are left out. Without such cards (an offer page alone) the rule does not fire.", outlierRatio*100, outlierMinPeers, outlierMaxSpread, bulkMOQFactor, bulkMOQMin),
 	Guide: "“Prices that are ‘very cheap to believe.’” (the guide's warning signs); practitioner rule of thumb: “A price more than 50% below comparable listings suggests bait.”",
 	Check: func(m *page.Model, _ *Context) []string {
-		p := m.Offer.PriceMin
-		peers := m.PeerPrices
-		if !p.Known || p.Value <= 0 || len(peers) < outlierMinPeers {
-			return nil
-		}
-		if !sort.Float64sAreSorted(peers) {
-			peers = append([]float64(nil), peers...)
-			sort.Float64s(peers)
-		}
-		med := quantile(peers, 0.5)
-		q1, q3 := quantile(peers, 0.25), quantile(peers, 0.75)
-		if med <= 0 || q1 <= 0 || q3/q1 > outlierMaxSpread || p.Value >= outlierRatio*med {
+		o, ok := priceOutlier(m)
+		if !ok {
 			return nil
 		}
 		return []string{format.Sprintf("¥%.2f vs median ¥%.2f of %d cards on this page (%.0f%%)",
-			p.Value, med, len(peers), math.Round(100*p.Value/med))}
+			o.price, o.median, o.peers, math.Round(100*o.price/o.median))}
 	},
+	Say: func(m *page.Model, _ *Context, _ []Finding) []Text {
+		o, _ := priceOutlier(m)
+		share := math.Round(100 * o.price / o.median)
+		return []Text{{
+			EN: format.Sprintf("Price ¥%.2f is %.0f%% of the middle price (¥%.2f) of %d similar listings on this page", o.price, share, o.median, o.peers),
+			ZH: format.Sprintf("价格¥%.2f，仅为本页%d个同类商品中位价¥%.2f的%.0f%%", o.price, o.peers, o.median, share),
+		}}
+	},
+}
+
+// outlier is a price under outlierRatio of its comparable peers' median.
+type outlier struct {
+	price, median float64
+	peers         int
+}
+
+// priceOutlier reports the page offer's price against the comparable card
+// prices on the same page, ok when it is an outlier.
+func priceOutlier(m *page.Model) (outlier, bool) {
+	p := m.Offer.PriceMin
+	peers := m.PeerPrices
+	if !p.Known || p.Value <= 0 || len(peers) < outlierMinPeers {
+		return outlier{}, false
+	}
+	if !sort.Float64sAreSorted(peers) {
+		peers = append([]float64(nil), peers...)
+		sort.Float64s(peers)
+	}
+	med := quantile(peers, 0.5)
+	q1, q3 := quantile(peers, 0.25), quantile(peers, 0.75)
+	if med <= 0 || q1 <= 0 || q3/q1 > outlierMaxSpread || p.Value >= outlierRatio*med {
+		return outlier{}, false
+	}
+	return outlier{price: p.Value, median: med, peers: len(peers)}, true
 }
 
 // quantile interpolates the q-quantile of sorted values.

@@ -94,7 +94,8 @@ func Evaluate(m *page.Model, c *Context) []Finding {
 	var out []Finding
 	add := func(r *Rule, evidence []string) {
 		if len(evidence) > 0 {
-			out = append(out, Finding{ID: r.ID, Severity: r.Severity, Title: r.Title, Evidence: strings.Join(evidence, "; "), Advice: r.Advice})
+			out = append(out, Finding{ID: r.ID, Severity: r.Severity, Title: r.Title, Evidence: strings.Join(evidence, "; "), Advice: r.Advice,
+				Said: r.Say(m, c, out)})
 		}
 	}
 	for _, r := range Registry {
@@ -103,12 +104,21 @@ func Evaluate(m *page.Model, c *Context) []Finding {
 			add(r, r.Check(m, c))
 		case r.Find != nil:
 			if places, note := r.Find(m, c); len(places) > 0 {
+				said := make([]Text, 0, len(places)+2)
+				for _, p := range places[:min(len(places), maxPlaces)] {
+					said = append(said, placeSaid(p))
+				}
 				if len(places) > maxPlaces {
-					note = joinNote(strconv.Itoa(len(places)-maxPlaces)+" more places", note)
+					n := len(places) - maxPlaces
+					note = joinNote(strconv.Itoa(n)+" more places", note)
 					places = places[:maxPlaces]
+					said = append(said, Text{EN: format.Sprintf("… and %d more places on the page", n), ZH: format.Sprintf("……页面上另有%d处", n)})
+				}
+				if r.Say != nil {
+					said = append(said, r.Say(m, c, out)...)
 				}
 				out = append(out, Finding{ID: r.ID, Severity: r.Severity, Title: r.Title,
-					Evidence: joinNote(placesEvidence(places), note), Places: places, Note: note, Advice: r.Advice})
+					Evidence: joinNote(placesEvidence(places), note), Places: places, Note: note, Advice: r.Advice, Said: said})
 			}
 		}
 	}

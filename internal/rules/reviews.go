@@ -64,5 +64,16 @@ func reviewRule(id string) Rule {
 			}
 			return nil
 		},
+		Say: func(m *page.Model, c *Context, _ []Finding) []Text {
+			var out []Text
+			for _, f := range c.reviewReport(m).Findings {
+				if f.ID == id {
+					for _, t := range f.Said {
+						out = append(out, Text{EN: t.EN, ZH: t.ZH})
+					}
+				}
+			}
+			return out
+		},
 	}
 }

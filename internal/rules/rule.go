@@ -97,6 +97,12 @@ type Rule struct {
 	// Check and Find with the findings so far. A rule has exactly one of
 	// Check, Find and Combine.
 	Combine func(m *page.Model, c *Context, found []Finding) []string
+	// Say words the finding for a buyer (Finding.Said), one line per fact,
+	// in English and Chinese, reading the fields Check or Combine read;
+	// found is the findings so far. Every Check and Combine rule has one;
+	// a text rule's places are worded for it, and its Say (optional) words
+	// what its note says.
+	Say func(m *page.Model, c *Context, found []Finding) []Text
 
 	Roles
 }
@@ -205,9 +211,14 @@ func RolesOf(id string) Roles { return roleIndex[id] }
 // the registry would be an initialisation cycle).
 var roleIndex = map[string]Roles{}
 
+// titleIndex is the registry's titles by id, for rules that name other
+// rules to a buyer (filled at start-up, like roleIndex).
+var titleIndex = map[string]Text{}
+
 func init() {
 	for _, r := range Registry {
 		roleIndex[r.ID] = r.Roles
+		titleIndex[r.ID] = r.Title
 	}
 }
 
@@ -240,6 +251,8 @@ func (r *Rule) Validate() error {
 		return format.Errorf("rule %s: Fires and Guide must be documented", r.ID)
 	case btoi(r.Check != nil)+btoi(r.Find != nil)+btoi(r.Combine != nil) != 1:
 		return format.Errorf("rule %s: needs exactly one of Check, Find and Combine", r.ID)
+	case r.Find == nil && r.Say == nil:
+		return format.Errorf("rule %s: needs Say to word its evidence for a buyer", r.ID)
 	}
 	return r.Roles.validate(r)
 }
@@ -298,4 +311,7 @@ type Finding struct {
 	// Note is what qualifies the places of a text rule ("no certificate …
 	// on the page"), also at the end of Evidence.
 	Note string `json:"-"`
+	// Said is the evidence in a buyer's words, one line per place or fact
+	// (Rule.Say); the verdict carries it as summary.evidence.
+	Said []Text `json:"-"`
 }

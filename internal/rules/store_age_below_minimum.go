@@ -42,4 +42,11 @@ var storeAgeBelowMinimum = Rule{
 		}
 		return []string{format.Sprintf("%s; your minimum is %d years", fieldEvidence(a), c.MinStoreYears)}
 	},
+	Say: func(m *page.Model, c *Context, _ []Finding) []Text {
+		out := storeAgeSaid(m)
+		return append(out, Text{
+			EN: format.Sprintf("Your minimum store age (TrustLens options) is %s", YearsEN(c.MinStoreYears)),
+			ZH: format.Sprintf("你在TrustLens设置中要求店铺至少入驻%d年", c.MinStoreYears),
+		})
+	},
 }

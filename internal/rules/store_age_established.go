@@ -22,6 +22,7 @@ var storeAgeEstablished = Rule{
 		}
 		return nil
 	},
+	Say: func(m *page.Model, _ *Context, _ []Finding) []Text { return storeAgeSaid(m) },
 }
 
 // establishedWeight scales the positive weight with store age.

@@ -25,4 +25,5 @@ var storeAgeNew = Rule{
 		}
 		return nil
 	},
+	Say: func(m *page.Model, _ *Context, _ []Finding) []Text { return storeAgeSaid(m) },
 }

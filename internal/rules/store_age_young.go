@@ -23,4 +23,5 @@ var storeAgeYoung = Rule{
 		}
 		return nil
 	},
+	Say: func(m *page.Model, _ *Context, _ []Finding) []Text { return storeAgeSaid(m) },
 }

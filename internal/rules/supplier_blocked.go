@@ -68,4 +68,12 @@ var supplierBlocked = Rule{
 		}
 		return []string{"on your blocked list: " + e.Note}
 	},
+	Say: func(m *page.Model, c *Context, _ []Finding) []Text {
+		t := Text{EN: "You blocked this supplier in your TrustLens list", ZH: "你已在TrustLens名单中屏蔽该供应商"}
+		if e, ok := c.EntryFor(m); ok && e.Note != "" {
+			t.EN += ": your note says “" + e.Note + "”"
+			t.ZH += "，你的备注：“" + e.Note + "”"
+		}
+		return []Text{t}
+	},
 }

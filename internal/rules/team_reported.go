@@ -52,6 +52,50 @@ var teamReported = Rule{
 		}
 		return out
 	},
+	Say: func(m *page.Model, c *Context, _ []Finding) []Text {
+		t := c.Team
+		var out []Text
+		if e := t.Entry; e != nil && e.Action == ActionBlock {
+			line := Text{EN: "Your team blocked this supplier", ZH: "你的团队已拉黑该供应商"}
+			if e.Note != "" {
+				line.EN += ": “" + e.Note + "”"
+				line.ZH += "：“" + e.Note + "”"
+			}
+			out = append(out, line)
+		}
+		if n := len(t.Reports); n > 0 {
+			r := t.Reports[0]
+			byZH := r.By
+			if byZH == "" {
+				byZH = "团队成员"
+			}
+			reports := "1 report"
+			if n != 1 {
+				reports = format.Sprintf("%d reports", n)
+			}
+			line := Text{
+				EN: format.Sprintf("%s from your team; the latest by %s on %s", reports, orSomeone(r.By), r.At.Format("2006-01-02")),
+				ZH: format.Sprintf("团队共%d条举报；最近一条由%s于%s提交", n, byZH, r.At.Format("2006-01-02")),
+			}
+			var en, zh []string
+			for _, id := range r.RuleIDs {
+				if t, ok := titleIndex[id]; ok {
+					en = append(en, lowerFirstEN(t.EN))
+					zh = append(zh, t.ZH)
+				}
+			}
+			if len(en) > 0 {
+				line.EN += ", about: " + strings.Join(en, "; ")
+				line.ZH += "，涉及：" + strings.Join(zh, "；")
+			}
+			if note := reportNote(r.Evidence); note != "" {
+				line.EN += ". They wrote: “" + note + "”"
+				line.ZH += "。举报人写道：“" + note + "”"
+			}
+			out = append(out, line)
+		}
+		return out
+	},
 }
 
 func orSomeone(s string) string {
@@ -59,4 +103,22 @@ func orSomeone(s string) string {
 		return "a team member"
 	}
 	return s
+}
+
+// reportNote is the reporter's own words in a team report's evidence: the
+// extension sends the note followed by one "<rule id>: <evidence>" line per
+// warning of the page, and those lines are already worded by the findings.
+func reportNote(evidence string) string {
+	var keep []string
+	for _, line := range strings.Split(evidence, "\n") {
+		if id, _, ok := strings.Cut(line, ": "); ok {
+			if _, isRule := titleIndex[id]; isRule {
+				continue
+			}
+		}
+		if line = strings.TrimSpace(line); line != "" {
+			keep = append(keep, line)
+		}
+	}
+	return strings.Join(keep, " ")
 }

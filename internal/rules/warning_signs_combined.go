@@ -45,4 +45,17 @@ var warningSignsCombined = Rule{
 		sort.Strings(ids)
 		return []string{format.Sprintf("%d warning signs: %s", len(ids), strings.Join(ids, ", "))}
 	},
+	Say: func(_ *page.Model, _ *Context, found []Finding) []Text {
+		var en, zh []string
+		for _, f := range found {
+			if !RolesOf(f.ID).Preference && (f.Severity == High || f.Severity == Medium || f.Severity == Low) {
+				en = append(en, lowerFirstEN(f.Title.EN))
+				zh = append(zh, f.Title.ZH)
+			}
+		}
+		return []Text{{
+			EN: format.Sprintf("%d warning signs on one page: %s", len(en), strings.Join(en, "; ")),
+			ZH: format.Sprintf("同一页面出现%d个危险信号：%s", len(zh), strings.Join(zh, "；")),
+		}}
+	},
 }
