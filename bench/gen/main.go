@@ -20,13 +20,13 @@ import (
 )
 
 type out struct {
-	Name     string           `json:"name"`
-	Seed     uint64           `json:"seed"`
-	Now      int64            `json:"now"`
-	Reviews  []reviews.Review `json:"reviews"`
-	DupTexts []string         `json:"dupTexts"`
-	Nicks    []string         `json:"nicks"` // "" = anonymous
-	Truth    reviewgen.Truth  `json:"truth"`
+	Name     string                 `json:"name"`
+	Seed     uint64                 `json:"seed"`
+	Now      int64                  `json:"now"`
+	Reviews  []reviewgen.WireReview `json:"reviews"`
+	DupTexts []string               `json:"dupTexts"`
+	Nicks    []string               `json:"nicks"` // "" = anonymous
+	Truth    reviewgen.Truth        `json:"truth"`
 }
 
 func main() {
@@ -47,7 +47,7 @@ func main() {
 			os.Exit(2)
 		}
 		g := reviewgen.Generate(reviewgen.BenchConfig(n, *seed))
-		o := out{Name: g.Config.Name, Seed: *seed, Now: g.Now.UnixMilli(), Reviews: g.Reviews, Truth: g.Truth}
+		o := out{Name: g.Config.Name, Seed: *seed, Now: g.Now.UnixMilli(), Reviews: reviewgen.Wire(g.Reviews), Truth: g.Truth}
 		for _, r := range g.Reviews {
 			o.DupTexts = append(o.DupTexts, reviews.NearDupText(r.Content))
 			nick := r.Nick

@@ -17,14 +17,16 @@ import (
 
 	"github.com/trustlens/trustlens/internal/reviews"
 	"github.com/trustlens/trustlens/internal/reviews/naive"
+	"github.com/trustlens/trustlens/internal/reviews/reviewgen"
 )
 
 type set struct {
-	Name     string           `json:"name"`
-	Now      int64            `json:"now"`
-	Reviews  []reviews.Review `json:"reviews"`
-	DupTexts []string         `json:"dupTexts"`
-	Nicks    []string         `json:"nicks"`
+	Name     string                 `json:"name"`
+	Now      int64                  `json:"now"`
+	Wire     []reviewgen.WireReview `json:"reviews"`
+	Reviews  []reviews.Review       `json:"-"` // Wire, converted
+	DupTexts []string               `json:"dupTexts"`
+	Nicks    []string               `json:"nicks"`
 }
 
 type line struct {
@@ -60,6 +62,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
+		s.Reviews = reviewgen.Unwire(s.Wire)
 		compared := 0
 		for _, t := range s.DupTexts {
 			if t != "" {

@@ -24,9 +24,10 @@ import (
 )
 
 type benchSet struct {
-	Name    string           `json:"name"`
-	Now     int64            `json:"now"`
-	Reviews []reviews.Review `json:"reviews"`
+	Name    string                 `json:"name"`
+	Now     int64                  `json:"now"`
+	Wire    []reviewgen.WireReview `json:"reviews"`
+	Reviews []reviews.Review       `json:"-"` // Wire, converted
 }
 
 var sets []benchSet
@@ -70,6 +71,7 @@ func load(_ js.Value, args []js.Value) (out any) {
 	if err := json.Unmarshal([]byte(args[0].String()), &s); err != nil {
 		return -1
 	}
+	s.Reviews = reviewgen.Unwire(s.Wire)
 	sets = append(sets, s)
 	return len(sets) - 1
 }

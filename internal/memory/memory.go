@@ -16,8 +16,6 @@
 package memory
 
 import (
-	"encoding/json"
-	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -78,15 +76,18 @@ const (
 
 // TrimURL keeps what says which page a fact came from (scheme, host, path;
 // the member id of a store address), bounded to MaxURLBytes: a page address
-// may be 4 KB of tracking parameters.
+// may be 4 KB of tracking parameters. It gives what net/url's Parse,
+// EscapedPath and QueryEscape give (decode_test.go compares them), without
+// linking net/url, for http(s) addresses; one with a bracketed IP host
+// (never a 1688 page) is kept as it is, cut.
 func TrimURL(raw string) string {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || u.Host == "" {
+	scheme, host, rawPath, path, id, ok := page.SplitURL(strings.TrimSpace(raw), "memberId")
+	if !ok || host == "" {
 		return cut(raw, MaxURLBytes)
 	}
-	out := u.Scheme + "://" + strings.ToLower(u.Host) + u.EscapedPath()
-	if id := u.Query().Get("memberId"); id != "" && len(id) <= 48 {
-		out += "?memberId=" + url.QueryEscape(id)
+	out := scheme + "://" + strings.ToLower(host) + escapedPath(rawPath, path)
+	if id != "" && len(id) <= 48 {
+		out += "?memberId=" + queryEscape(id)
 	}
 	return cut(out, MaxURLBytes)
 }
@@ -375,7 +376,7 @@ func Decode(raw string) (*Entry, string) {
 		return nil, "larger than 64 KB"
 	}
 	var e Entry
-	if err := json.Unmarshal([]byte(raw), &e); err != nil {
+	if !decodeEntry(raw, &e) {
 		return nil, "not a supplier entry"
 	}
 	e.MemberID = cut(e.MemberID, 48)

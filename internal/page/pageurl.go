@@ -9,20 +9,21 @@ type pageURL struct {
 	scheme   string // lower case
 	host     string // as written, port included, escapes decoded
 	path     string // escapes decoded
+	rawPath  string // as written
 	rawQuery string
 }
 
 // parsePageURL parses an absolute http(s)-like address; ok is false where
 // url.Parse fails or the address has no "//host" part.
 func parsePageURL(raw string) (u pageURL, ok bool) {
-	for i := 0; i < len(raw); i++ {
-		if raw[i] < 0x20 || raw[i] == 0x7f {
-			return u, false
-		}
-	}
 	raw, frag, _ := strings.Cut(raw, "#")
 	if _, ok := unescapeURL(frag, false); !ok {
 		return u, false
+	}
+	for i := 0; i < len(raw); i++ { // control characters: refused before the fragment only
+		if raw[i] < 0x20 || raw[i] == 0x7f {
+			return u, false
+		}
 	}
 	colon := strings.IndexByte(raw, ':')
 	if colon < 1 || !isScheme(raw[:colon]) {
@@ -49,13 +50,30 @@ func parsePageURL(raw string) (u pageURL, ok bool) {
 				return u, false
 			}
 		}
+		if _, ok := unescapeURL(authority[:i], false); !ok {
+			return u, false
+		}
 		authority = authority[i+1:]
 	}
 	if u.host, ok = parseHost(authority); !ok {
 		return u, false
 	}
+	u.rawPath = rest
 	u.path, ok = unescapeURL(rest, false)
 	return u, ok
+}
+
+// SplitURL parses an absolute address as url.Parse does (ok is false where
+// it fails, where the address has no "//host" part, and for a bracketed IP
+// literal host) and returns its lower-case scheme, its host (escapes
+// decoded, port kept), its path as written and decoded, and the first value
+// of the query key, as url.Values.Get gives it.
+func SplitURL(raw, key string) (scheme, host, rawPath, path, value string, ok bool) {
+	u, ok := parsePageURL(raw)
+	if !ok {
+		return "", "", "", "", "", false
+	}
+	return u.scheme, u.host, u.rawPath, u.path, u.query(key), true
 }
 
 // isScheme: a letter, then letters, digits, '+', '-' or '.'.

@@ -7,7 +7,6 @@
 package reviews
 
 import (
-	"encoding/json"
 	"maps"
 	"slices"
 	"strings"
@@ -56,45 +55,6 @@ type Review struct {
 	// System is true when the response marks the review as written by the
 	// platform, not the buyer (isSystemRemark / systemRemark, SEEN-CODE).
 	System bool
-}
-
-// reviewJSON is the wire form: published as epoch milliseconds (0 unknown),
-// which is what the page itself carries and what JavaScript reads easily.
-type reviewJSON struct {
-	ID        string `json:"id,omitempty"`
-	Content   string `json:"content"`
-	Stars     int    `json:"stars"`
-	Spec      string `json:"spec,omitempty"`
-	Quantity  int    `json:"quantity,omitempty"`
-	Nick      string `json:"nick,omitempty"`
-	Published int64  `json:"published,omitempty"`
-	Images    int    `json:"images,omitempty"`
-	Source    string `json:"source,omitempty"`
-	System    bool   `json:"system,omitempty"`
-}
-
-// MarshalJSON writes Published as epoch milliseconds.
-func (r Review) MarshalJSON() ([]byte, error) {
-	j := reviewJSON{ID: r.ID, Content: r.Content, Stars: r.Stars, Spec: r.Spec, Quantity: r.Quantity,
-		Nick: r.Nick, Images: r.Images, Source: r.Source, System: r.System}
-	if !r.Published.IsZero() {
-		j.Published = r.Published.UnixMilli()
-	}
-	return json.Marshal(j)
-}
-
-// UnmarshalJSON reads the form MarshalJSON writes.
-func (r *Review) UnmarshalJSON(b []byte) error {
-	var j reviewJSON
-	if err := json.Unmarshal(b, &j); err != nil {
-		return err
-	}
-	*r = Review{ID: j.ID, Content: j.Content, Stars: j.Stars, Spec: j.Spec, Quantity: j.Quantity,
-		Nick: j.Nick, Images: j.Images, Source: j.Source, System: j.System}
-	if j.Published > 0 {
-		r.Published = time.UnixMilli(j.Published).In(cst)
-	}
-	return nil
 }
 
 // Tag is one review tag with its count (commonTagNodeList: 全部, 有图, 好评;
