@@ -114,7 +114,7 @@
   const seenScripts = new WeakSet();
 
   function wrapCallback(name, url, end) {
-    const original = window[name];
+    const original = /** @type {any} */ (window)[name];
     if (typeof original !== 'function' || wrappedCallbacks.has(original)) return false;
     const wrapper = disguise(function (...args) {
       let body;

@@ -264,7 +264,7 @@ import './team-panel.js';
     const isModel = (el) => { const t = el.text; return t.length <= TL.limits.scriptChars && TL.modelMarkers.some((m) => t.includes(m)); };
     const stop = () => mo.disconnect();
     const mo = new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'SCRIPT' && !n.src) pending.push(n);
+      for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'SCRIPT' && !(/** @type {HTMLScriptElement} */ (n)).src) pending.push(n);
       // A node after the script means the parser is past its end tag: its text is complete.
       for (let i = 0; i < pending.length; i++) {
         const el = pending[i];
@@ -514,7 +514,7 @@ import './team-panel.js';
   // The display flags before the first reply: a slow first analysis shows
   // the "Checking…" fallback badge with the buyer's panel option (and the
   // tests' open shadow roots) rather than the defaults.
-  chrome.storage.local.get(['prefs', 'tlTestOpenShadow']).then((s) => {
+  chrome.storage.local.get(['prefs', 'tlTestOpenShadow']).then((/** @type {{[key: string]: any}} */ s) => {
     if (overlay) return; // the first reply came first: its flags are in use
     flags = { openShadow: s.tlTestOpenShadow === true, prefs: { panelOpen: s.prefs?.panelOpenByDefault === true } };
   }, () => {});
@@ -536,7 +536,7 @@ import './team-panel.js';
     document.addEventListener('DOMContentLoaded', () => { tDcl = performance.now(); start(); }, { once: true, signal });
   } else {
     // Injected after DOMContentLoaded: time from the navigation's own DOMContentLoaded.
-    const nav = performance.getEntriesByType('navigation')[0];
+    const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
     tDcl = nav?.domContentLoadedEventStart || performance.now();
     start();
   }

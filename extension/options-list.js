@@ -9,7 +9,8 @@
   const TL = globalThis.TrustLens;
   const L = TL.list;
   const msg = (key, subs) => chrome.i18n.getMessage(key, subs);
-  const $ = (id) => document.getElementById(id);
+  /** @type {(id: string) => HTMLInputElement} the page's form controls (inputs and selects) */
+  const $ = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
   const MAX_ROWS = 200; // rows shown in the table; the export has them all
 
   // ---- settings --------------------------------------------------------------
@@ -115,14 +116,14 @@
   });
 
   $('importFile').addEventListener('change', async (ev) => {
-    const input = ev.target;
+    const input = /** @type {HTMLInputElement} */ (ev.target);
     const file = input.files?.[0];
     if (!file) return;
     try {
       if (file.size > L.MAX_IMPORT_CHARS * 3) { say(msg('optImportFailed', ['file too large (2 MB at most)']), true); return; }
       const res = L.parseImport(await file.text());
       if (res.error) { say(msg('optImportFailed', [res.error]), true); return; }
-      const mode = document.querySelector('input[name="importMode"]:checked')?.value === 'replace' ? 'replace' : 'merge';
+      const mode = /** @type {HTMLInputElement | null} */ (document.querySelector('input[name="importMode"]:checked'))?.value === 'replace' ? 'replace' : 'merge';
       const reply = await chrome.runtime.sendMessage({ type: 'importSupplierList', entries: res.entries, mode });
       if (!reply?.ok) { say(msg('optImportFailed', [String(reply?.error ?? 'error')]), true); return; }
       let text = msg('optImported', [String(reply.imported), String(res.bad)]);

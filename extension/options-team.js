@@ -9,7 +9,8 @@
 (() => {
   'use strict';
   const msg = (key, subs) => chrome.i18n.getMessage(key, subs) || key;
-  const $ = (id) => document.getElementById(id);
+  /** @type {(id: string) => HTMLInputElement} the page's form controls (inputs and buttons) */
+  const $ = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
   const form = $('teamForm');
   if (!form) return;
   const server = $('teamServer');

@@ -21,7 +21,7 @@ import './options-team.js';
   document.title = msg('optionsTitle') || document.title;
 
   const status = document.getElementById('status');
-  const boxes = Object.keys(DEFAULTS).map((key) => document.getElementById(key));
+  const boxes = Object.keys(DEFAULTS).map((key) => /** @type {HTMLInputElement} */ (document.getElementById(key)));
 
   chrome.storage.local.get('prefs').then(({ prefs }) => {
     const p = { ...DEFAULTS, ...(prefs && typeof prefs === 'object' ? prefs : {}) };

@@ -88,6 +88,7 @@ import './site-access.js';
     offline: { en: 'Team server unreachable: team data may be out of date; TrustLens keeps retrying.', zh: '无法连接团队服务器：团队数据可能不是最新的，TrustLens 会继续重试。' },
   };
   async function teamLine() {
+    /** @type {{teamConfig?: {enabled?: boolean}, teamStatus?: {state?: string}}} */
     const { teamConfig, teamStatus } = await chrome.storage.local.get(['teamConfig', 'teamStatus']);
     const text = teamConfig?.enabled === true ? TEAM_DOWN[teamStatus?.state] : null;
     if (!text) return;

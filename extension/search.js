@@ -63,11 +63,11 @@
    */
   const yieldNow = typeof globalThis.scheduler?.yield === 'function'
     ? () => globalThis.scheduler.yield()
-    : () => new Promise((resolve) => {
+    : () => /** @type {Promise<void>} */ (new Promise((resolve) => {
       const ch = new MessageChannel();
       ch.port1.onmessage = () => { ch.port1.close(); resolve(); };
       ch.port2.postMessage(null);
-    });
+    }));
 
   /** The offer id an element's link points to, or null. */
   function offerIdOf(a) {
@@ -966,7 +966,7 @@
   /** The riskiest cards first (blocked by the buyer, high risk, then caution; lower score first). */
   TL.riskiestCards = (vcards, k = 3) => vcards.filter(isPlain)
     .filter((c) => c.level === 'high-risk' || c.level === 'caution' || (Array.isArray(c.findings) && c.findings.some((f) => cardMark(f) === 'cheap')))
-    .sort((a, b) => (b.buyerEntry?.action === 'block') - (a.buyerEntry?.action === 'block') || // the buyer's own block first
+    .sort((a, b) => Number(b.buyerEntry?.action === 'block') - Number(a.buyerEntry?.action === 'block') || // the buyer's own block first
       (LEVEL_RANK[a.level] ?? 2) - (LEVEL_RANK[b.level] ?? 2) || (num(a.score) ?? 101) - (num(b.score) ?? 101))
     .slice(0, k);
 

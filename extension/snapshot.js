@@ -70,11 +70,14 @@
     for (let n = walker.currentNode; n; n = walker.nextNode()) {
       if (n.nodeType === Node.TEXT_NODE) {
         const p = n.parentElement?.localName;
-        if (p !== 'script' && p !== 'style' && p !== 'template' && p !== 'noscript') parts.push(n.data);
-      } else if (n.localName === 'img' || n.localName === 'area') {
-        const alt = n.getAttribute('alt');
+        if (p !== 'script' && p !== 'style' && p !== 'template' && p !== 'noscript') parts.push(/** @type {Text} */ (n).data);
+        continue;
+      }
+      const e = /** @type {Element} */ (n); // SHOW_ELEMENT | SHOW_TEXT: the rest are elements
+      if (e.localName === 'img' || e.localName === 'area') {
+        const alt = e.getAttribute('alt');
         if (alt) parts.push(` ${alt} `);
-      } else if (!INLINE.has(n.localName)) {
+      } else if (!INLINE.has(e.localName)) {
         parts.push(' '); // block elements separate words; inline ones do not (<span>对公</span><span>转账</span>)
       }
     }
@@ -85,7 +88,7 @@
   function pageMarkers() {
     const out = [];
     const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_COMMENT);
-    for (let n = walker.nextNode(), i = 0; n && i < 50; n = walker.nextNode(), i++) out.push(`<!--${n.data.slice(0, 512)}-->`);
+    for (let n = walker.nextNode(), i = 0; n && i < 50; n = walker.nextNode(), i++) out.push(`<!--${/** @type {Comment} */ (n).data.slice(0, 512)}-->`);
     for (const a of [...document.querySelectorAll('a[href]')].slice(0, 50)) out.push(a.getAttribute('href').slice(0, 512));
     for (const sc of [...document.scripts].slice(0, 20)) if (!sc.src) out.push(sc.text.slice(0, 2048));
     return capBytes(out.join('\n'), 16 << 10);

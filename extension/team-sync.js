@@ -74,6 +74,7 @@
     return Boolean(m) && memberOf(m[1]) === m[1];
   }
 
+  /** @param {unknown} v @returns {v is {[key: string]: any}} */
   const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
   const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   const str = (v, max = TEXT_MAX) => (typeof v === 'string' ? v : '').slice(0, max * 2);
@@ -157,6 +158,7 @@
 
   async function setStatus(state, extra = {}) {
     const cur = (await chrome.storage.local.get(STATUS).catch(() => ({})))[STATUS];
+    /** @type {{[key: string]: any}} */
     const next = { ...(isPlain(cur) ? cur : {}), state, at: Date.now(), ...extra };
     if (state === 'ok') delete next.detail;
     // Unchanged (a sync time refreshed at most every 30 s): no write, no storage event.
@@ -657,6 +659,7 @@
         const reports = (Array.isArray(body?.reports) ? body.reports : []).map(reportOf).filter(Boolean).slice(0, MAX_REPORTS);
         const old = (await readCache(MEMBER(id)))[MEMBER(id)];
         const now = Date.now();
+        /** @type {{[key: string]: any}} */
         const next = { ...(isPlain(old) ? old : { entry: null, lastReportAt: null, fetchedAt: now }), reports, reportsAt: now };
         next.reportCount = Math.max(num(next.reportCount) ?? 0, reports.length);
         await putCache({ [MEMBER(id)]: next });

@@ -32,7 +32,7 @@ if [ ! -x node_modules/.bin/esbuild ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 cp -R extension/. $out/chrome/
-find $out/chrome \( -name '*.js' -o -name '*.mjs' \) -delete
+find $out/chrome \( -name '*.js' -o -name '*.mjs' -o -name '*.ts' \) -delete
 node_modules/.bin/esbuild --bundle --format=iife --target=es2022 --charset=utf8 --log-level=warning \
   --outdir=$out/chrome \
   extension/capture.js extension/content.js extension/background.js extension/popup.js extension/options.js

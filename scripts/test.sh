@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: Go vet and formatting, the Go tests (with the fuzz seed
-# corpora), the core tests again under GOOS=js GOARCH=wasm in Node, the build,
+# corpora), the core tests again under GOOS=js GOARCH=wasm in Node, the type
+# check of the extension's JavaScript (tsc --checkJs), the build,
 # the team service against a real local wrangler, and the end-to-end suite
 # with the built extension in Debian's Chromium, then in firefox-esr (over
 # WebDriver BiDi: e2e/firefox.mjs).
@@ -35,6 +36,9 @@ PATH="$(go env GOROOT)/lib/wasm:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./in
 
 step "team service (unit tests, then live tests against wrangler dev with local D1)"
 bash scripts/worker-test.sh
+
+step "type check of extension/ (tsc --noEmit --checkJs, tsconfig.json: JSDoc types, @types/chrome)"
+node_modules/.bin/tsc -p tsconfig.json
 
 step "build"
 bash scripts/build.sh >/tmp/trustlens-build.log 2>&1 || { cat /tmp/trustlens-build.log; exit 1; }
