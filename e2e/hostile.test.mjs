@@ -78,6 +78,13 @@ async function forgetAll() {
   });
 }
 const panel = (sel) => page.locator(`[data-trustlens-panel] ${sel}`);
+/** The text of the panel's line about a remembered fact not used ("not-used" or "conflict"), or null. */
+const memoryLine = (kind) => page.evaluate((k) => document.querySelector('[data-trustlens-panel]')?.shadowRoot?.querySelector(`[data-memory="${k}"]`)?.textContent ?? null, kind);
+/** Today as the panel writes a visit's day: "6 Dec", "12月6日" (UTC). */
+function visitDay(lang = 'en') {
+  const d = new Date();
+  return lang === 'zh' ? `${d.getUTCMonth() + 1}月${d.getUTCDate()}日` : `${d.getUTCDate()} ${d.toLocaleString('en', { month: 'short', timeZone: 'UTC' })}`;
+}
 
 before(async () => {
   server = await startServer({
@@ -135,6 +142,40 @@ test('memory poisoning: a page posting a shopcard with tpYear 15 for another sel
   assert.match(after.badgeText, /· \?$/, 'the forged store age is not shown as the seller\'s');
   const mem = (await tabEntry(OFFER(GENUINE))).verdict.memory;
   assert.deepEqual(mem.notUsed.map((n) => [n.field, n.value, n.url]), [['storeAgeYears', '15', OFFER(FORGED)]]);
+  // The panel says so, in the buyer's words, with the page it came from.
+  await openMore(page);
+  const line = await memoryLine('not-used');
+  console.log(`# panel: ${line}`);
+  assert.match(line, new RegExp(`^Remembered from your visit on ${visitDay()}: store age 15 years — not used: that offer page does not prove it is this supplier's, and it would make the supplier look better ${OFFER(FORGED)}$`));
+});
+
+test('memory conflicts: a newer page\'s different store age is shown as not used beside the store page\'s; Chinese in a Chinese panel', async () => {
+  await forgetAll();
+  // The store's own page (proves the member, 8 years), then the attacker's offer page (15 years, newer).
+  await page.goto(`http://winport.m.1688.com/page/index.html?memberId=${LINGCHEN.memberId}`);
+  await waitForVerdict(page, 30_000);
+  await page.goto(OFFER(FORGED));
+  await waitForBadgeText(page, '· 15 yrs', 30_000);
+  await page.goto(OFFER(GENUINE));
+  const o = await waitForVerdict(page, 30_000);
+  assert.match(o.badgeText, /· 8 yrs$/, 'the store page\'s age is used');
+  const mem = (await tabEntry(OFFER(GENUINE))).verdict.memory;
+  assert.deepEqual(mem.conflicts.map((c) => [c.field, c.value, c.shown, c.url]), [['storeAgeYears', '15', '8', OFFER(FORGED)]]);
+  await openMore(page);
+  assert.match(await memoryLine('conflict'), new RegExp(`^Remembered from your visit on ${visitDay()}: store age 15 years — not used: the supplier's own store page \\(visited ${visitDay()}\\) says 8 years ${OFFER(FORGED)}$`));
+  assert.equal(await memoryLine('not-used'), null, 'a claim that conflicts is listed once');
+  // A Chinese panel (the language setting the options page writes; "auto" in a Chinese browser gives the same).
+  await inWorker(() => chrome.storage.sync.set({ settings: { language: 'zh' } }));
+  try {
+    await page.reload();
+    await waitForVerdict(page, 30_000);
+    await openMore(page);
+    const zh = await memoryLine('conflict');
+    console.log(`# panel, Chinese: ${zh}`);
+    assert.match(zh, new RegExp(`^您${visitDay('zh')}访问时记下：店铺年限 15 年——未采用：该供应商自己的店铺页面（${visitDay('zh')}访问）显示 8 年 `), zh);
+  } finally {
+    await inWorker(() => chrome.storage.sync.remove('settings'));
+  }
 });
 
 test('leaks: the page\'s DOM says nothing about the buyer\'s or the team\'s marks, the level or the score', async () => {

@@ -396,7 +396,8 @@ function supplierView(mem, checklist) {
   const recalled = isPlain(mem.recalled) ? mem.recalled : {};
   const remembered = {};
   for (const [field, seen] of Object.entries(recalled)) {
-    if (isPlain(seen) && Number.isFinite(seen.at)) remembered[field] = { url: isStr(seen.url, LIMITS.urlChars) ? seen.url : '', at: seen.at };
+    if (!isPlain(seen) || !Number.isFinite(seen.at)) continue;
+    remembered[field] = { url: isStr(seen.url, LIMITS.urlChars) ? seen.url : '', at: seen.at, value: isStr(seen.value, LIMITS.urlChars) ? seen.value : '', proves: seen.proves === true };
   }
   const list = (v) => (Array.isArray(v) ? v.filter(isPlain).slice(0, 8) : []);
   return {

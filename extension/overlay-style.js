@@ -99,6 +99,7 @@
 .tone-strong, .tone-stop { border-color: #b91c1c; background: #fef2f2; }
 .steps { margin: 0.3em 0; padding-left: 1.3em; }
 .remembered { font-size: 0.9em; color: #374151; border-left: 0.2em solid #2563eb; padding-left: 0.5em; }
+.remembered.notused { border-left-color: #d97706; }
 .remembered .src, .licence .src { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.85em; color: #4b5563; overflow-wrap: anywhere; }
 .chk { list-style: none; margin: 0.3em 0; padding: 0; }
 .chk li { margin: 0.45em 0; padding-left: 1.7em; position: relative; }

@@ -229,6 +229,64 @@
     };
   };
 
+  /**
+   * Remembered facts the core did not use (verdict.memory.notUsed,
+   * .conflicts), in the buyer's words: "Remembered from your visit on 3 Dec:
+   * store age 11 years — not used: …". seen: {field, value, url, at}; kind:
+   * the page it was seen on ("store" or "offer"). For a conflict, used is
+   * where the value shown came from ({value, at, proves}), when known.
+   */
+  TL.memoryNotUsed = (seen, kind) => {
+    const page = kind === 'offer' ? { en: 'that offer page', zh: '那个商品页面' } : { en: 'that page', zh: '那个页面' };
+    return memoryLine(seen, {
+      en: `${page.en} does not prove it is this supplier's, and it would make the supplier look better`,
+      zh: `${page.zh}无法证明属于该供应商，且会让该供应商显得更可靠`,
+    });
+  };
+  TL.memoryConflict = (seen, used) => {
+    const v = used?.value ? factValue(seen.field, used.value) : null;
+    let why;
+    if (!v) why = { en: 'another remembered page says otherwise', zh: '另一个记住的页面说法不同' };
+    else if (used.proves) {
+      const d = visitDay(used.at);
+      why = { en: `the supplier's own store page (visited ${d.en}) says ${v.en}`, zh: `该供应商自己的店铺页面（${d.zh}访问）显示 ${v.zh}` };
+    } else why = { en: `shown instead: ${v.en}`, zh: `改为显示 ${v.zh}` };
+    return memoryLine(seen, why);
+  };
+  function memoryLine(seen, why) {
+    const d = visitDay(seen.at);
+    const name = TL.own(TL.factNames, seen.field) ?? { en: seen.field, zh: seen.field };
+    const v = factValue(seen.field, seen.value);
+    return {
+      en: `Remembered from your visit on ${d.en}: ${name.en.toLowerCase()} ${v.en} — not used: ${why.en}`,
+      zh: `您${d.zh}访问时记下：${name.zh} ${v.zh}——未采用：${why.zh}`,
+    };
+  }
+  /** A remembered value as text: "11 years", badge names, else the text as the page had it. */
+  function factValue(field, value) {
+    const text = String(value ?? '');
+    if (field === 'storeAgeYears' && /^\d{1,3}$/.test(text)) {
+      const n = Number(text);
+      return { en: `${n} ${n === 1 ? 'year' : 'years'}`, zh: `${n} 年` };
+    }
+    if (field === 'badges') {
+      const names = text.split(' ').filter(Boolean).map((id) => TL.own(TL.badges, id) ?? { en: id, zh: id });
+      return { en: names.map((b) => b.en).join(', '), zh: names.map((b) => b.zh).join('、') };
+    }
+    return { en: `"${text}"`, zh: `“${text}”` };
+  }
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  /** "3 Dec" / "12月3日" (the UTC day; with the year when it is not this year's), "?" when unknown. */
+  function visitDay(at) {
+    if (!Number.isFinite(at)) return { en: '?', zh: '?' };
+    const d = new Date(at);
+    const y = d.getUTCFullYear() === new Date().getUTCFullYear() ? null : d.getUTCFullYear();
+    return {
+      en: `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}${y ? ` ${y}` : ''}`,
+      zh: `${y ? `${y}年` : ''}${d.getUTCMonth() + 1}月${d.getUTCDate()}日`,
+    };
+  }
+
   /** "1 yr", "11 yrs", or "?" when unknown. */
   TL.formatYears = (n) => (Number.isFinite(n) ? `${n} ${n === 1 ? 'yr' : 'yrs'}` : '?');
   /** Score as shown on the badge; an en dash when unknown. */

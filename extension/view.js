@@ -158,6 +158,26 @@
     return lines;
   }
 
+  /**
+   * Lines for remembered facts the core did not use: claims from pages that
+   * do not prove the supplier and would make it look better (notUsed), and
+   * newer claims that differ from the value shown (conflicts).
+   */
+  function notUsedLines(supplier, remembered, showZh) {
+    const ok = (s) => isPlainObj(s) && TL.own(TL.factNames, s.field) && typeof s.value === 'string' && s.value !== '';
+    const kindOf = (url) => { const p = TL.detectPage?.(url); return p && !p.store ? 'offer' : 'store'; };
+    const line = (s, kind, pair) => {
+      const p = el('p', { class: 'remembered notused', attrs: { 'data-memory': kind, 'data-field': s.field } }, bi(pair, showZh));
+      if (str(s.url)) p.append(' ', el('span', { class: 'src', text: s.url }));
+      return p;
+    };
+    const list = (v) => (Array.isArray(v) ? v.filter(ok) : []);
+    return [
+      ...list(supplier?.notUsed).map((s) => line(s, 'not-used', TL.memoryNotUsed(s, kindOf(s.url)))),
+      ...list(supplier?.conflicts).map((s) => line(s, 'conflict', TL.memoryConflict(s, remembered[s.field]))),
+    ];
+  }
+
   function supplierBlock(v, showZh, supplier) {
     const sup = v.supplier ?? {};
     const offer = v.offer ?? {};
@@ -171,6 +191,7 @@
       : el('span', {}, el('span', { class: 'k' }, bi(TL.text.storeAge, showZh)), ' ', TL.formatYears(years))));
     // Values this page did not show, remembered from the supplier's other pages: say where from.
     box.append(...rememberedLines(remembered, showZh));
+    box.append(...notUsedLines(supplier, remembered, showZh));
     if (str(offer.title)) {
       box.append(el('p', { class: 'offer' }, el('span', { class: 'k' }, bi(TL.text.offer, showZh)), ' ',
         el('span', { class: 'otitle', text: offer.title })));
