@@ -7,8 +7,9 @@
 //     the way Chrome stops it after 30 s idle (CDP ServiceWorker.stopAllWorkers),
 //     then an offer page is loaded; DOMContentLoaded -> badge painted;
 //   - warm DOMContentLoaded -> badge painted, median and p95 of N loads, with
-//     the hops the content script records: DOMContentLoaded -> reply
-//     (message + core + reply) and the core's own analysis time in the worker.
+//     the hops the content script records (data-tl-hops): message, storage
+//     reads, core call, reply, render, paint.
+// The two builds run side by side, their page loads alternating.
 // The times are the content script's own (data-tl-dcl-to-verdict-ms,
 // data-tl-dcl-to-paint-ms, data-tl-analyze-ms on the badge host).
 //   - the search page annotation (bench/search-chromium.mjs, 60 cards, run
@@ -39,47 +40,63 @@ async function timings(page) {
   return page.evaluate(() => {
     const h = document.querySelector('[data-trustlens-host]');
     const n = (a) => (h.hasAttribute(a) ? Number(h.getAttribute(a)) : null);
-    return { paintMs: n('data-tl-dcl-to-paint-ms'), replyMs: n('data-tl-dcl-to-verdict-ms'), analyzeMs: n('data-tl-analyze-ms'), level: h.getAttribute('data-level') };
+    let hops = null;
+    try { hops = JSON.parse(h.getAttribute('data-tl-hops')); } catch { /* a build without the hops */ }
+    return { paintMs: n('data-tl-dcl-to-paint-ms'), replyMs: n('data-tl-dcl-to-verdict-ms'), analyzeMs: n('data-tl-analyze-ms'), level: h.getAttribute('data-level'), hops };
   });
 }
 
-async function measure(dist, server) {
+// Both builds run at once, each in its own browser, their page loads
+// alternating: on a shared machine the load changes by the minute, and
+// alternating gives both sides the same.
+async function open(dist, server) {
   const browser = await launch(dist, server.port);
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  return { browser, page, cdp, restarts: [], warm: [] };
+}
+
+/** Stops the extension's service worker as Chrome does after idle; the next page wakes it (core.wasm compiled and started again). */
+async function stopWorker(side) {
+  await side.page.goto('about:blank');
+  await side.cdp.send('ServiceWorker.enable');
+  await side.cdp.send('ServiceWorker.stopAllWorkers');
+  await side.cdp.send('ServiceWorker.disable');
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+async function measure(dists, server) {
+  const sides = [];
   try {
-    const page = await browser.context.newPage();
-    await page.goto(urlOf(OFFERS[0]));
-    const fresh = await timings(page);
-
-    // Stop the service worker as Chrome does after idle; the next page
-    // wakes it (a new worker: core.wasm compiled and started again).
-    const cdp = await browser.context.newCDPSession(page);
-    const restarts = [];
+    for (const dist of dists) {
+      const side = await open(dist, server);
+      sides.push(side);
+      await side.page.goto(urlOf(OFFERS[0]));
+      side.fresh = await timings(side.page);
+    }
     for (let i = 0; i < RESTARTS; i++) {
-      await page.goto('about:blank');
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.send('ServiceWorker.disable');
-      await new Promise((r) => setTimeout(r, 300));
-      await page.goto(urlOf(OFFERS[i % OFFERS.length]));
-      restarts.push(await timings(page));
+      for (const side of sides) {
+        await stopWorker(side);
+        await side.page.goto(urlOf(OFFERS[i % OFFERS.length]));
+        side.restarts.push(await timings(side.page));
+      }
     }
-
-    const warm = [];
     for (let i = 0; i < N; i++) {
-      await page.goto(urlOf(OFFERS[i % OFFERS.length]));
-      warm.push(await timings(page));
+      for (const side of sides) {
+        await side.page.goto(urlOf(OFFERS[i % OFFERS.length]));
+        side.warm.push(await timings(side.page));
+      }
     }
-    return { fresh, restarts, warm };
+    return sides.map(({ fresh, restarts, warm }) => ({ fresh, restarts, warm }));
   } finally {
-    await browser.close();
+    for (const side of sides) await side.browser.close();
   }
 }
 
 const server = await startServer();
 const out = { old: {}, new: {} };
 try {
-  out.old = await measure(oldDist, server);
-  out.new = await measure(newDist, server);
+  [out.old, out.new] = await measure([oldDist, newDist], server);
 } finally {
   await server.close();
 }
@@ -128,5 +145,23 @@ rows.push(['search, 60 cards: the page alone (no extension), tasks > 50 ms', Str
   String(out.new.search?.pageAloneTasksOver50 ?? '–'), '', '']);
 const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join('  ').trimEnd());
+
+// Where the warm path's time goes: each hop of the first verdict as the
+// content script records it (data-tl-hops: ms after DOMContentLoaded, the
+// worker's times on the shared clock), medians of the per-load differences.
+// A build without the hops (the baseline) prints –.
+const HOPS = [['start', 'content script starts'], ['sent', 'analysis message sent'], ['received', 'worker receives it'],
+  ['coreStart', 'core call starts (storage reads done)'], ['coreEnd', 'core call ends'], ['replied', 'worker replies'],
+  ['reply', 'reply in the page'], ['rendered', 'badge rendered'], ['frame', 'next frame'], ['paint', 'painted']];
+const hopMedian = (side, a, b) => {
+  const v = side.warm.map((r) => r.hops).filter((h) => h && Number.isFinite(h[b]) && (a === null || Number.isFinite(h[a]))).map((h) => h[b] - (a === null ? 0 : h[a]));
+  return v.length ? median(v) : null;
+};
+const hopRows = [[`warm hops, median of ${N} (ms)`, 'old', 'new']];
+for (const [k, what] of HOPS) hopRows.push([`${what}: at DCL +`, f(hopMedian(out.old, null, k)), f(hopMedian(out.new, null, k))]);
+for (let i = 1; i < HOPS.length; i++) hopRows.push([`  ${HOPS[i - 1][0]} -> ${HOPS[i][0]}`, f(hopMedian(out.old, HOPS[i - 1][0], HOPS[i][0])), f(hopMedian(out.new, HOPS[i - 1][0], HOPS[i][0]))]);
+console.log();
+const hw = hopRows[0].map((_, i) => Math.max(...hopRows.map((r) => r[i].length)));
+for (const r of hopRows) console.log(r.map((c, i) => (i ? c.padStart(hw[i]) : c.padEnd(hw[i]))).join('  '));
 console.log(`(machine: load ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})`);
 if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify(out));

@@ -235,6 +235,9 @@ const SUPPLIER_ID_MAX = 520;
 const isSupplierId = (id) => typeof id === 'string' && id.length <= SUPPLIER_ID_MAX &&
   ((id.startsWith('m:') && MEMBER_ID.test(id.slice(2))) || (id.startsWith('c:') && id.length > 2));
 const memberKey = (id) => globalThis.TrustLens.list.memberKey(id);
+// Work after an analysis that its reply does not need (remembering, hints,
+// team posts) waits for the next task, so the reply is sent first.
+const nextTask = () => new Promise((r) => setTimeout(r, 0));
 
 let memoryQueue = Promise.resolve(); // writes run one after another; reads wait for them
 function queueWrite(job) {
@@ -261,6 +264,7 @@ const bytesOf = (v) => (Array.isArray(v) && Number.isFinite(v[1]) ? v[1] : 1024)
 function storeMemory(mem) {
   if (!isPlain(mem) || !isSupplierId(mem.id) || !isPlain(mem.entry)) return Promise.resolve();
   return queueWrite(async () => {
+    await nextTask(); // the page's reply goes first (readers of the entry still wait for this write)
     const key = `sup:${mem.id}`;
     if (mem.matched !== true && (await chrome.storage.local.get(key))[key] !== undefined) return;
     const bytes = utf8.encode(key + JSON.stringify(mem.entry)).length + 16; // + what storage adds per item
@@ -386,6 +390,45 @@ async function readSupplier(id, url) {
   };
 }
 
+// ---- reads started early ---------------------------------------------------
+//
+// What an analysis reads about its supplier (readSupplier) is read as soon as
+// the page's warmup message arrives: the content script sends it at
+// document_start, typically 50-200 ms before the page's model is parsed and
+// the analysis asked for, so the one core call does not wait for storage.
+// A prefetch is used once, by the tab's next analysis of the same address
+// expecting the same supplier, and only while nothing it read may have
+// changed: no write queued here since, no storage change but other
+// suppliers' memory.
+const prefetched = new Map(); // tabId -> {url, id, queue, read: Promise}
+
+async function prefetch(tabId, url) {
+  prefetched.delete(tabId);
+  if (!isStr(url, LIMITS.urlChars)) return;
+  const id = expectedSupplier({ url, scripts: [] }, await readHints());
+  if (!id) return;
+  const read = readSupplier(id, url);
+  read.catch(() => {}); // a prefetch nobody takes must not log an unhandled rejection
+  prefetched.set(tabId, { url, id, queue: memoryQueue, read });
+}
+
+/** The prefetched reads for this analysis, or null (then it reads them itself). */
+function takePrefetch(tabId, url, id) {
+  const p = prefetched.get(tabId);
+  prefetched.delete(tabId);
+  return p && p.url === url && p.id === id && p.queue === memoryQueue ? p.read : null;
+}
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (!prefetched.size) return;
+  for (const [tabId, p] of prefetched) {
+    const own = (k) => k === `sup:${p.id}` || k === `chk:${p.id}` || k === `order:${p.id}`;
+    const unrelated = area === 'local' && Object.keys(changes).every((k) => k === 'supIndex' || (/^(sup|chk|order):/.test(k) && !own(k)));
+    if (!unrelated) prefetched.delete(tabId);
+  }
+});
+chrome.tabs.onRemoved.addListener((tabId) => prefetched.delete(tabId));
+
 function checklistOf(stored) {
   const items = isPlain(stored) && isPlain(stored.items) ? stored.items : {};
   return Object.fromEntries(CHECKLIST_ITEMS.filter((k) => items[k] === true).map((k) => [k, true]));
@@ -448,6 +491,7 @@ const { fromContentScript: fromOurContentScript, fromExtensionPage: fromOurExten
 
 async function handleAnalyze(msg, sender) {
   if (!fromOurContentScript(sender)) return { ok: false, error: 'analyze is only accepted from the TrustLens content script on 1688' };
+  const hops = { received: epochNow() };
   const snap = checkSnapshot(msg.snapshot);
   const [flags, settings] = await Promise.all([readFlags(), readSettings()]);
   if (typeof snap === 'string') return { ok: false, error: `bad snapshot: ${snap}`, flags };
@@ -457,13 +501,14 @@ async function handleAnalyze(msg, sender) {
   if (typeof session === 'string') return { ok: false, error: `bad session: ${session}`, flags };
   const tabId = sender.tab.id;
 
-  // Everything the core may need, read before its one call: the supplier
+  // Everything the core may need, read before its one call (usually already
+  // read since the page's warmup message, see prefetch): the supplier
   // this address is expected to show (its memory entry, the buyer's list
   // entry and checklist, the team's data), and the buyer's blocks (so a
   // block holds even when the page shows another supplier than expected).
   const listStore = globalThis.TrustLens.listStore;
   const expected = expectedSupplier(snap, await readHints());
-  const [known, blocked] = await Promise.all([readSupplier(expected, snap.url), listStore.blockedEntries()]);
+  const [known, blocked] = await Promise.all([takePrefetch(tabId, snap.url, expected) ?? readSupplier(expected, snap.url), listStore.blockedEntries()]);
   // The buyer's planned order: what the panel sent for this page's supplier, else the one stored for
   // the expected supplier (typed on an earlier visit), else the default order size from the options.
   const planned = msg.buyer !== undefined && Object.hasOwn(msg.buyer, 'plannedOrder') ? checkPlannedOrder(msg.buyer.plannedOrder)
@@ -486,7 +531,9 @@ async function handleAnalyze(msg, sender) {
   };
 
   const t0 = performance.now();
+  hops.coreStart = epochNow();
   const { verdict, calls, error } = await analyzeWithRetry(input);
+  hops.coreEnd = epochNow();
   if (!verdict) {
     mirrorOnToolbar(tabId, null, true);
     sessionSet({ [tabKey(tabId)]: { url: snap.url, failed: error, at: Date.now(), coreCalls: calls } });
@@ -500,7 +547,7 @@ async function handleAnalyze(msg, sender) {
   let supplier = null;
   if (mem) {
     storeMemory(mem).catch(() => {});
-    if (mem.id === known.id && known.entry) touchMemory(mem.id).catch(() => {});
+    if (mem.id === known.id && known.entry) nextTask().then(() => touchMemory(mem.id)).catch(() => {});
     // The page showed another supplier than expected: its checklist and team view are read now (storage only).
     const other = mem.id !== known.id;
     const stored = other ? await chrome.storage.local.get([`chk:${mem.id}`, `order:${mem.id}`]).catch(() => ({})) : null;
@@ -512,7 +559,7 @@ async function handleAnalyze(msg, sender) {
   }
   let out = verdict;
   if (usable) {
-    learnHints(verdict, snap.url).catch(() => {});
+    nextTask().then(() => learnHints(verdict, snap.url)).catch(() => {});
     // Team sync on search and list pages: each card's team entry and report count (cards.team; the level stays the core's).
     if (Array.isArray(verdict.cards) && verdict.cards.length && globalThis.TrustLensTeam?.cardsFor) {
       const marks = await globalThis.TrustLensTeam.cardsFor(verdict).catch(() => null);
@@ -523,7 +570,7 @@ async function handleAnalyze(msg, sender) {
     // The tab's address as the browser knows it, the one the document was loaded from, and that load's id: team-sync.js
     // posts a price only for the offer the buyer navigated to.
     const load = { url: sender.url ?? sender.tab.url, loadUrl: typeof msg.loadUrl === 'string' ? msg.loadUrl.slice(0, 4096) : '', load: String(sender.documentId ?? msg.session?.id ?? '') };
-    globalThis.TrustLensTeam?.afterVerdict(out, tabId, load).catch(() => {});
+    nextTask().then(() => globalThis.TrustLensTeam?.afterVerdict(out, tabId, load)).catch(() => {});
   }
   const analyzeMs = +(performance.now() - t0).toFixed(2);
   // While the page may still receive what its verdict waits for, the toolbar
@@ -532,10 +579,14 @@ async function handleAnalyze(msg, sender) {
   if (held) mirrorChecking(tabId);
   else mirrorOnToolbar(tabId, out, false);
   sessionSet({ [tabKey(tabId)]: { url: snap.url, verdict: out, at: Date.now(), coreCalls: calls, ...(held ? { held: true } : {}) } }); // not awaited: reply first
-  return { ok: true, verdict: out, flags, analyzeMs, supplier };
+  hops.replied = epochNow();
+  return { ok: true, verdict: out, flags, analyzeMs, supplier, hops };
 }
 
 const utf8 = new TextEncoder();
+// Milliseconds on a clock the page shares (performance.timeOrigin differs
+// between the worker and the page): the hops of an analysis in the reply.
+const epochNow = () => performance.timeOrigin + performance.now();
 
 // A core that fails (its instance died mid-analysis, or would not load) is
 // replaced and the page tried again after these pauses; only then does the
@@ -640,10 +691,12 @@ async function handleSettle(_msg, sender) {
 
 // Sent by the content script at document_start: no payload, only starts the
 // core early. Replies with the preferences at once (a "Checking…" badge shown
-// before the first verdict uses them), without waiting for the core.
+// before the first verdict uses them), without waiting for the core. Starts
+// reading what the page's analysis will need (prefetch).
 async function handleWarmup(_msg, sender) {
   if (!fromOurContentScript(sender)) return { ok: false, error: 'warmup is only accepted from the TrustLens content script on 1688' };
   getCore().catch(() => {});
+  prefetch(sender.tab.id, sender.url).catch(() => {});
   return { ok: true, flags: await readFlags() };
 }
 

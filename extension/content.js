@@ -25,6 +25,7 @@ import './team-panel.js';
 
 (() => {
   'use strict';
+  const tStart = performance.now(); // this script started (hops of the first verdict, data-tl-hops)
   const TL = globalThis.TrustLens;
   if (!TL || TL.contentStarted) return;
   const page = TL.detectPage(location.href);
@@ -198,9 +199,11 @@ import './team-panel.js';
     return { ...msg, snapshot: { ...msg.snapshot, responses: all.slice(from) }, session: { id: session.id, from } };
   }
   async function sendOnce(msg) {
-    const reply = await chrome.runtime.sendMessage({ ...sessionPart(msg, Math.min(session.sent, msg.snapshot.responses.length)), loadUrl: LOAD_URL });
-    if (!reply?.resend) return reply;
-    return chrome.runtime.sendMessage({ ...sessionPart(msg, 0), loadUrl: LOAD_URL }); // once: from 0 always restarts the session
+    const sent = performance.now();
+    let reply = await chrome.runtime.sendMessage({ ...sessionPart(msg, Math.min(session.sent, msg.snapshot.responses.length)), loadUrl: LOAD_URL });
+    if (reply?.resend) reply = await chrome.runtime.sendMessage({ ...sessionPart(msg, 0), loadUrl: LOAD_URL }); // once: from 0 always restarts the session
+    if (reply && typeof reply === 'object') reply.local = { sent, received: performance.now() };
+    return reply;
   }
   // The background can stop mid-analysis (the browser ends an idle worker, or
   // it crashed): the message then fails or comes back empty. It is sent
@@ -362,11 +365,39 @@ import './team-panel.js';
       painted = true;
       const host = o.badgeHost;
       host.setAttribute('data-tl-dcl-to-verdict-ms', (tReply - tDcl).toFixed(1));
+      const hops = hopsOf(reply);
       // Two frames after insertion: the first callback runs before the paint, the second after it.
-      requestAnimationFrame(() => requestAnimationFrame(() => {
-        host.setAttribute('data-tl-dcl-to-paint-ms', (performance.now() - tDcl).toFixed(1));
-      }));
+      requestAnimationFrame(() => {
+        hops.frame = performance.now() - tDcl;
+        requestAnimationFrame(() => {
+          hops.paint = performance.now() - tDcl;
+          host.setAttribute('data-tl-dcl-to-paint-ms', hops.paint.toFixed(1));
+          host.setAttribute('data-tl-hops', JSON.stringify(hops, (k, v) => (typeof v === 'number' ? +v.toFixed(1) : v)));
+        });
+      });
     }
+  }
+
+  /**
+   * When each step of the first verdict happened, in ms after DOMContentLoaded
+   * (negative: before it): this script's start, the message sent, the
+   * background's receipt, its core call, its reply, the reply here, the
+   * render (then the first frame and the paint). The benchmark prints them.
+   */
+  function hopsOf(reply) {
+    const fromWorker = (t) => (Number.isFinite(t) ? t - performance.timeOrigin - tDcl : null); // epoch ms -> this clock
+    const bg = reply.hops && typeof reply.hops === 'object' ? reply.hops : {};
+    return {
+      dcl: tDcl, // after navigation start
+      start: tStart - tDcl,
+      sent: reply.local ? reply.local.sent - tDcl : null,
+      received: fromWorker(bg.received),
+      coreStart: fromWorker(bg.coreStart),
+      coreEnd: fromWorker(bg.coreEnd),
+      replied: fromWorker(bg.replied),
+      reply: reply.local ? reply.local.received - tDcl : null,
+      rendered: performance.now() - tDcl,
+    };
   }
 
   // ---- provisional verdicts -----------------------------------------------
