@@ -30,6 +30,7 @@ GOOS=js GOARCH=wasm go vet ./wasm/
 
 step "go test"
 go test -count=1 ./...
+(cd third_party/pretty && go vet . && go test -count=1 .) # its own module: the patched gjson dependency
 
 step "go test under GOOS=js GOARCH=wasm (Node)"
 PATH="$(go env GOROOT)/lib/wasm:$PATH" GOOS=js GOARCH=wasm go test -count=1 ./internal/...
