@@ -65,6 +65,32 @@ export async function launch(dist, port, opts = {}) {
   };
 }
 
+/**
+ * Init script: records every distinct state of the page badge from its
+ * insertion: "state level text", with the level a change came from and the
+ * remembered level of an earlier visit shown while checking.
+ */
+export function recordBadgeInPage() {
+  if (window !== window.top) return;
+  const seq = [];
+  window.__tlBadgeSeq = seq;
+  const opts = { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-level', 'data-score', 'data-changed-from', 'data-remembered'] };
+  const watched = new WeakSet();
+  const mo = new MutationObserver(() => read());
+  const read = () => {
+    const h = document.querySelector('[data-trustlens-host]');
+    const b = h?.shadowRoot?.querySelector('.badge'); // the state lives inside the (test-opened) root
+    if (!b) return;
+    if (!watched.has(h.shadowRoot)) { watched.add(h.shadowRoot); mo.observe(h.shadowRoot, opts); }
+    const text = b.querySelector('.text')?.textContent ?? '';
+    const from = b.getAttribute('data-changed-from');
+    const entry = { state: b.getAttribute('data-state'), level: b.getAttribute('data-level'), text, changedFrom: from, remembered: b.getAttribute('data-remembered'), t: Math.round(performance.now()) };
+    const last = seq.at(-1);
+    if (!last || ['state', 'level', 'text', 'changedFrom', 'remembered'].some((k) => last[k] !== entry[k])) seq.push(entry);
+  };
+  mo.observe(document, opts);
+}
+
 /** Everything the tests read back from the overlay (shadow roots opened by the test hook). */
 export function readOverlayInPage() {
   const host = document.querySelector('[data-trustlens-host]');

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
-import { ARTIFACTS, DIST, launch } from './browser.mjs';
+import { ARTIFACTS, DIST, launch, recordBadgeInPage } from './browser.mjs';
 
 // Offer pages (e2e/pages.mjs) and the store pages served on their real hosts.
 const PAGES = [
@@ -33,31 +33,6 @@ const QUIET_MS = 1500; // after the verdict: long enough for a re-check of late 
 
 let server;
 let browser;
-
-/**
- * Init script: records every distinct state of the page badge from its
- * insertion: "state level text", with the level a change came from.
- */
-function recordBadgeInPage() {
-  if (window !== window.top) return;
-  const seq = [];
-  window.__tlBadgeSeq = seq;
-  const opts = { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-level', 'data-score', 'data-changed-from'] };
-  const watched = new WeakSet();
-  const mo = new MutationObserver(() => read());
-  const read = () => {
-    const h = document.querySelector('[data-trustlens-host]');
-    const b = h?.shadowRoot?.querySelector('.badge'); // the state lives inside the (test-opened) root
-    if (!b) return;
-    if (!watched.has(h.shadowRoot)) { watched.add(h.shadowRoot); mo.observe(h.shadowRoot, opts); }
-    const text = b.querySelector('.text')?.textContent ?? '';
-    const from = b.getAttribute('data-changed-from');
-    const entry = { state: b.getAttribute('data-state'), level: b.getAttribute('data-level'), text, changedFrom: from, t: Math.round(performance.now()) };
-    const last = seq.at(-1);
-    if (!last || last.state !== entry.state || last.level !== entry.level || last.text !== entry.text || last.changedFrom !== entry.changedFrom) seq.push(entry);
-  };
-  mo.observe(document, opts);
-}
 
 before(async () => {
   server = await startServer();
@@ -96,7 +71,7 @@ test('badge state sequences: neutral until the verdict, then the verdict once; n
     // A fresh profile state per page: no supplier memory from earlier pages.
     await sw.evaluate(async () => {
       const all = await chrome.storage.local.get(null);
-      await chrome.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('sup:') || k === 'supIndex'));
+      await chrome.storage.local.remove(Object.keys(all).filter((k) => /^(sup|visit):/.test(k) || k === 'supIndex' || k === 'visitIndex'));
       globalThis.__tlToolbarSeq.length = 0;
     });
     const page = await browser.context.newPage();

@@ -97,8 +97,13 @@ function warmUp(analyze, stats) {
   sessionSet({ coreStats: { ...stats, warmupMs: +(performance.now() - t).toFixed(1) } });
 }
 
+// The core that has finished loading (core, once its promise resolved): a
+// page's warmup asks whether analyses will be quick.
+let readyCore = null;
+const coreReady = () => core !== null && readyCore === core;
+
 function getCore() {
-  core ??= loadCore().catch((e) => {
+  core ??= loadCore().then((analyze) => { readyCore = core; return analyze; }, (e) => {
     core = null; // try again on the next message
     sessionSet({ coreStats: { error: String(e?.message ?? e), at: Date.now() } });
     throw e;
@@ -138,6 +143,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   // Only a change to what readFlags reads drops the cache (supplier memory writes do not).
   if (FLAG_KEYS.some((k) => Object.hasOwn(changes, k))) flagsPromise = null;
   if (changes.supIndex) indexPromise = null; // re-read on the next change (it may have been cleared or edited elsewhere)
+  if (changes.visitIndex && changes.visitIndex.newValue === undefined) visitIndexPromise = null; // cleared elsewhere
 });
 readFlags();
 
@@ -390,6 +396,41 @@ async function readSupplier(id, url) {
   };
 }
 
+// ---- the last verdict of each offer (chrome.storage.local) --------------------
+//
+//   visit:<offerId>  {level, score, years, at}: the last verdict this browser showed
+//                    as final on the offer (never a provisional one)
+//   visitIndex       {<offerId>: at}: past VISITS_MAX offers the oldest go first
+//
+// The content script reads its offer's record itself (storage needs no
+// service worker) and shows it at once, labelled as from that visit and
+// still checking, until the fresh verdict replaces it: a buyer whose worker
+// was stopped while reading sees the answer they had, not a wait. About 100
+// bytes an offer, so at most about 60 KB with the index; outside the supplier
+// memory's budget. The page cannot read it (isolated world, closed shadow root).
+const VISITS_MAX = 500;
+let visitIndexPromise = null;
+
+/** Records a final verdict of an offer page (after the reply: a queued write). */
+function rememberVisit(verdict) {
+  const id = verdict?.kind === 'offer' && typeof verdict.offer?.id === 'string' && /^\d{1,24}$/.test(verdict.offer.id) ? verdict.offer.id : null;
+  if (!id || verdict.readable === false || verdict.error || !Object.hasOwn(LEVELS, verdict.level)) return;
+  const years = verdict.supplier?.storeAgeYears;
+  const at = Date.now();
+  const record = { level: verdict.level, score: Number.isFinite(verdict.score) ? verdict.score : null, years: Number.isFinite(years) ? years : null, at };
+  queueWrite(async () => {
+    await nextTask();
+    visitIndexPromise ??= chrome.storage.local.get('visitIndex').then((s) => (isPlain(s.visitIndex) ? s.visitIndex : {}));
+    const index = await visitIndexPromise;
+    delete index[id]; // re-inserted: the newest come last
+    index[id] = at;
+    const old = Object.keys(index).slice(0, Math.max(0, Object.keys(index).length - VISITS_MAX));
+    for (const k of old) delete index[k];
+    if (old.length) await chrome.storage.local.remove(old.map((k) => `visit:${k}`));
+    await chrome.storage.local.set({ [`visit:${id}`]: record, visitIndex: index });
+  }).catch(() => { visitIndexPromise = null; });
+}
+
 // ---- reads started early ---------------------------------------------------
 //
 // What an analysis reads about its supplier (readSupplier) is read as soon as
@@ -577,7 +618,10 @@ async function handleAnalyze(msg, sender) {
   // stays neutral ("…"); the content script's "settle" shows the level.
   const held = msg.hold === true;
   if (held) mirrorChecking(tabId);
-  else mirrorOnToolbar(tabId, out, false);
+  else {
+    mirrorOnToolbar(tabId, out, false);
+    if (usable) rememberVisit(out);
+  }
   sessionSet({ [tabKey(tabId)]: { url: snap.url, verdict: out, at: Date.now(), coreCalls: calls, ...(held ? { held: true } : {}) } }); // not awaited: reply first
   hops.replied = epochNow();
   return { ok: true, verdict: out, flags, analyzeMs, supplier, hops };
@@ -684,6 +728,7 @@ async function handleSettle(_msg, sender) {
   if (entry.failed) mirrorOnToolbar(tabId, null, true);
   else if (entry.verdict) {
     mirrorOnToolbar(tabId, entry.verdict, false);
+    if (entry.held) rememberVisit(entry.verdict);
     if (entry.held) sessionSet({ [tabKey(tabId)]: { ...entry, held: false } });
   }
   return { ok: true };
@@ -691,13 +736,14 @@ async function handleSettle(_msg, sender) {
 
 // Sent by the content script at document_start: no payload, only starts the
 // core early. Replies with the preferences at once (a "Checking…" badge shown
-// before the first verdict uses them), without waiting for the core. Starts
-// reading what the page's analysis will need (prefetch).
+// before the first verdict uses them) and whether the core is loaded (if not,
+// the page shows its remembered verdict meanwhile), without waiting for it.
 async function handleWarmup(_msg, sender) {
   if (!fromOurContentScript(sender)) return { ok: false, error: 'warmup is only accepted from the TrustLens content script on 1688' };
   getCore().catch(() => {});
+  const ready = coreReady();
   prefetch(sender.tab.id, sender.url).catch(() => {});
-  return { ok: true, flags: await readFlags() };
+  return { ok: true, flags: await readFlags(), coreReady: ready };
 }
 
 const HANDLERS = { warmup: handleWarmup, analyze: handleAnalyze, settle: handleSettle, getTabVerdict: handleGetTabVerdict, setChecklist: handleSetChecklist, setPlannedOrder: handleSetPlannedOrder,

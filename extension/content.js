@@ -113,8 +113,34 @@ import './team-panel.js';
   // instead of after DOMContentLoaded.
   // Its reply carries the preferences, for a badge shown before the first verdict.
   chrome.runtime.sendMessage({ type: 'warmup' }).then((r) => {
+    coreWarm = r?.coreReady === true;
     if (r?.flags && typeof r.flags === 'object' && !overlay) flags = { openShadow: r.flags.openShadow === true, prefs: { ...flags.prefs, ...r.flags.prefs } };
   }).catch(() => {});
+
+  // ---- the last verdict of an earlier visit (offer pages) ------------------
+  // The background keeps the last final verdict of each offer (visit:<offerId>,
+  // background.js). Read here directly (storage needs no service worker): when
+  // the worker is asleep, the badge shows it at DOMContentLoaded, labelled
+  // "from your visit at 14:02 · checking…" and without a level of its own,
+  // until the fresh verdict replaces it. Not when the worker answered the
+  // warmup with its core loaded: the fresh verdict is then a frame or two
+  // away, and a remembered one would only flicker.
+  let remembered = null; // {level, score, years, at}
+  let coreWarm = false; // the warmup reply said the core is loaded: the fresh verdict is moments away
+  const visitOffer = page.search ? null : location.pathname.match(/^\/offer\/(\d{1,24})\.html$/)?.[1];
+  const visitKey = visitOffer ? `visit:${visitOffer}` : null; // read with the display flags, below
+  function recall(r) {
+    if (!r || typeof r !== 'object' || typeof r.level !== 'string' || !Number.isFinite(r.at)) return;
+    remembered = { level: r.level, score: Number.isFinite(r.score) ? r.score : null, years: Number.isFinite(r.years) ? r.years : null, at: r.at };
+    if (started) paintRemembered();
+  }
+  /** Shows the remembered verdict while nothing else is shown yet. */
+  function paintRemembered() {
+    if (overlay || !remembered || coreWarm || signal.aborted) return;
+    const o = ensureOverlay();
+    o.update({ phase: 'checking', waitingFor: [], remembered });
+    o.badgeHost.setAttribute('data-tl-dcl-to-remembered-ms', (performance.now() - tDcl).toFixed(1));
+  }
 
   // ---- analysis loop ------------------------------------------------------
   let started = false;
@@ -441,7 +467,7 @@ import './team-panel.js';
       if (waits.length) {
         latest = { reply, captures };
         armSettle(waits);
-        return { phase: 'checking', waitingFor: waits };
+        return { phase: 'checking', waitingFor: waits, remembered };
       }
     }
     latest = null;
@@ -545,9 +571,11 @@ import './team-panel.js';
   // The display flags before the first reply: a slow first analysis shows
   // the "Checking…" fallback badge with the buyer's panel option (and the
   // tests' open shadow roots) rather than the defaults.
-  chrome.storage.local.get(['prefs', 'tlTestOpenShadow']).then((/** @type {{[key: string]: any}} */ s) => {
-    if (overlay) return; // the first reply came first: its flags are in use
+  // With them, this offer's remembered verdict (see recall).
+  chrome.storage.local.get(['prefs', 'tlTestOpenShadow', ...(visitKey ? [visitKey] : [])]).then((/** @type {{[key: string]: any}} */ s) => {
+    if (overlay) return; // the first reply came first: its flags are in use, nothing to recall
     flags = { openShadow: s.tlTestOpenShadow === true, prefs: { panelOpen: s.prefs?.panelOpenByDefault === true } };
+    if (visitKey) recall(s[visitKey]);
   }, () => {});
 
   function start() {
@@ -555,6 +583,7 @@ import './team-panel.js';
     started = true;
     if (early) finishEarly();
     else run();
+    paintRemembered();
     if (page.store) watchText();
     cards?.start();
     // Offer pages: flags on the page's own review list; its re-renders re-check the DOM fallback.

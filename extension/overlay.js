@@ -171,6 +171,8 @@
       button.setAttribute('aria-label', m.label);
       if (m.was) button.setAttribute('data-changed-from', state.change.from);
       else button.removeAttribute('data-changed-from');
+      if (m.remembered) button.setAttribute('data-remembered', m.remembered);
+      else button.removeAttribute('data-remembered');
       button.replaceChildren(...[
         el('span', { class: 'glyph', text: m.glyph, attrs: { 'aria-hidden': 'true' } }),
         el('span', { class: 'brand', text: 'TrustLens' }),

@@ -291,6 +291,13 @@
   TL.formatYears = (n) => (Number.isFinite(n) ? `${n} ${n === 1 ? 'yr' : 'yrs'}` : '?');
   /** Score as shown on the badge; an en dash when unknown. */
   TL.formatScore = (n) => (Number.isFinite(n) ? String(Math.round(n)) : '–');
+  /** When an earlier visit was: "14:02" today, else "5 Dec 14:02" (zh: "12月5日 14:02"). */
+  TL.visitTime = (at) => {
+    const d = new Date(at);
+    const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    if (d.toDateString() === new Date().toDateString()) return hm;
+    return TL.uiLang === 'zh' ? `${d.getMonth() + 1}月${d.getDate()}日 ${hm}` : `${d.getDate()} ${d.toLocaleString('en', { month: 'short' })} ${hm}`;
+  };
   /** obj[key] only for the object's own entries (never the prototype's, e.g. "constructor"). */
   TL.own = (obj, key) => (typeof key === 'string' && Object.hasOwn(obj, key) ? obj[key] : undefined);
   /** Level entry for any value, "unknown" for anything unexpected. */

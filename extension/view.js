@@ -49,8 +49,16 @@
   TL.badgeModel = (state) => {
     if (state.phase === 'loading' || state.phase === 'checking') {
       const waits = (state.waitingFor ?? []).map((w) => TL.text.waitingShort[w]).filter(Boolean);
-      const text = waits.length ? `${one(TL.text.checking)} ${waits.map(one).join(', ')}` : one(TL.text.checking);
-      return { level: 'unknown', score: null, glyph: '…', text, label: `TrustLens: ${text}`, was: null };
+      let text = waits.length ? `${one(TL.text.checking)} ${waits.map(one).join(', ')}` : one(TL.text.checking);
+      // The last verdict of an earlier visit, while the fresh one is checked:
+      // said to be from then, and the badge keeps no level of its own.
+      const r = state.remembered;
+      if (r && TL.own(TL.levels, r.level)) {
+        const then = TL.visitTime(r.at);
+        const was = `${one(TL.level(r.level))} ${TL.formatScore(r.score)}`;
+        text = TL.uiLang === 'zh' ? `您 ${then} 访问时：${was} · ${text}` : `From your visit at ${then}: ${was} · ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+      }
+      return { level: 'unknown', score: null, glyph: '…', text, label: `TrustLens: ${text}`, was: null, remembered: r ? r.level : null };
     }
     const v = state.phase === 'ready' ? state.verdict : null;
     // An unreadable page or a failed analysis is never shown with a level, whatever else it says.

@@ -1,0 +1,106 @@
+// End-to-end: a page whose service worker was stopped (as Chrome stops an idle
+// worker after 30 s) shows the last verdict this browser gave the same offer at
+// once, labelled as from that visit and still checking, then the fresh one;
+// never a level before the fresh verdict. Page: the real G2 capture of offer
+// 597090034012 (e2e/pages.mjs; Trusted, 11-year store).
+// Run: bash scripts/build.sh && node --test e2e/warm.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { DIST, launch, recordBadgeInPage } from './browser.mjs';
+
+const OFFER = '597090034012';
+const URL_ = `http://detail.1688.com/offer/${OFFER}.html`;
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch(DIST, server.port);
+  await (await browser.worker()).evaluate(() => chrome.storage.local.set({ tlTestOpenShadow: true }));
+  await browser.context.addInitScript(recordBadgeInPage);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Stops the service worker the way Chrome does after idle; the next page wakes a new one (cold core). */
+async function stopWorker(page) {
+  await page.goto('about:blank');
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.send('ServiceWorker.disable');
+  await cdp.detach();
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+const badgeState = () => document.querySelector('[data-trustlens-host]')?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state');
+
+async function visit(page) {
+  await page.goto(URL_);
+  await page.waitForFunction(() => document.querySelector('[data-trustlens-host]')?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === 'ready', null, { timeout: 20_000 });
+  return page.evaluate(() => window.__tlBadgeSeq);
+}
+
+test('after a worker stop, the second visit shows the remembered verdict labelled as such, then the fresh one', async () => {
+  const page = await browser.context.newPage();
+  const first = await visit(page);
+  assert.ok(first.every((e) => !e.remembered), `a first visit has nothing to recall: ${JSON.stringify(first)}`);
+  const level = first.at(-1).level;
+  assert.equal(level, 'trusted', 'the real G2 page is Trusted (the remembered verdict is then the one that must never look final)');
+  // The final verdict is remembered for the offer (bounded, in chrome.storage.local).
+  const sw = await browser.worker();
+  let record;
+  for (let i = 0; i < 50 && !record?.at; i++) {
+    record = (await sw.evaluate((k) => chrome.storage.local.get(k), `visit:${OFFER}`))[`visit:${OFFER}`];
+    if (!record) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(record?.level, 'trusted', 'the final verdict is stored for the offer');
+  assert.ok(Object.keys(record).every((k) => ['level', 'score', 'years', 'at'].includes(k)), `only the level, score, store age and time are kept: ${JSON.stringify(record)}`);
+
+  await stopWorker(page);
+
+  const seq = await visit(page);
+  const shown = seq.map((e) => `[${e.state}${e.remembered ? ` remembered ${e.remembered}` : ''}] ${e.level} ${e.text}`).join('  →  ');
+  console.log(`second visit after a worker stop: ${shown}`);
+  const fresh = seq.findIndex((e) => e.state === 'ready');
+  const recalled = seq.findIndex((e) => e.remembered === 'trusted');
+  assert.ok(recalled >= 0 && recalled < fresh, `the remembered verdict is shown before the fresh one: ${shown}`);
+  assert.match(seq[recalled].text, /^From your visit at \d\d:\d\d: Trusted 9\d · checking…/, `labelled as from the earlier visit and still checking: ${shown}`);
+  // No transient level: before the fresh verdict the badge has no level of its own.
+  for (const e of seq.slice(0, fresh)) assert.ok(e.state === 'checking' || e.state === 'loading', `not final before the fresh verdict: ${shown}`);
+  for (const e of seq.slice(0, fresh)) assert.equal(e.level, 'unknown', `no level before the fresh verdict: ${shown}`);
+  assert.equal(seq[fresh].level, 'trusted');
+  assert.ok(seq.slice(fresh).every((e) => e.state === 'ready' && !e.remembered), `the fresh verdict replaces the remembered one: ${shown}`);
+  const times = await page.evaluate(() => {
+    const h = document.querySelector('[data-trustlens-host]');
+    return { remembered: Number(h.getAttribute('data-tl-dcl-to-remembered-ms')), fresh: Number(h.getAttribute('data-tl-dcl-to-paint-ms')) };
+  });
+  console.log(`DOMContentLoaded -> remembered verdict ${times.remembered} ms, -> fresh verdict painted ${times.fresh} ms`);
+  assert.ok(times.remembered < times.fresh, 'the remembered verdict comes first');
+  await page.close();
+});
+
+test('production default: the remembered verdict stays inside the closed shadow root', async () => {
+  await (await browser.worker()).evaluate(() => chrome.storage.local.set({ tlTestOpenShadow: false }));
+  try {
+    const page = await browser.context.newPage();
+    await stopWorker(page);
+    await page.goto(URL_);
+    await page.waitForFunction(() => document.querySelector('[data-trustlens-host]')?.hasAttribute('data-tl-dcl-to-remembered-ms'), null, { timeout: 20_000 });
+    const seen = await page.evaluate(() => {
+      const h = document.querySelector('[data-trustlens-host]');
+      return { root: h.shadowRoot, text: document.documentElement.outerHTML.includes('your visit') };
+    });
+    assert.equal(seen.root, null, 'closed shadow root');
+    assert.equal(seen.text, false, 'the page cannot read the remembered verdict');
+    assert.equal(await page.evaluate(badgeState), undefined);
+    await page.close();
+  } finally {
+    await (await browser.worker()).evaluate(() => chrome.storage.local.set({ tlTestOpenShadow: true }));
+  }
+});
