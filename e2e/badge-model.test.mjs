@@ -42,7 +42,11 @@ test('a later change of level is shown as a change, with its reason', () => {
   const m = TL.badgeModel({ phase: 'ready', verdict: caution, change: { from: 'trusted', to: 'caution', reason } });
   assert.equal(m.text, 'Caution · 62 · 11 yrs');
   assert.equal(m.was, 'Trusted');
-  assert.match(m.label, /^TrustLens: Caution, score 62, 11 yrs on 1688\. 11 years on 1688, no warning signs\. Was Trusted\. Show details\.$/);
+  assert.match(m.label, /^TrustLens: Caution, score 62, 11 yrs on 1688\. 11 years on 1688, no warning signs\. Was Trusted: new warning: Many reviews look copied\. Show details\.$/);
+  assert.equal(m.change, 'Was Trusted: new warning: Many reviews look copied');
+  const zh = load('auto', 'zh-CN').badgeModel({ phase: 'ready', verdict: caution, change: { from: 'trusted', to: 'caution', reason } });
+  assert.equal(zh.change, '原为可信（新风险提示：Many reviews look copied（中文））');
+  assert.equal(TL.badgeModel({ phase: 'ready', verdict: caution }).change, null);
   // A warning that went away, and a store age that arrived, are reasons too.
   assert.equal(TL.changeReason(caution, trusted).en, 'no longer: Many reviews look copied');
   const noAge = { ...caution, supplier: { storeAgeYears: null } };

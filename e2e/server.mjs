@@ -11,7 +11,10 @@
 import { createServer } from 'node:http';
 import { buildPages, buildStorePages, moduleBodies, shopcards, MODULE_API, SHOPCARD_API } from './pages.mjs';
 
-/** opts.route(host, url, req): a test file's own routes (e.g. e2e/review-pages.mjs), tried first; {status?, type, body, headers?} or null. */
+/**
+ * opts.route(host, url, req): a test file's own routes (e.g. e2e/review-pages.mjs), tried first;
+ * {status?, type, body, headers?, delayMs?} or null (delayMs: answered that much later, a slow response).
+ */
 export async function startServer(opts = {}) {
   const pages = buildPages();
   const storePages = buildStorePages();
@@ -27,7 +30,10 @@ export async function startServer(opts = {}) {
 
     if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
     const extra = opts.route?.(host, url, req);
-    if (extra) return send(extra.status ?? 200, extra.type, extra.body, extra.headers);
+    if (extra) {
+      const answer = () => send(extra.status ?? 200, extra.type, extra.body, extra.headers);
+      return extra.delayMs ? void setTimeout(answer, extra.delayMs) : answer();
+    }
     if (host === 'detail.1688.com' || host === 'm.1688.com') {
       const page = pages.get(url.pathname);
       if (!page) return send(404, 'text/plain', 'not found');

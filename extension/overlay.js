@@ -173,6 +173,7 @@
       else button.removeAttribute('data-changed-from');
       if (m.remembered) button.setAttribute('data-remembered', m.remembered);
       else button.removeAttribute('data-remembered');
+      button.title = m.change ? `TrustLens: ${m.change}` : 'TrustLens'; // the tooltip says why the level changed
       button.replaceChildren(...[
         el('span', { class: 'glyph', text: m.glyph, attrs: { 'aria-hidden': 'true' } }),
         el('span', { class: 'brand', text: 'TrustLens' }),

@@ -41,7 +41,8 @@
   const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
 
   /**
-   * What the badge says for a state: {level, glyph, text, label, was}.
+   * What the badge says for a state: {level, glyph, text, label, was, change}
+   * (change: "Was Trusted: new warning: …" after a level changed, else null).
    * state: {phase: 'loading'|'checking'|'ready'|'error', verdict?, error?,
    * waitingFor?: ['store-age'|'reviews'], change?: {from, to, reason}}.
    * "checking" never shows a level: the verdict may still change.
@@ -58,7 +59,7 @@
         const was = `${one(TL.level(r.level))} ${TL.formatScore(r.score)}`;
         text = TL.uiLang === 'zh' ? `您 ${then} 访问时：${was} · ${text}` : `From your visit at ${then}: ${was} · ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
       }
-      return { level: 'unknown', score: null, glyph: '…', text, label: `TrustLens: ${text}`, was: null, remembered: r ? r.level : null };
+      return { level: 'unknown', score: null, glyph: '…', text, label: `TrustLens: ${text}`, was: null, change: null, remembered: r ? r.level : null };
     }
     const v = state.phase === 'ready' ? state.verdict : null;
     // An unreadable page or a failed analysis is never shown with a level, whatever else it says.
@@ -72,11 +73,14 @@
     const why = state.phase === 'error' ? ` (${one(TL.text.coreFailedTitle)})` : '';
     const reason = str(v?.summary?.reason?.en) ? ` ${one(v.summary.reason)}.` : '';
     const was = state.change && TL.own(TL.levels, state.change.from) ? TL.level(state.change.from) : null;
+    // A level changed after it was shown: what it was and why ("Was Trusted: new warning: Copied reviews …").
+    const because = was && isPlainObj(state.change.reason) && str(state.change.reason.en) ? state.change.reason : null;
+    const change = was ? (TL.uiLang === 'zh' ? `原为${was.zh}${because ? `（${because.zh}）` : ''}` : `Was ${was.en}${because ? `: ${because.en}` : ''}`) : null;
     const label = TL.uiLang === 'zh'
-      ? `TrustLens：${lvl.zh}${why}，评分 ${score ?? '未知'}。${reason}${was ? ` 原为${was.zh}。` : ''} 显示详情。`
+      ? `TrustLens：${lvl.zh}${why}，评分 ${score ?? '未知'}。${reason}${change ? ` ${change}。` : ''} 显示详情。`
       : `TrustLens: ${lvl.en}${why}, score ${score ?? 'unknown'}, ` +
-        `${years == null ? 'store age unknown' : `${TL.formatYears(years)} on 1688`}.${reason}${was ? ` Was ${was.en}.` : ''} Show details.`;
-    return { level: levelId, score, glyph, text, label, was: was ? one(was) : null };
+        `${years == null ? 'store age unknown' : `${TL.formatYears(years)} on 1688`}.${reason}${change ? ` ${change}.` : ''} Show details.`;
+    return { level: levelId, score, glyph, text, label, was: was ? one(was) : null, change };
   };
 
   /**
