@@ -217,6 +217,32 @@ test('leaks: the page\'s DOM says nothing about the buyer\'s or the team\'s mark
   }
 });
 
+test('badge size: the badge host\'s box, as the page measures it, is the same for a trusted, a caution and a high-risk page', async () => {
+  await forgetAll();
+  // e2e/pages.mjs: (a) the real G2 model of 597090034012 with an 11-year shopcard, (i) LINGCHEN's offer
+  // without a store age, (d) the composed WeChat-payment page with a 1-year shopcard; and (f) a page without a model
+  // (the badge as the top-right pill).
+  const boxes = [];
+  for (const id of ['597090034012', GENUINE, '900000000001', '900000000003']) {
+    await page.goto(OFFER(id));
+    const o = await waitForVerdict(page, 30_000);
+    // What a page script can measure (the page's own world): the host's box.
+    const box = await page.evaluate(() => {
+      const host = document.querySelector('[data-trustlens-host]');
+      const r = host.getBoundingClientRect();
+      return { width: r.width, height: r.height, scrollWidth: host.scrollWidth, scrollHeight: host.scrollHeight };
+    });
+    boxes.push({ id, level: o.level, text: `${o.badgeGlyph} ${o.badgeText}`, pill: o.anchoredAfter === null, ...box });
+  }
+  console.log(`# badge hosts: ${boxes.map((b) => `${b.level} "${b.text}"${b.pill ? ' (pill)' : ''} ${b.width}x${b.height}`).join('; ')}`);
+  assert.deepEqual(boxes.slice(0, 3).map((b) => b.level), ['trusted', 'caution', 'high-risk'], 'one page of each level');
+  assert.equal(boxes.at(-1).pill, true, 'the page without a model shows the pill');
+  for (const b of boxes) {
+    assert.deepEqual([b.width, b.height, b.scrollWidth, b.scrollHeight], [boxes[0].width, boxes[0].height, boxes[0].scrollWidth, boxes[0].scrollHeight],
+      `${b.level} "${b.text}": the host's box is the same as on the trusted page: ${JSON.stringify(boxes)}`);
+  }
+});
+
 test('clickjacking: a page that sets our panel to opacity:0 !important gets no click through; actions ask for a confirmation first', async () => {
   await forgetAll();
   await page.goto(OFFER('900000000092'));

@@ -26,6 +26,14 @@
 .badge.phase-loading, .badge.phase-checking { background: #e5e7eb; color: #374151; }
 .badge .was { font-weight: 400; opacity: 0.9; }
 .badge.pill { box-shadow: 0 0.1em 0.5em rgba(0,0,0,0.3); margin: 0; }
+/* In the page, the badge fills its host's fixed box (overlay.js BADGE_BOX) on one line; the text is cut, never the box grown. */
+:host > .badge { box-sizing: border-box; width: 100%; height: 100%; margin: 0; flex-wrap: nowrap; overflow: hidden; white-space: nowrap; }
+:host > .badge:focus-visible { outline-offset: -0.25em; }
+:host > .badge > * { flex: none; }
+/* What gives way first when the text is long: the brand, then "(was …)", then the end of the text (the level comes first in it). */
+:host > .badge > .text, :host > .badge > .was, :host > .badge > .brand, :host > .badge > .sep { flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+:host > .badge > .brand, :host > .badge > .sep { flex-shrink: 10000; text-overflow: clip; }
+:host > .badge > .was { flex-shrink: 100; }
 .panel {
   box-sizing: border-box; width: min(30em, calc(100vw - 2em)); max-height: calc(100vh - 4em); overflow: auto;
   background: #fff; border: 0.0625em solid #9ca3af; border-radius: 0.5em; box-shadow: 0 0.25em 1.5em rgba(0,0,0,0.3);

@@ -16,9 +16,15 @@
     ourStyle.set(host, host.getAttribute('style'));
   }
 
-  const INLINE = { display: 'inline-block', 'max-width': '100%', 'vertical-align': 'middle' };
+  // The badge host's box is the same whatever the verdict says: the page can
+  // measure our host (getBoundingClientRect, elementFromPoint), so the level,
+  // score and text are laid out inside a fixed box (overlay-style.js: the
+  // badge fills it, long text is cut with an ellipsis). Sizes in em of the
+  // host's own font (all: initial: the browser's default size, not the page's).
+  const BADGE_BOX = { width: '19em', height: '1.75em', overflow: 'hidden', 'box-sizing': 'border-box' };
+  const INLINE = { display: 'inline-block', 'max-width': '100%', 'vertical-align': 'middle', 'margin-left': '0.4em', ...BADGE_BOX };
   // Top right, below the site's top bar, above page content.
-  const PILL = { display: 'block', position: 'fixed', top: '4.5em', right: '1em', 'z-index': '2147483646', 'max-width': 'calc(100vw - 2em)' };
+  const PILL = { display: 'block', position: 'fixed', top: '4.5em', right: '1em', 'z-index': '2147483646', 'max-width': 'calc(100vw - 2em)', ...BADGE_BOX };
   const PANEL = { display: 'block', position: 'fixed', top: '3em', right: '1em', 'z-index': '2147483647' };
 
   // ---- clicks only on a panel the buyer can see ------------------------------
@@ -169,6 +175,7 @@
       button.setAttribute('data-score', m.score == null ? '' : String(m.score));
       button.className = `badge lvl-${m.level} phase-${state.phase}${anchored ? '' : ' pill'}`;
       button.setAttribute('aria-label', m.label);
+      button.title = m.label; // the whole text on hover when the fixed box cuts it
       if (m.was) button.setAttribute('data-changed-from', state.change.from);
       else button.removeAttribute('data-changed-from');
       if (m.remembered) button.setAttribute('data-remembered', m.remembered);
