@@ -39,7 +39,9 @@ import './team-panel.js';
   // asked for) may still arrive, the badge says "Checking…" and what it waits
   // for. It waits WAIT_MS after DOMContentLoaded for data the page has not
   // requested yet, and up to MAX_WAIT_MS for a request in flight; then the
-  // verdict is shown once. Later level changes are shown as changes.
+  // verdict is shown once. Later level changes are shown as changes. Both
+  // deadlines are guesses: no capture carries timings (docs/architecture.md,
+  // "The two deadlines are not measured").
   const WAIT_MS = 2000;
   const MAX_WAIT_MS = 6000;
   // Store pages render client-side: their visible text is re-read after it
