@@ -256,7 +256,7 @@ func TestSummaryShowsBadgeLine(t *testing.T) {
 		t.Fatal(errb.String())
 	}
 	s := out.String()
-	for _, want := range []string{"High risk · ", " · 1 yr", "payment", "evidence:", "加微信"} {
+	for _, want := range []string{"High risk · ", " · 1 yr", "payment", "seen:     The product detail “付款方式” (payment method) says “加微信转账，价格更优惠” (add WeChat, transfer, better price)", "source:   attribute 付款方式", "Store age: 1 year on 1688, from the store card"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
 		}

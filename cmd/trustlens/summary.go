@@ -64,12 +64,25 @@ func writeSummary(w io.Writer, v core.Verdict) {
 			pos = append(pos, f)
 			continue
 		}
-		fmt.Fprintf(w, "\n[%s] %s / %s\n  evidence: %s\n  advice:   %s\n", strings.ToUpper(string(f.Severity)), f.Title.EN, f.Title.ZH, f.Evidence, f.Advice.EN)
+		// What a buyer reads (summary.evidence), then the technical source.
+		fmt.Fprintf(w, "\n[%s] %s / %s\n", strings.ToUpper(string(f.Severity)), f.Title.EN, f.Title.ZH)
+		for i, t := range v.Summary.Evidence[f.ID] {
+			label := "  seen:     "
+			if i > 0 {
+				label = "            "
+			}
+			fmt.Fprintf(w, "%s%s\n", label, t.EN)
+		}
+		fmt.Fprintf(w, "  source:   %s\n  advice:   %s\n", f.Evidence, f.Advice.EN)
 	}
 	if len(pos) > 0 {
 		fmt.Fprintln(w, "\nPositive signals:")
 		for _, f := range pos {
-			fmt.Fprintf(w, "  + %s  (%s)\n", f.Title.EN, f.Evidence)
+			seen := f.Evidence
+			if said := v.Summary.Evidence[f.ID]; len(said) > 0 {
+				seen = said[0].EN
+			}
+			fmt.Fprintf(w, "  + %s  (%s)\n", f.Title.EN, seen)
 		}
 	}
 	if a := v.OrderAdvice; a != nil {
