@@ -746,7 +746,15 @@ async function handleWarmup(_msg, sender) {
   return { ok: true, flags: await readFlags(), coreReady: ready };
 }
 
-const HANDLERS = { warmup: handleWarmup, analyze: handleAnalyze, settle: handleSettle, getTabVerdict: handleGetTabVerdict, setChecklist: handleSetChecklist, setPlannedOrder: handleSetPlannedOrder,
+// Sent by a visible 1688 page every 20 s during its first 5 minutes: the
+// message itself keeps this worker (and its loaded core) from being stopped
+// as idle. No payload, nothing to do.
+async function handleKeepAlive(_msg, sender) {
+  if (!fromOurContentScript(sender)) return { ok: false, error: 'keepalive is only accepted from the TrustLens content script on 1688' };
+  return { ok: true };
+}
+
+const HANDLERS = { warmup: handleWarmup, keepalive: handleKeepAlive, analyze: handleAnalyze, settle: handleSettle, getTabVerdict: handleGetTabVerdict, setChecklist: handleSetChecklist, setPlannedOrder: handleSetPlannedOrder,
   ...globalThis.TrustLens.listStore.handlers }; // the buyer's supplier list (extension/list-store.js)
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {

@@ -119,6 +119,19 @@ import './team-panel.js';
     if (r?.flags && typeof r.flags === 'object' && !overlay) flags = { openShadow: r.flags.openShadow === true, prefs: { ...flags.prefs, ...r.flags.prefs } };
   }).catch(() => {});
 
+  // Keep the worker and its loaded core alive while the buyer browses 1688:
+  // Chrome stops an idle worker after 30 s, and the next page would wait for
+  // a new one (0.4-1.1 s). A message every 20 s while this page is visible,
+  // for its first 5 minutes only, so a tab left open does not hold the
+  // worker's memory (about 60 MB) for ever (docs/architecture.md).
+  const KEEPALIVE_EVERY_MS = 20_000;
+  const KEEPALIVE_FOR_MS = 5 * 60_000;
+  const keepAlive = setInterval(() => {
+    if (performance.now() > KEEPALIVE_FOR_MS) { clearInterval(keepAlive); return; }
+    if (document.visibilityState === 'visible') chrome.runtime.sendMessage({ type: 'keepalive' }).catch(() => {});
+  }, KEEPALIVE_EVERY_MS);
+  signal.addEventListener('abort', () => clearInterval(keepAlive), { once: true });
+
   // ---- the last verdict of an earlier visit (offer pages) ------------------
   // The background keeps the last final verdict of each offer (visit:<offerId>,
   // background.js). Read here directly (storage needs no service worker): when
