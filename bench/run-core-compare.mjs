@@ -40,6 +40,7 @@ const median = (a) => { const s = [...a].sort((x, y) => x - y); const m = s.leng
 // The clock of the call (facts.seenAt) differs between any two calls.
 const normal = (v) => v.replace(/"seenAt":("[^"]*"|\d+)/g, '"seenAt":0');
 
+const loadAtStart = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const results = {}; // engine -> core -> model -> [measurement]
 const add = (engine, core, model, r) => {
   ((results[engine] ??= {})[core] ??= {})[model] ??= [];
@@ -135,6 +136,7 @@ for (const [engine, byCore] of Object.entries(results)) {
   row('instantiate', all('old', 'instantiateMs'), all('new', 'instantiateMs'));
   const startNew = all('new', 'startMs');
   row('Go start-up', all('old', 'startMs'), startNew, node ? target(startNew <= 30, '≤ 30 ms') : '');
+  if (node) row('Go start-up, CPU', all('old', 'startCpuMs'), all('new', 'startCpuMs'));
   summary.engines[engine] = {};
   for (const m of models) {
     const o = byCore.old[m];
@@ -146,6 +148,11 @@ for (const [engine, byCore] of Object.entries(results)) {
     const g2 = m === 'g2-597090034012';
     row(`${m}: first analysis`, fo, fn, node && g2 ? target(fn <= 20, '≤ 20 ms') : '');
     row(`${m}: later analyses`, lo, ln, node && g2 ? target(ln <= 5, '≤ 5 ms') : '');
+    if (node) {
+      const cpu = (rs, key) => median(rs.map((r) => r[key]));
+      row(`${m}: first analysis, CPU`, cpu(o, 'firstCpuMs'), cpu(n, 'firstCpuMs'));
+      row(`${m}: later analyses, CPU`, cpu(o, 'laterCpuMs'), cpu(n, 'laterCpuMs'));
+    }
     const same = [...o, ...n].every((r) => normal(r.verdict) === normal(o[0].verdict) && normal(r.firstVerdict) === normal(o[0].verdict));
     // Each build must at least agree with itself (first call, later calls, every run).
     const stable = (rs) => rs.every((r) => normal(r.verdict) === normal(rs[0].verdict) && normal(r.firstVerdict) === normal(rs[0].verdict));
@@ -158,7 +165,7 @@ for (const [engine, byCore] of Object.entries(results)) {
 const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join('  ').trimEnd());
 console.log(`(medians of ${runs} cold runs per build and snapshot, each in a fresh ${Object.keys(results).length > 1 ? 'Node process / Chromium context' : 'Node process'}; ` +
-  `machine: load ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})`);
+  `machine: load ${loadAtStart} at the start, ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} at the end; CPU: the Node process's CPU time, all its threads)`);
 fs.writeFileSync(path.join(dir, 'core-compare.json'), JSON.stringify(summary, null, 1));
 if (unstable) {
   console.log(`${unstable} snapshot(s): a build gave different verdicts for the same input`);
