@@ -418,16 +418,21 @@ function rememberVisit(verdict) {
   const years = verdict.supplier?.storeAgeYears;
   const at = Date.now();
   const record = { level: verdict.level, score: Number.isFinite(verdict.score) ? verdict.score : null, years: Number.isFinite(years) ? years : null, at };
+  // The supplier's store age as this page showed it, for its other offers (visit:s:<supplier id>).
+  const sup = isSupplierId(verdict.memory?.id) && record.years !== null ? `s:${verdict.memory.id}` : null;
   queueWrite(async () => {
     await nextTask();
     visitIndexPromise ??= chrome.storage.local.get('visitIndex').then((s) => (isPlain(s.visitIndex) ? s.visitIndex : {}));
     const index = await visitIndexPromise;
-    delete index[id]; // re-inserted: the newest come last
-    index[id] = at;
+    const keys = sup ? [id, sup] : [id];
+    for (const k of keys) {
+      delete index[k]; // re-inserted: the newest come last
+      index[k] = at;
+    }
     const old = Object.keys(index).slice(0, Math.max(0, Object.keys(index).length - VISITS_MAX));
     for (const k of old) delete index[k];
     if (old.length) await chrome.storage.local.remove(old.map((k) => `visit:${k}`));
-    await chrome.storage.local.set({ [`visit:${id}`]: record, visitIndex: index });
+    await chrome.storage.local.set({ [`visit:${id}`]: record, ...(sup ? { [`visit:${sup}`]: { years: record.years, at } } : {}), visitIndex: index });
   }).catch(() => { visitIndexPromise = null; });
 }
 
@@ -443,14 +448,27 @@ function rememberVisit(verdict) {
 // suppliers' memory.
 const prefetched = new Map(); // tabId -> {url, id, queue, read: Promise}
 
+/** Starts the reads for the tab's coming analysis; the supplier id expected from the address alone, or null. */
 async function prefetch(tabId, url) {
   prefetched.delete(tabId);
-  if (!isStr(url, LIMITS.urlChars)) return;
+  if (!isStr(url, LIMITS.urlChars)) return null;
   const id = expectedSupplier({ url, scripts: [] }, await readHints());
-  if (!id) return;
+  if (!id) return null;
   const read = readSupplier(id, url);
   read.catch(() => {}); // a prefetch nobody takes must not log an unhandled rejection
   prefetched.set(tabId, { url, id, queue: memoryQueue, read });
+  return id;
+}
+
+/**
+ * What an earlier visit showed about the supplier an address names (the
+ * member id in it, or the supplier our own verdicts saw its offer or store
+ * host show; never what the page's own scripts claim): {years, at} or null.
+ */
+async function recallSupplier(id) {
+  if (!id) return null;
+  const r = (await chrome.storage.local.get(`visit:s:${id}`).catch(() => ({})))[`visit:s:${id}`];
+  return isPlain(r) && Number.isFinite(r.years) && Number.isFinite(r.at) ? { years: r.years, at: r.at } : null;
 }
 
 /** The prefetched reads for this analysis, or null (then it reads them itself). */
@@ -737,13 +755,16 @@ async function handleSettle(_msg, sender) {
 // Sent by the content script at document_start: no payload, only starts the
 // core early. Replies with the preferences at once (a "Checking…" badge shown
 // before the first verdict uses them) and whether the core is loaded (if not,
-// the page shows its remembered verdict meanwhile), without waiting for it.
+// the page shows its remembered verdict meanwhile, or what an earlier visit
+// showed about its supplier: recalled), without waiting for it.
 async function handleWarmup(_msg, sender) {
   if (!fromOurContentScript(sender)) return { ok: false, error: 'warmup is only accepted from the TrustLens content script on 1688' };
   getCore().catch(() => {});
   const ready = coreReady();
-  prefetch(sender.tab.id, sender.url).catch(() => {});
-  return { ok: true, flags: await readFlags(), coreReady: ready };
+  const expected = prefetch(sender.tab.id, sender.url).catch(() => null);
+  // A cold core: what an earlier visit showed about this supplier, for the page to show meanwhile.
+  const supplier = ready ? null : await recallSupplier(await expected);
+  return { ok: true, flags: await readFlags(), coreReady: ready, ...(supplier ? { recalled: supplier } : {}) };
 }
 
 // Sent by a visible 1688 page every 20 s during its first 5 minutes: the

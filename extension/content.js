@@ -116,6 +116,12 @@ import './team-panel.js';
   // Its reply carries the preferences, for a badge shown before the first verdict.
   chrome.runtime.sendMessage({ type: 'warmup' }).then((r) => {
     coreWarm = r?.coreReady === true;
+    // A cold core and no verdict of this offer to recall: what an earlier visit showed about its supplier.
+    const sup = r?.recalled;
+    if (!remembered && sup && typeof sup === 'object' && Number.isFinite(sup.years) && Number.isFinite(sup.at)) {
+      remembered = { level: null, score: null, years: sup.years, at: sup.at };
+      if (started) paintRemembered();
+    }
     if (r?.flags && typeof r.flags === 'object' && !overlay) flags = { openShadow: r.flags.openShadow === true, prefs: { ...flags.prefs, ...r.flags.prefs } };
   }).catch(() => {});
 
@@ -140,7 +146,7 @@ import './team-panel.js';
   // until the fresh verdict replaces it. Not when the worker answered the
   // warmup with its core loaded: the fresh verdict is then a frame or two
   // away, and a remembered one would only flicker.
-  let remembered = null; // {level, score, years, at}
+  let remembered = null; // {level, score, years, at}; level null: the supplier's facts only (another offer)
   let coreWarm = false; // the warmup reply said the core is loaded: the fresh verdict is moments away
   const visitOffer = page.search ? null : location.pathname.match(/^\/offer\/(\d{1,24})\.html$/)?.[1];
   const visitKey = visitOffer ? `visit:${visitOffer}` : null; // read with the display flags, below

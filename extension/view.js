@@ -53,13 +53,17 @@
       let text = waits.length ? `${one(TL.text.checking)} ${waits.map(one).join(', ')}` : one(TL.text.checking);
       // The last verdict of an earlier visit, while the fresh one is checked:
       // said to be from then, and the badge keeps no level of its own.
+      // On another offer of a supplier seen before: what that visit showed about the supplier (its store age), no level.
       const r = state.remembered;
-      if (r && TL.own(TL.levels, r.level)) {
+      const known = r && TL.own(TL.levels, r.level);
+      const facts = r && !known && r.level == null && Number.isFinite(r.years);
+      if (known || facts) {
         const then = TL.visitTime(r.at);
-        const was = `${one(TL.level(r.level))} ${TL.formatScore(r.score)}`;
+        const was = known ? `${one(TL.level(r.level))} ${TL.formatScore(r.score)}`
+          : TL.uiLang === 'zh' ? `该供应商 ${r.years}年` : `this supplier ${TL.formatYears(r.years)} on 1688`;
         text = TL.uiLang === 'zh' ? `您 ${then} 访问时：${was} · ${text}` : `From your visit at ${then}: ${was} · ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
       }
-      return { level: 'unknown', score: null, glyph: '…', text, label: `TrustLens: ${text}`, was: null, change: null, remembered: r ? r.level : null };
+      return { level: 'unknown', score: null, glyph: '…', text, label: `TrustLens: ${text}`, was: null, change: null, remembered: known ? r.level : facts ? 'supplier' : null };
     }
     const v = state.phase === 'ready' ? state.verdict : null;
     // An unreadable page or a failed analysis is never shown with a level, whatever else it says.
