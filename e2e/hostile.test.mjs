@@ -32,7 +32,18 @@ function lingchenModel(offerId) {
 
 // The attack page: a shopcard claiming 15 years for another seller.
 shopcards.set(FORGED, shopcard({ shopName: LINGCHEN.company, tpYear: 15 }));
+// A page that tries to make the extension send one huge message: three model-looking inline scripts of
+// 3 Mi characters (9 Mi together) and nine captured responses of 2 Mi characters (18 Mi together).
+const BIG_SCRIPT = 3 << 20;
+const BIG_RESPONSE = (2 << 20) - 16;
+const bigPage = `<!doctype html><html><head><meta charset="utf-8"><title>big</title>
+${[0, 1, 2].map((i) => `<script>var __INIT_DATA${i}="${'x'.repeat(BIG_SCRIPT - 30)}";</script>`).join('\n')}
+</head><body><div class="title-text">x</div><script>(function () {
+  var body = '{"a":"' + 'y'.repeat(${BIG_RESPONSE - 8}) + '"}';
+  for (var i = 0; i < 9; i++) window.postMessage({ tag: 'trustlens-capture-v1', kind: 'capture', seq: i + 1, url: 'http://h5api.m.1688.com/h5/x/1.0/?n=' + i, body: body }, '*');
+})();</script></body></html>`;
 const attackPages = new Map([
+  ['/offer/900000000093.html', bigPage],
   [`/offer/${FORGED}.html`, g2Page({ model: lingchenModel(FORGED), shop: { transport: 'jsonp' } })],
   // LINGCHEN's page whose script keeps setting our panel's host to opacity:0 !important (an inline
   // style: a stylesheet cannot beat our host's own !important style), still clickable underneath its bait.
@@ -287,6 +298,48 @@ test('a core that died mid-analysis is replaced and the page checked again, not 
   assert.notEqual(await inWorker((id) => chrome.action.getBadgeText({ tabId: id }), tab.id), 'ERR');
   const o = await waitForVerdict(page, 30_000);
   assert.notEqual(o.state, 'error');
+});
+
+test('one message\'s size: a page cannot make the content script send, nor the background accept, more than the snapshot caps', async () => {
+  const L = await inWorker(() => globalThis.TrustLens.vocab.limits);
+  // What reaches the background, message by message (a listener beside its own).
+  await inWorker(() => {
+    globalThis.__sizes = [];
+    chrome.runtime.onMessage.addListener((m) => {
+      if (m?.type !== 'analyze') return;
+      const sn = m.snapshot ?? {};
+      globalThis.__sizes.push({ scripts: (sn.scripts ?? []).reduce((n, t) => n + t.length, 0), bodies: (sn.responses ?? []).reduce((n, r) => n + r.body.length, 0), responses: sn.responses?.length ?? 0 });
+    });
+  });
+  await page.goto(OFFER('900000000093'));
+  await waitForVerdict(page, 60_000);
+  // The page's nine responses have all been posted and every analysis they cause has been answered.
+  await page.waitForFunction(() => document.querySelector('[data-trustlens-host]')?.hasAttribute('data-analyses'), null, { timeout: 30_000 });
+  let sizes = [];
+  for (let i = 0; i < 300; i++) {
+    sizes = await inWorker(() => globalThis.__sizes);
+    if (sizes.some((x) => x.responses > 0)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const biggest = sizes.reduce((a, x) => (x.scripts + x.bodies > a.scripts + a.bodies ? x : a), { scripts: 0, bodies: 0 });
+  console.log(`# biggest message the page caused: scripts ${biggest.scripts} + bodies ${biggest.bodies} characters (page: ${3 * BIG_SCRIPT} + ${9 * BIG_RESPONSE}); caps ${L.scriptsChars} + ${L.responsesChars}`);
+  assert.ok(biggest.scripts > 0 && biggest.bodies > 0, `the page's scripts and responses were sent: ${JSON.stringify(sizes)}`);
+  assert.ok(biggest.scripts <= L.scriptsChars, `scripts within the cap: ${JSON.stringify(sizes)}`);
+  assert.ok(biggest.bodies <= L.responsesChars, `bodies within the cap: ${JSON.stringify(sizes)}`);
+
+  // A content script that did not keep to the caps (as a compromised renderer could): refused before the core.
+  const cdp = await browser.context.newCDPSession(page);
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${browser.extensionId}`);
+  assert.ok(world, 'the content scripts\' world');
+  const send = async (snapshot) => (await cdp.send('Runtime.evaluate', { contextId: world.id, awaitPromise: true, returnByValue: true,
+    expression: `chrome.runtime.sendMessage({ type: 'analyze', snapshot: ${snapshot} }).then((r) => r?.error ?? 'accepted')` })).result.value;
+  const url = JSON.stringify(OFFER('900000000093'));
+  assert.match(await send(`{ url: ${url}, scripts: [0, 1, 2].map((i) => 'var __INIT_DATA' + i + '=1;' + 'x'.repeat(${BIG_SCRIPT})) }`), /scripts must total at most/);
+  assert.match(await send(`{ url: ${url}, responses: Array.from({ length: 9 }, (_, i) => ({ url: 'http://h5api.m.1688.com/?n=' + i, body: 'y'.repeat(${BIG_RESPONSE}) })) }`), /response bodies must total at most/);
+  await cdp.detach();
 });
 
 test('storage: supplier memory stays within its byte budget (least recently used go first); the buyer\'s list stays writable', async () => {

@@ -523,11 +523,16 @@ function checkSnapshot(s) {
   const scripts = s.scripts ?? [];
   if (!Array.isArray(scripts) || scripts.length > LIMITS.scripts) return `scripts must be an array of at most ${LIMITS.scripts}`;
   if (!scripts.every((t) => isStr(t, LIMITS.scriptChars))) return 'each script must be a string of at most 4 MB';
+  // The totals the content script keeps to (snapshot.js, content.js): they bound one message.
+  if (scripts.reduce((n, t) => n + t.length, 0) > LIMITS.scriptsChars) return `scripts must total at most ${LIMITS.scriptsChars} characters`;
   const responses = s.responses ?? [];
   if (!Array.isArray(responses) || responses.length > LIMITS.responses) return `responses must be an array of at most ${LIMITS.responses}`;
   const cleanResponses = [];
+  let bodyChars = 0;
   for (const r of responses) {
     if (!isPlain(r) || !isStr(r.url, LIMITS.urlChars) || !isStr(r.body, LIMITS.responseChars)) return 'each response must be {url, body} strings within the caps';
+    bodyChars += r.body.length;
+    if (bodyChars > LIMITS.responsesChars) return `response bodies must total at most ${LIMITS.responsesChars} characters`;
     cleanResponses.push({ url: r.url, body: r.body });
   }
   const dom = s.dom ?? {};

@@ -11,12 +11,16 @@
 
   function modelScripts() {
     const out = [];
+    let chars = 0; // all scripts together (TL.limits.scriptsChars)
     for (const s of document.scripts) {
       if (out.length >= TL.limits.scripts) break;
       if (s.src) continue;
       const text = s.text;
-      if (!text || text.length > TL.limits.scriptChars) continue;
-      if (TL.modelMarkers.some((m) => text.includes(m))) out.push(text);
+      if (!text || text.length > TL.limits.scriptChars || chars + text.length > TL.limits.scriptsChars) continue;
+      if (TL.modelMarkers.some((m) => text.includes(m))) {
+        out.push(text);
+        chars += text.length;
+      }
     }
     return out;
   }

@@ -10,6 +10,7 @@
       "urlChars": 4096,
       "scripts": 64,
       "scriptChars": 4194304,
+      "scriptsChars": 8388608,
       "responses": 1000,
       "responseChars": 2097152,
       "responsesChars": 16777216,

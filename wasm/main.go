@@ -24,7 +24,7 @@ var fallback string
 var uint8Array = js.Global().Get("Uint8Array")
 
 // maxInputBytes bounds the byte form (the core's caps apply after decoding:
-// 64 scripts of 4 MB, 48 MiB of responses).
+// 64 scripts of 4 MB and 8 MiB in all, 48 MiB of responses).
 const maxInputBytes = 512 << 20
 
 func analyze(_ js.Value, args []js.Value) (result any) {

@@ -55,7 +55,7 @@ func FromHTML(pageURL string, html []byte) Snapshot {
 				}
 				scripts++
 				if len(s.Scripts) < MaxScripts {
-					s.Scripts = append(s.Scripts, capText(content, MaxScriptBytes, format.Sprintf("script %d", len(s.Scripts)), &s.Notes))
+					s.Scripts = addScript(s.Scripts, content, scripts-1, &s.Notes)
 				}
 			case "title":
 				if title == "" {

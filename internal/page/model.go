@@ -14,8 +14,12 @@ import (
 // caps leave an order of magnitude of headroom and bound the work a hostile
 // page can cause.
 const (
-	MaxScriptBytes   = 4 << 20 // one inline script
-	MaxScripts       = 64
+	MaxScriptBytes = 4 << 20 // one inline script
+	MaxScripts     = 64
+	// MaxScriptsBytes bounds all inline scripts of one page together (a
+	// real page's model scripts total well under 1 MiB): with the response
+	// budget it bounds the message a page can make the extension send.
+	MaxScriptsBytes  = 8 << 20
 	MaxResponseBytes = 2 << 20 // one captured response body
 	MaxResponses     = 1000    // 5,000 reviews at 10 a page, plus the page's other data
 	// MaxResponsesBytes bounds all captured bodies of one page together.

@@ -194,6 +194,31 @@ func TestCaps(t *testing.T) {
 		expectNote(t, m, "cap hit: script 0 truncated")
 		expectNote(t, m, "not readable: unbalanced")
 	})
+	t.Run("scripts together past MaxScriptsBytes: the one that would pass it is left out", func(t *testing.T) {
+		pad := "var x='" + strings.Repeat("a", MaxScriptBytes-10) + "';"
+		url := "https://detail.1688.com/offer/833454967766.html"
+		// Two full scripts fill the budget: the model after them is left out.
+		m := Parse(Snapshot{URL: url, Scripts: []string{pad, pad, g2}})
+		if m.Readable {
+			t.Error("the model past MaxScriptsBytes was read")
+		}
+		expectNote(t, m, "cap hit: script 2 (")
+		// The model first: read; the second pad is left out instead.
+		m = Parse(Snapshot{URL: url, Scripts: []string{pad, g2, pad}})
+		if !m.Readable {
+			t.Errorf("not readable: %q", m.Notes)
+		}
+		expectNote(t, m, "cap hit: script 2 (")
+		// The same through the JSON the extension sends.
+		js, _ := json.Marshal(Snapshot{URL: url, Scripts: []string{pad, pad, g2}})
+		s, err := DecodeSnapshot(js)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(s.Scripts) != 2 || !strings.Contains(fmt.Sprint(s.Notes), "cap hit: script 2 (") {
+			t.Errorf("decoded %d scripts, notes %v", len(s.Scripts), s.Notes)
+		}
+	})
 	t.Run("counts", func(t *testing.T) {
 		scripts := make([]string, MaxScripts+10)
 		for i := range scripts {

@@ -105,7 +105,7 @@ func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Sn
 				n++
 				return true
 			}
-			s.Scripts = append(s.Scripts, capText(e.Str, MaxScriptBytes, format.Sprintf("script %d", n), &s.Notes))
+			s.Scripts = addScript(s.Scripts, e.Str, n, &s.Notes)
 			n++
 			return true
 		})
@@ -261,6 +261,22 @@ func decodeFacts(v gjson.Result) (*SupplierFacts, string) {
 
 // capText truncates s to at most max bytes on a UTF-8 boundary and records
 // a Note when it does.
+// addScript appends script n (cut to MaxScriptBytes) to scripts, unless
+// all of them together would pass MaxScriptsBytes: it is then left out,
+// with a note.
+func addScript(scripts []string, text string, n int, notes *[]Note) []string {
+	text = capText(text, MaxScriptBytes, format.Sprintf("script %d", n), notes)
+	total := len(text)
+	for _, t := range scripts {
+		total += len(t)
+	}
+	if total > MaxScriptsBytes {
+		*notes = append(*notes, capNote(format.Sprintf("cap hit: script %d (%d bytes) left out, all scripts together would pass %d MiB (MaxScriptsBytes)", n, len(text), MaxScriptsBytes>>20)))
+		return scripts
+	}
+	return append(scripts, text)
+}
+
 func capText(s string, max int, what string, notes *[]Note) string {
 	if len(s) <= max {
 		return s
@@ -360,7 +376,7 @@ func capSnapshot(s Snapshot) (Snapshot, []Note) {
 		if i >= MaxScripts {
 			break
 		}
-		out.Scripts = append(out.Scripts, capText(sc, MaxScriptBytes, format.Sprintf("script %d", i), &notes))
+		out.Scripts = addScript(out.Scripts, sc, i, &notes)
 	}
 	var budget ResponseBudget
 	for i, r := range s.Responses {

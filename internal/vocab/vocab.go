@@ -21,6 +21,7 @@ type Limits struct {
 	URLChars        int `json:"urlChars"`
 	Scripts         int `json:"scripts"`
 	ScriptChars     int `json:"scriptChars"`
+	ScriptsChars    int `json:"scriptsChars"`
 	Responses       int `json:"responses"`
 	ResponseChars   int `json:"responseChars"`
 	ResponsesChars  int `json:"responsesChars"`
@@ -63,6 +64,7 @@ func Current() Vocab {
 			URLChars:        page.MaxURLBytes,
 			Scripts:         page.MaxScripts,
 			ScriptChars:     page.MaxScriptBytes,
+			ScriptsChars:    page.MaxScriptsBytes,
 			Responses:       page.MaxResponses,
 			ResponseChars:   page.MaxResponseBytes,
 			ResponsesChars:  page.MaxResponsesBytes / 3,
