@@ -84,7 +84,7 @@ export function recordBadgeInPage() {
     if (!watched.has(h.shadowRoot)) { watched.add(h.shadowRoot); mo.observe(h.shadowRoot, opts); }
     const text = b.querySelector('.text')?.textContent ?? '';
     const from = b.getAttribute('data-changed-from');
-    const entry = { state: b.getAttribute('data-state'), level: b.getAttribute('data-level'), text, changedFrom: from, remembered: b.getAttribute('data-remembered'), t: Math.round(performance.now()) };
+    const entry = { state: b.getAttribute('data-state'), level: b.getAttribute('data-level'), text, changedFrom: from, remembered: b.getAttribute('data-remembered'), label: b.getAttribute('aria-label'), t: Math.round(performance.now()) };
     const last = seq.at(-1);
     if (!last || ['state', 'level', 'text', 'changedFrom', 'remembered'].some((k) => last[k] !== entry[k])) seq.push(entry);
   };

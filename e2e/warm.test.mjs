@@ -76,7 +76,8 @@ test('after a worker stop, the second visit shows the remembered verdict labelle
   const fresh = seq.findIndex((e) => e.state === 'ready');
   const recalled = seq.findIndex((e) => e.remembered === 'trusted');
   assert.ok(recalled >= 0 && recalled < fresh, `the remembered verdict is shown before the fresh one: ${shown}`);
-  assert.match(seq[recalled].text, /^From your visit at \d\d:\d\d: Trusted 9\d · checking…/, `labelled as from the earlier visit and still checking: ${shown}`);
+  assert.match(seq[recalled].text, /^Checking… \d\d:\d\d visit: Trusted 9\d$/, `labelled as from the earlier visit and still checking: ${shown}`);
+  assert.match(seq[recalled].label, /^TrustLens: from your visit at \d\d:\d\d: Trusted 9\d · checking…/, 'the whole sentence is its name and tooltip');
   // No transient level: before the fresh verdict the badge has no level of its own.
   for (const e of seq.slice(0, fresh)) assert.ok(e.state === 'checking' || e.state === 'loading', `not final before the fresh verdict: ${shown}`);
   for (const e of seq.slice(0, fresh)) assert.equal(e.level, 'unknown', `no level before the fresh verdict: ${shown}`);
@@ -111,7 +112,8 @@ test('a new offer of a supplier seen before, worker stopped: the store age from 
   const fresh = seq.findIndex((e) => e.state === 'ready');
   const recalled = seq.findIndex((e) => e.remembered === 'supplier');
   assert.ok(recalled >= 0 && recalled < fresh, `the supplier's remembered store age is shown before the fresh verdict: ${shown}`);
-  assert.match(seq[recalled].text, /^From your visit at \d\d:\d\d: this supplier 11 yrs on 1688 · checking…/, shown);
+  assert.match(seq[recalled].text, /^Checking… \d\d:\d\d visit: 11 yrs$/, shown);
+  assert.match(seq[recalled].label, /^TrustLens: from your visit at \d\d:\d\d: this supplier 11 yrs on 1688 · checking…/, shown);
   for (const e of seq.slice(0, fresh)) assert.ok(['checking', 'loading'].includes(e.state) && e.level === 'unknown', `no level before the fresh verdict: ${shown}`);
   // The fresh verdict is the core's own: the composed page's model names offer 597090034012, not the
   // address's, and the core does not vouch for it (Unknown); the remembered store age never became a level.

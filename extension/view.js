@@ -57,13 +57,18 @@
       const r = state.remembered;
       const known = r && TL.own(TL.levels, r.level);
       const facts = r && !known && r.level == null && Number.isFinite(r.years);
+      let label = `TrustLens: ${text}`;
       if (known || facts) {
+        // The badge's fixed box holds about 34 characters: "Checking… 14:02 visit: Trusted 94";
+        // the whole sentence is its accessible name and tooltip.
         const then = TL.visitTime(r.at);
-        const was = known ? `${one(TL.level(r.level))} ${TL.formatScore(r.score)}`
-          : TL.uiLang === 'zh' ? `该供应商 ${r.years}年` : `this supplier ${TL.formatYears(r.years)} on 1688`;
-        text = TL.uiLang === 'zh' ? `您 ${then} 访问时：${was} · ${text}` : `From your visit at ${then}: ${was} · ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+        const zh = TL.uiLang === 'zh';
+        const was = known ? `${one(TL.level(r.level))} ${TL.formatScore(r.score)}` : zh ? `${r.years}年店` : TL.formatYears(r.years);
+        const wasLong = known ? was : zh ? `该供应商 ${r.years}年` : `this supplier ${TL.formatYears(r.years)} on 1688`;
+        label = zh ? `TrustLens：您 ${then} 访问时：${wasLong} · ${text}` : `TrustLens: from your visit at ${then}: ${wasLong} · ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+        text = zh ? `${one(TL.text.checking)} ${then} 访问时：${was}` : `${one(TL.text.checking)} ${then} visit: ${was}`;
       }
-      return { level: 'unknown', score: null, glyph: '…', text, label: `TrustLens: ${text}`, was: null, change: null, remembered: known ? r.level : facts ? 'supplier' : null };
+      return { level: 'unknown', score: null, glyph: '…', text, label, was: null, change: null, remembered: known ? r.level : facts ? 'supplier' : null };
     }
     const v = state.phase === 'ready' ? state.verdict : null;
     // An unreadable page or a failed analysis is never shown with a level, whatever else it says.
