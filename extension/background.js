@@ -783,6 +783,14 @@ async function handleKeepAlive(_msg, sender) {
 const HANDLERS = { warmup: handleWarmup, keepalive: handleKeepAlive, analyze: handleAnalyze, settle: handleSettle, getTabVerdict: handleGetTabVerdict, setChecklist: handleSetChecklist, setPlannedOrder: handleSetPlannedOrder,
   ...globalThis.TrustLens.listStore.handlers }; // the buyer's supplier list (extension/list-store.js)
 
+// For the end-to-end tests, which reach them through the worker (the bundle keeps them out of its
+// global scope): store a supplier's memory as an analysis does; put in a core whose Go program
+// exited (every call throws, as after a crash mid-analysis).
+globalThis.TrustLens.testing = {
+  storeMemory,
+  killCore() { core = Promise.resolve(() => { throw new Error('Go program has already exited'); }); },
+};
+
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!isPlain(msg) || typeof msg.type !== 'string' || !Object.hasOwn(HANDLERS, msg.type)) return false;
   HANDLERS[msg.type](msg, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
