@@ -175,12 +175,11 @@
       button.setAttribute('data-score', m.score == null ? '' : String(m.score));
       button.className = `badge lvl-${m.level} phase-${state.phase}${anchored ? '' : ' pill'}`;
       button.setAttribute('aria-label', m.label);
-      button.title = m.label; // the whole text on hover when the fixed box cuts it
+      button.title = m.label; // the whole text on hover when the fixed box cuts it (and why a level changed)
       if (m.was) button.setAttribute('data-changed-from', state.change.from);
       else button.removeAttribute('data-changed-from');
       if (m.remembered) button.setAttribute('data-remembered', m.remembered);
       else button.removeAttribute('data-remembered');
-      button.title = m.change ? `TrustLens: ${m.change}` : 'TrustLens'; // the tooltip says why the level changed
       button.replaceChildren(...[
         el('span', { class: 'glyph', text: m.glyph, attrs: { 'aria-hidden': 'true' } }),
         el('span', { class: 'brand', text: 'TrustLens' }),
