@@ -4,17 +4,11 @@
 // be. Static: no build, no browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+import { loadModules } from './modules.mjs';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const BASE = `chrome-extension://${ID}/`;
-const sandbox = { URL, chrome: { runtime: { id: ID, getURL: (p) => BASE + p } } };
-sandbox.globalThis = sandbox;
-vm.runInNewContext(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'extension', 'checks.js'), 'utf8'), sandbox);
-const C = sandbox.TrustLens.checks;
+const C = loadModules(['checks.js'], { URL, chrome: { runtime: { id: ID, getURL: (p) => BASE + p } } }).checks;
 
 test('content script: our id, a tab, the top frame, a 1688 host', () => {
   const ok = { id: ID, tab: { id: 4, url: 'https://detail.1688.com/offer/1.html' }, frameId: 0, url: 'https://detail.1688.com/offer/1.html' };

@@ -287,7 +287,8 @@ test('a core that died mid-analysis is replaced and the page checked again, not 
   const before = await inWorker(async () => (await chrome.storage.session.get('coreStats')).coreStats);
   const t0 = Date.now();
   // What a Go program that exited does on every call.
-  await inWorker(() => globalThis.TrustLens.testing.killCore());
+  // (the background bundle keeps its top-level names: core, storeMemory, HANDLERS are the worker's)
+  await inWorker(() => { core = Promise.resolve(() => { throw new Error('Go program has already exited'); }); });
   await page.reload();
   const e = await entryAfter(OFFER(GENUINE), t0);
   assert.ok(e?.verdict && !e.failed, `the page's analysis: ${JSON.stringify(e).slice(0, 300)}`);
@@ -301,7 +302,7 @@ test('a core that died mid-analysis is replaced and the page checked again, not 
 });
 
 test('one message\'s size: a page cannot make the content script send, nor the background accept, more than the snapshot caps', async () => {
-  const L = await inWorker(() => globalThis.TrustLens.vocab.limits);
+  const L = await inWorker(() => LIMITS); // the background's caps (vocab.js)
   // What reaches the background, message by message (a listener beside its own).
   await inWorker(() => {
     globalThis.__sizes = [];
@@ -349,7 +350,7 @@ test('storage: supplier memory stays within its byte budget (least recently used
     const long = (n) => 'x'.repeat(n);
     for (let i = 0; i < 1500; i++) {
       const sources = [0, 1, 2, 3].map((k) => ({ url: `https://detail.1688.com/offer/${i}${k}${long(120)}.html`, at: Date.now(), facts: { founded: '2017-09-28', businessModel: long(200), licenceCompany: long(200), badges: ['trustpass'] } }));
-      await globalThis.TrustLens.testing.storeMemory({ id: `m:b2b-probe${i}`, matched: true, entry: { memberId: `b2b-probe${i}`, sources } });
+      await storeMemory({ id: `m:b2b-probe${i}`, matched: true, entry: { memberId: `b2b-probe${i}`, sources } });
     }
     const all = await chrome.storage.local.get(null);
     const sup = Object.keys(all).filter((k) => k.startsWith('sup:m:'));

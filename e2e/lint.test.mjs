@@ -66,10 +66,17 @@ test('no network requests from extension/ (only background.js fetches its own co
   const gsxtLine = /^\s*gsxt: 'https:\/\/www\.gsxt\.gov\.cn\/',$/;
   assert.deepEqual(offenders(/\b(https?|wss?|ftp):\/\//, (file, line) =>
     (file === 'background.js' && warmup.includes(line)) || (file === 'strings.js' && gsxtLine.test(line))), []);
-  assert.deepEqual(offenders(/TL\.links\.gsxt/).map((l) => l.split(':')[0]), ['view.js'], 'the register address is used in one place');
-  assert.match(sources['view.js'], /href: TL\.links\.gsxt, target: '_blank', rel: 'noopener noreferrer'/, 'as a link target only');
+  assert.deepEqual(offenders(/\blinks\.gsxt\b/).map((l) => l.split(':')[0]), ['view.js'], 'the register address is used in one place');
+  assert.match(sources['view.js'], /href: strings\.links\.gsxt, target: '_blank', rel: 'noopener noreferrer'/, 'as a link target only');
   // Extension code never injects scripts or frames into pages.
   assert.deepEqual(offenders(/createElement\(\s*['"](script|iframe|object|embed|link)['"]/), []);
+});
+
+test('modules: files import what they use; no shared global object (TrustLens, TrustLensTeam)', () => {
+  assert.deepEqual(offenders(/\b(TrustLens|TrustLensTeam)\s*(\?\?=|=[^=]|\?\.|\.)|\bTL\./), []);
+  // Features and panel sections are registered in one list each (features.js, panel-sections.js).
+  assert.match(sources['features.js'], /export const features = Object\.freeze\(\[/);
+  assert.match(sources['panel-sections.js'], /export const panelSections = Object\.freeze\(\[/);
 });
 
 test('team sync: one request site, to the configured server, gated by the saved settings', () => {

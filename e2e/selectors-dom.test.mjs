@@ -10,15 +10,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ROOT, CHROMIUM } from './browser.mjs';
+import { bundle } from './modules.mjs';
 import { startServer } from './server.mjs';
 import { searchRoute, SEARCH_URL, COMPANY_URL, STORE_OFFERLIST_URL } from './search-pages.mjs';
 import { CCGAME } from './pages.mjs';
 
-const SELECTORS = readFileSync(join(ROOT, 'extension', 'selectors.js'), 'utf8');
+const SELECTORS = bundle(['selectors.js'], 'trustlensSelectors');
 const REAL_G3 = readFileSync(join(ROOT, 'testdata', 'dom', 'offer-983002962097.g3-rendered-shopnav-and-reviews.excerpt.html'), 'utf8');
 
-// page -> {group: elements TL.queryAll(group) finds (every selector of the
-// group together; TL.query takes the first match)}; groups not named must find
+// page -> {group: elements ext.queryAll(group) finds (every selector of the
+// group together; ext.query takes the first match)}; groups not named must find
 // none. storeHeading finds 2 on winport headers: the link and its h1.
 const EXPECT = {
   'real G3 offer 983002962097 (excerpt)': {
@@ -68,8 +69,8 @@ after(async () => { await browser?.close(); await server?.close(); });
 /** {group: count} for every selector group on the page's current DOM. */
 async function countGroups(page) {
   await page.addScriptTag({ content: SELECTORS });
-  return page.evaluate(() => Object.fromEntries(Object.keys(globalThis.TrustLens.selectors)
-    .map((g) => [g, globalThis.TrustLens.queryAll(g).length])));
+  return page.evaluate(() => Object.fromEntries(Object.keys(globalThis.trustlensSelectors.selectors)
+    .map((g) => [g, globalThis.trustlensSelectors.queryAll(g).length])));
 }
 
 test('selector groups find the expected number of elements on each page kind', async () => {

@@ -7,19 +7,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+import { loadModules } from './modules.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
 
-function loadSelectors() {
-  const sandbox = { URL };
-  sandbox.globalThis = sandbox;
-  vm.runInNewContext(readFileSync(join(ROOT, 'extension', 'selectors.js'), 'utf8'), sandbox);
-  return sandbox.TrustLens;
-}
-const TL = loadSelectors();
-const idOf = (href) => TL.detectPage(href)?.id ?? null;
+const ext = loadModules(['selectors.js'], { URL });
+const idOf = (href) => ext.detectPage(href)?.id ?? null;
 
 // Real addresses (docs 1688-pages.md §1, internal/page/testdata/real) and what each is.
 const PAGES = {
@@ -67,7 +61,7 @@ test('page detectors: real store, licence, factory-card and offer addresses; ser
   const got = Object.fromEntries(Object.keys(PAGES).map((u) => [u, idOf(u)]));
   assert.deepEqual(got, PAGES);
   for (const [u, id] of Object.entries(PAGES)) {
-    if (id && id !== 'offer' && id !== 'offer-mobile' && id !== 'search') assert.equal(TL.detectPage(u).store, true, `${u} is a store page`);
+    if (id && id !== 'offer' && id !== 'offer-mobile' && id !== 'search') assert.equal(ext.detectPage(u).store, true, `${u} is a store page`);
   }
 });
 
@@ -105,10 +99,10 @@ test('manifest: every page a detector accepts gets both content scripts; exclude
 });
 
 test('selectors: every group is a non-empty list of valid-looking CSS selectors', () => {
-  for (const [name, list] of Object.entries(TL.selectors)) {
+  for (const [name, list] of Object.entries(ext.selectors)) {
     assert.ok(Array.isArray(list) && list.length > 0, name);
     for (const sel of list) assert.match(sel, /^[#.\w[\]="*:\-\s>/()]+$/, `${name}: ${sel}`);
   }
   // Every page's anchors exist as selector groups.
-  for (const p of TL.pages) for (const a of p.anchors) assert.ok(TL.selectors[a], `${p.id} anchor ${a}`);
+  for (const p of ext.pages) for (const a of p.anchors) assert.ok(ext.selectors[a], `${p.id} anchor ${a}`);
 });

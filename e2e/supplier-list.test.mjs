@@ -4,20 +4,10 @@
 // no build, no browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+import { loadModules } from './modules.mjs';
 
-const EXT = join(dirname(fileURLToPath(import.meta.url)), '..', 'extension');
-function load(...files) {
-  const sandbox = { URL, TextEncoder, Date, JSON, Math, Number, String, Object, Array, Set, Map };
-  sandbox.globalThis = sandbox;
-  for (const f of files) vm.runInNewContext(readFileSync(join(EXT, f), 'utf8'), sandbox);
-  return sandbox.TrustLens;
-}
-const TL = load('vocab.js', 'strings.js', 'supplier-list.js', 'report.js');
-const L = TL.list;
+const ext = loadModules(['supplier-list.js', 'report.js'], { URL, TextEncoder, Date, JSON, Math, Number, String, Object, Array, Set, Map });
+const L = ext.list;
 const plain = (v) => JSON.parse(JSON.stringify(v));
 
 test('member keys: "a-b2b-" is the same member; anything else is refused', () => {
@@ -84,7 +74,7 @@ test('report: page strings are escaped for Markdown, evidence stays verbatim in 
       notes: ['shopcard failed'],
     },
   };
-  const r = TL.buildReport(state, { entry: { action: 'trust', rating: 4, note: '# not a heading' } }, new Date(Date.UTC(2026, 10, 24, 12)));
+  const r = ext.buildReport(state, { entry: { action: 'trust', rating: 4, note: '# not a heading' } }, new Date(Date.UTC(2026, 10, 24, 12)));
   assert.equal(r.base, 'trustlens-report-b2b-12345678-2026-11-24');
   assert.match(r.markdown, /^# TrustLens supplier report: \\<img src=x onerror=alert\(1\)\\> \\\[x\\\]\(javascript:y\) # co$/m);
   assert.ok(r.markdown.includes('- Evidence: ``` tpYear = 2 `x` ``y`` ```'), r.markdown);

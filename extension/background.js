@@ -7,29 +7,23 @@
 //
 // Every message is untrusted: fixed types, schema and size checks, sender
 // checks, and no way to make this worker fetch anything but its own core.wasm.
+import { checks } from './checks.js';
+import { listStore } from './list-store.js';
+import { loadSettings, onSettingsChange } from './settings.js';
+import { siteAccess } from './site-access.js';
+import * as supplierList from './supplier-list.js';
+import * as team from './team-sync.js';
+import * as vocab from './vocab.js';
 
 // The Go runtime (wasm_exec.js, shipped by the Go that built core.wasm) stays a
 // file of its own: Chrome's worker loads it here, Firefox lists it before this
 // bundle in background.scripts.
 if (typeof Go === 'undefined' && typeof importScripts === 'function') importScripts('wasm_exec.js');
-// The vocabulary shared with the core (extension/vocab.js, generated from Go): caps, member ids.
-import './vocab.js';
-// Who may send what (extension/checks.js), shared with list-store.js and team-sync.js.
-import './checks.js';
-// The buyer's settings (extension/settings.js): the minimum store age joins the core's input.
-import './settings.js';
-// The buyer's supplier list: shared checks, then its store.
-import './supplier-list.js';
-import './list-store.js';
-// Team sync (opt-in; extension/team-sync.js, its only network code).
-import './team-sync.js';
-// Site access (extension/site-access.js): the toolbar says when the browser withholds 1688 pages.
-import './site-access.js';
-globalThis.TrustLens.siteAccess.watchToolbar();
+siteAccess.watchToolbar();
 
 // The core's caps (extension/vocab.js; strings are checked in UTF-16 code
 // units, the core re-checks bytes).
-const LIMITS = globalThis.TrustLens.vocab.limits;
+const LIMITS = vocab.limits;
 
 const LEVELS = {
   'high-risk': { badge: 'RISK', color: '#b91c1c', msg: 'levelHighRisk' },
@@ -150,10 +144,10 @@ readFlags();
 // The buyer's settings (chrome.storage.sync, settings.js), cached until they change.
 let settingsPromise = null;
 function readSettings() {
-  settingsPromise ??= globalThis.TrustLens.loadSettings();
+  settingsPromise ??= loadSettings();
   return settingsPromise;
 }
-globalThis.TrustLens.onSettingsChange(() => { settingsPromise = null; });
+onSettingsChange(() => { settingsPromise = null; });
 readSettings();
 
 // ---- per-tab verdicts (storage.session survives worker restarts; memory fallback) --
@@ -235,12 +229,12 @@ const MEMORY_BUDGET = 2 << 20;
 const HINTS_MAX = 4000;
 const TOUCH_MS = 60 * 60 * 1000; // a supplier's use time is rewritten at most hourly
 const CHECKLIST_ITEMS = ['samples', 'reports', 'video', 'contract', 'inspection', 'tracking', 'export'];
-const MEMBER_ID = new RegExp(globalThis.TrustLens.vocab.memberId);
+const MEMBER_ID = new RegExp(vocab.memberId);
 const SUPPLIER_ID_MAX = 520;
 
 const isSupplierId = (id) => typeof id === 'string' && id.length <= SUPPLIER_ID_MAX &&
   ((id.startsWith('m:') && MEMBER_ID.test(id.slice(2))) || (id.startsWith('c:') && id.length > 2));
-const memberKey = (id) => globalThis.TrustLens.list.memberKey(id);
+const memberKey = (id) => supplierList.list.memberKey(id);
 // Work after an analysis that its reply does not need (remembering, hints,
 // team posts) waits for the next task, so the reply is sent first.
 const nextTask = () => new Promise((r) => setTimeout(r, 0));
@@ -379,18 +373,17 @@ async function readSupplier(id, url) {
   const member = id.startsWith('m:') ? id.slice(2) : null;
   const offerId = offerIdOf(url);
   const keys = [`sup:${id}`, `chk:${id}`, `order:${id}`];
-  const team = globalThis.TrustLensTeam;
   const [s, own, t] = await Promise.all([
     chrome.storage.local.get(keys).catch(() => ({})),
-    member ? globalThis.TrustLens.listStore.entryFor(member) : null,
-    member && team ? team.blockFor({ kind: offerId ? 'offer' : 'store', supplier: { memberId: member }, offer: { id: offerId } }).catch(() => null) : null,
+    member ? listStore.entryFor(member) : null,
+    member ? team.blockFor({ kind: offerId ? 'offer' : 'store', supplier: { memberId: member }, offer: { id: offerId } }).catch(() => null) : null,
   ]);
   return {
     id,
     entry: isPlain(s[keys[0]]) ? s[keys[0]] : null,
     checklist: checklistOf(s[keys[1]]),
     plannedOrder: checkPlannedOrder(s[keys[2]]), // what the buyer typed for this supplier
-    own: own ? { ...globalThis.TrustLens.list.forCore(own.entry), memberId: own.key } : null,
+    own: own ? { ...supplierList.list.forCore(own.entry), memberId: own.key } : null,
     team: t?.block && Object.keys(t.block).length ? { ...t.block, memberId: member } : null,
     teamView: t?.view ?? null,
   };
@@ -549,7 +542,7 @@ function checkSnapshot(s) {
   return clean;
 }
 
-const { fromContentScript: fromOurContentScript, fromExtensionPage: fromOurExtensionPage } = globalThis.TrustLens.checks;
+const { fromContentScript: fromOurContentScript, fromExtensionPage: fromOurExtensionPage } = checks;
 
 // ---- handlers ---------------------------------------------------------------
 
@@ -570,7 +563,6 @@ async function handleAnalyze(msg, sender) {
   // this address is expected to show (its memory entry, the buyer's list
   // entry and checklist, the team's data), and the buyer's blocks (so a
   // block holds even when the page shows another supplier than expected).
-  const listStore = globalThis.TrustLens.listStore;
   const expected = expectedSupplier(snap, await readHints());
   const [known, blocked] = await Promise.all([takePrefetch(tabId, snap.url, expected) ?? readSupplier(expected, snap.url), listStore.blockedEntries()]);
   // The buyer's planned order: what the panel sent for this page's supplier, else the one stored for
@@ -579,7 +571,7 @@ async function handleAnalyze(msg, sender) {
     : known.plannedOrder ?? (settings.defaultOrder > 0 ? { amount: settings.defaultOrder, currency: settings.currency } : null);
   // The buyer's list for the member ids of a search or list page's cards (checked again here), then the blocks.
   const cardEntries = msg.buyer !== undefined ? listStore.cleanCoreEntries(msg.buyer.entries) : null;
-  const entries = Object.fromEntries(Object.entries({ ...cardEntries, ...blocked }).slice(0, globalThis.TrustLens.list.MAX_CORE_ENTRIES));
+  const entries = Object.fromEntries(Object.entries({ ...cardEntries, ...blocked }).slice(0, supplierList.list.MAX_CORE_ENTRIES));
   const buyer = {
     ...(planned ? { plannedOrder: planned } : {}),
     ...(Object.keys(entries).length ? { entries } : {}),
@@ -618,15 +610,15 @@ async function handleAnalyze(msg, sender) {
     const checklist = other ? checklistOf(stored[`chk:${mem.id}`]) : known.checklist;
     supplier = supplierView(mem, checklist);
     supplier.plannedOrder = other ? checkPlannedOrder(stored[`order:${mem.id}`]) : known.plannedOrder;
-    const teamView = other ? (await globalThis.TrustLensTeam?.blockFor(verdict).catch(() => null))?.view : known.teamView;
+    const teamView = other ? (await team.blockFor(verdict).catch(() => null))?.view : known.teamView;
     if (teamView) supplier.team = teamView;
   }
   let out = verdict;
   if (usable) {
     nextTask().then(() => learnHints(verdict, snap.url)).catch(() => {});
     // Team sync on search and list pages: each card's team entry and report count (cards.team; the level stays the core's).
-    if (Array.isArray(verdict.cards) && verdict.cards.length && globalThis.TrustLensTeam?.cardsFor) {
-      const marks = await globalThis.TrustLensTeam.cardsFor(verdict).catch(() => null);
+    if (Array.isArray(verdict.cards) && verdict.cards.length) {
+      const marks = await team.cardsFor(verdict).catch(() => null);
       if (marks && Object.keys(marks).length) {
         out = { ...verdict, cards: verdict.cards.map((c) => (isPlain(c) && typeof c.memberId === 'string' && Object.hasOwn(marks, c.memberId) ? { ...c, team: marks[c.memberId] } : c)) };
       }
@@ -634,7 +626,7 @@ async function handleAnalyze(msg, sender) {
     // The tab's address as the browser knows it, the one the document was loaded from, and that load's id: team-sync.js
     // posts a price only for the offer the buyer navigated to.
     const load = { url: sender.url ?? sender.tab.url, loadUrl: typeof msg.loadUrl === 'string' ? msg.loadUrl.slice(0, 4096) : '', load: String(sender.documentId ?? msg.session?.id ?? '') };
-    nextTask().then(() => globalThis.TrustLensTeam?.afterVerdict(out, tabId, load)).catch(() => {});
+    nextTask().then(() => team.afterVerdict(out, tabId, load)).catch(() => {});
   }
   const analyzeMs = +(performance.now() - t0).toFixed(2);
   // While the page may still receive what its verdict waits for, the toolbar
@@ -781,15 +773,8 @@ async function handleKeepAlive(_msg, sender) {
 }
 
 const HANDLERS = { warmup: handleWarmup, keepalive: handleKeepAlive, analyze: handleAnalyze, settle: handleSettle, getTabVerdict: handleGetTabVerdict, setChecklist: handleSetChecklist, setPlannedOrder: handleSetPlannedOrder,
-  ...globalThis.TrustLens.listStore.handlers }; // the buyer's supplier list (extension/list-store.js)
+  ...listStore.handlers }; // the buyer's supplier list (extension/list-store.js)
 
-// For the end-to-end tests, which reach them through the worker (the bundle keeps them out of its
-// global scope): store a supplier's memory as an analysis does; put in a core whose Go program
-// exited (every call throws, as after a crash mid-analysis).
-globalThis.TrustLens.testing = {
-  storeMemory,
-  killCore() { core = Promise.resolve(() => { throw new Error('Go program has already exited'); }); },
-};
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!isPlain(msg) || typeof msg.type !== 'string' || !Object.hasOwn(HANDLERS, msg.type)) return false;

@@ -3,12 +3,7 @@
 // what the extension accepts: who sent a message, and what a team server
 // address and a team token may be. Pure: reads only chrome.runtime's own id
 // and URL.
-(() => {
-  'use strict';
-  const TL = (globalThis.TrustLens ??= {});
-  if (TL.checks) return;
-
-  TL.checks = Object.freeze({
+  export const checks = Object.freeze({
     /** The TrustLens content script in the top frame of a 1688 page. */
     fromContentScript(sender) {
       if (sender?.id !== chrome.runtime.id || !sender.tab || typeof sender.tab.id !== 'number') return false;
@@ -42,4 +37,3 @@
     /** A team token as the team service issues it. */
     TEAM_TOKEN: /^tlt_[A-Za-z0-9_-]{43}$/,
   });
-})();

@@ -1,36 +1,24 @@
 // TrustLens content script (isolated world): collects the page snapshot, asks
 // the background for a verdict, renders it, and re-checks (debounced) when the
 // page receives more data or, on client-rendered store pages, when its visible
-// text changes. Acts only on the pages TL.detectPage accepts (selectors.js).
+// text changes. Acts only on the pages detectPage accepts (selectors.js).
 // Runs at document_start so it hears every capture and can time
 // DOMContentLoaded; the page is only read after DOMContentLoaded.
 // Everything it attaches hangs off one AbortController (teardown = abort()).
-// The scripts it uses, in order (they still share the TrustLens global).
-import './vocab.js';
-import './selectors.js';
-import './strings.js';
-import './settings.js';
-import './supplier-list.js';
-import './snapshot.js';
-import './view.js';
-import './overlay-style.js';
-import './overlay.js';
-import './search.js';
-import './panel-extras.js';
-import './report.js';
-import './review-flags.js';
-import './review-panel.js';
-import './store-facts-panel.js';
-import './team-panel.js';
+import { createOverlay } from './overlay.js';
+import { initFeatures } from './features.js';
+import { addReviewFragment, isRepeatedReviewResponse, isReviewURL } from './review-flags.js';
+import { detectPage, modelMarkers } from './selectors.js';
+import { loadSettings, onSettingsChange, showZh } from './settings.js';
+import { buildSnapshot, limits, storeText } from './snapshot.js';
+import { list } from './supplier-list.js';
+import { changeReason } from './view.js';
 
 (() => {
   'use strict';
   const tStart = performance.now(); // this script started (hops of the first verdict, data-tl-hops)
-  const TL = globalThis.TrustLens;
-  if (!TL || TL.contentStarted) return;
-  const page = TL.detectPage(location.href);
+  const page = detectPage(location.href);
   if (!page) return; // not a page we handle: nothing attached, nothing read
-  TL.contentStarted = true;
 
   const TAG = 'trustlens-capture-v1'; // same tag as capture.js
   const DEBOUNCE_MS = 100;
@@ -67,7 +55,7 @@ import './team-panel.js';
 
   // ---- captured responses (from capture.js in the MAIN world) -------------
   const responses = [];
-  let responseChars = 0; // all bodies together (TL.limits.responsesChars)
+  let responseChars = 0; // all bodies together (limits.responsesChars)
   const seenSeq = new Set();
   window.addEventListener('message', (event) => {
     const d = event.data;
@@ -76,10 +64,10 @@ import './team-panel.js';
     if (d.kind !== 'capture') return;
     if (typeof d.seq !== 'number' || seenSeq.has(d.seq)) return;
     if (typeof d.url !== 'string' || typeof d.body !== 'string') return;
-    if (d.url.length > TL.limits.urlChars || d.body.length > TL.limits.responseChars) return;
-    if (responses.length >= TL.limits.responses || responseChars + d.body.length > TL.limits.responsesChars) return;
+    if (d.url.length > limits.urlChars || d.body.length > limits.responseChars) return;
+    if (responses.length >= limits.responses || responseChars + d.body.length > limits.responsesChars) return;
     seenSeq.add(d.seq);
-    if (TL.isRepeatedReviewResponse?.(responses, d.url, d.body)) return; // a review page loaded again: already held
+    if (isRepeatedReviewResponse(responses, d.url, d.body)) return; // a review page loaded again: already held
     responses.push({ url: d.url, body: d.body });
     responseChars += d.body.length;
     if (started) schedule(DEBOUNCE_MS);
@@ -92,7 +80,7 @@ import './team-panel.js';
   const endedReq = new Set();
   function requestKind(url) {
     const l = url.toLowerCase();
-    if (TL.isReviewURL?.(l)) return 'reviews';
+    if (isReviewURL(l)) return 'reviews';
     if (l.includes('shopcard') || l.includes('moduleasyncservice')) return 'store-age';
     return null;
   }
@@ -178,7 +166,6 @@ import './team-panel.js';
   let shown = null; // the last verdict shown as final
   let latest = null; // the last reply, while it is held as provisional
   let settleTimer = 0;
-  let reviewFlags = null; // review-flags.js on offer pages
   let lastTextLength = -1; // store pages: length of the visible text last sent
   // The buyer's planned order for this page's supplier: undefined until the
   // buyer typed one here or the background named the one saved for this
@@ -195,12 +182,12 @@ import './team-panel.js';
   }
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
 
-  // Search and list pages (search.js): the result cards, their badges and the
-  // buyer's list for their suppliers; new cards re-run the check (debounced).
-  const CARDS_DEBOUNCE_MS = 150;
-  const cards = TL.cardPages?.attach({ page, signal, onNewCards: () => { if (started) schedule(CARDS_DEBOUNCE_MS); } }) ?? null;
+  // The features that run on this page (features.js): result cards on search
+  // and list pages, review flags on offer pages. New cards or review items re-run the check.
+  const running = initFeatures({ page, responses, recheck: (ms) => { if (started) schedule(ms); } }, signal);
+  const cards = running.get('search-cards') ?? null; // the "cards" fragment, the card badges
   // The buyer's settings (settings.js: language order, minimum store age, search options).
-  const settingsReady = TL.loadSettings?.() ?? Promise.resolve();
+  const settingsReady = loadSettings();
 
   async function run() {
     queued = false;
@@ -224,8 +211,8 @@ import './team-panel.js';
 
   /** The snapshot of the page now (snapshot.js), with rendered reviews while no review list response was captured. */
   function snapshotOf() {
-    const snapshot = TL.buildSnapshot(responses, page);
-    TL.addReviewFragment?.(snapshot, responses, page);
+    const snapshot = buildSnapshot(responses, page);
+    addReviewFragment(snapshot, responses, page);
     return snapshot;
   }
 
@@ -311,7 +298,7 @@ import './team-panel.js';
   function watchModel() {
     if (page.store || page.search || cards || document.readyState !== 'loading') return;
     const pending = []; // inline scripts whose end tag the parser may not have reached yet
-    const isModel = (el) => { const t = el.text; return t.length <= TL.limits.scriptChars && TL.modelMarkers.some((m) => t.includes(m)); };
+    const isModel = (el) => { const t = el.text; return t.length <= limits.scriptChars && modelMarkers.some((m) => t.includes(m)); };
     const stop = () => mo.disconnect();
     const mo = new MutationObserver((records) => {
       for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'SCRIPT' && !(/** @type {HTMLScriptElement} */ (n)).src) pending.push(n);
@@ -362,7 +349,7 @@ import './team-panel.js';
 
   function ensureOverlay() {
     if (overlay) return overlay;
-    overlay = TL.createOverlay({
+    overlay = createOverlay({
       page,
       openShadow: flags.openShadow,
       prefs: flags.prefs,
@@ -400,7 +387,7 @@ import './team-panel.js';
     if (overlay && overlay.openShadow !== flags.openShadow) { overlay.destroy(); overlay = null; painted = false; }
     const o = ensureOverlay();
     o.update(displayState(reply, captures));
-    reviewFlags?.update(reply.ok ? reply.verdict : null, { showChinese: TL.showZh(), openShadow: flags.openShadow });
+    running.get('review-flags')?.update(reply.ok ? reply.verdict : null, { showChinese: showZh(), openShadow: flags.openShadow });
     o.badgeHost.setAttribute('data-captures', String(captures));
     o.badgeHost.setAttribute('data-analyses', String(runs));
     if (Number.isFinite(reply.analyzeMs)) o.badgeHost.setAttribute('data-tl-analyze-ms', reply.analyzeMs.toFixed(1));
@@ -472,7 +459,7 @@ import './team-panel.js';
       // A store page still rendering its text: wait for the deadline, and
       // while its text has changed since the snapshot (checked again at once).
       if (pending.includes('page') && page.store) {
-        if (TL.storeText().length !== lastTextLength) { out.add('page'); schedule(0); } else if (since < WAIT_MS) out.add('page');
+        if (storeText().length !== lastTextLength) { out.add('page'); schedule(0); } else if (since < WAIT_MS) out.add('page');
       }
     }
     return [...out];
@@ -499,7 +486,7 @@ import './team-panel.js';
     }
     if (state.phase !== 'ready') return state;
     const v = state.verdict;
-    if (shown && shown.level !== v.level) change = { from: shown.level, to: v.level, reason: TL.changeReason?.(shown, v) ?? null };
+    if (shown && shown.level !== v.level) change = { from: shown.level, to: v.level, reason: changeReason(shown, v) };
     shown = v;
     return change && change.to === v.level ? { ...state, change } : state;
   }
@@ -554,7 +541,7 @@ import './team-panel.js';
       timer2 = 0;
       if (signal.aborted) return;
       if (++reads >= TEXT_READS_MAX) stop(); // a page that never settles: stop watching
-      const len = TL.storeText().length;
+      const len = storeText().length;
       if (Math.abs(len - lastTextLength) < Math.max(TEXT_CHANGE_MIN, lastTextLength / 10)) return;
       if (++reruns >= TEXT_RERUNS_MAX) stop();
       schedule(0);
@@ -574,10 +561,10 @@ import './team-panel.js';
     if (signal.aborted) { chrome.storage.onChanged.removeListener(onChanged); return; }
 
     // The buyer's supplier list changed (panel, options, another tab): check again with it.
-    if (area === 'local' && changes[TL.list?.KEY] && started) schedule(0);
+    if (area === 'local' && changes[list.KEY] && started) schedule(0);
   });
   // Settings (chrome.storage.sync): language order, minimum store age, search options.
-  TL.onSettingsChange?.(() => {
+  onSettingsChange(() => {
     if (signal.aborted) return;
     overlay?.refresh(); // the language may have changed
     cards?.refresh();
@@ -606,9 +593,7 @@ import './team-panel.js';
     else run();
     paintRemembered();
     if (page.store) watchText();
-    cards?.start();
-    // Offer pages: flags on the page's own review list; its re-renders re-check the DOM fallback.
-    if (TL.reviewPage?.(page)) reviewFlags = TL.createReviewFlags({ signal, responses, onItemsChanged: () => schedule(DEBOUNCE_MS) });
+    for (const f of running.values()) f.start?.();
     if (!page.search) setTimeout(() => { if (!overlay && !signal.aborted) ensureOverlay(); }, FALLBACK_BADGE_MS);
   }
 

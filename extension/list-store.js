@@ -3,10 +3,10 @@
 // background.js (importScripts in Chrome's service worker, background.scripts
 // in Firefox); background.js registers the handlers and asks entryFor() before
 // it judges a page. Every message is untrusted: fixed shapes, sender checks.
-(() => {
-  'use strict';
-  const TL = (globalThis.TrustLens ??= {});
-  const L = TL.list;
+import { checks } from './checks.js';
+import * as supplierList from './supplier-list.js';
+
+  const L = supplierList.list;
 
   let queue = Promise.resolve(); // writes run one after another
   let cache = null; // Promise<list>
@@ -33,7 +33,7 @@
 
   const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-  const { fromContentScript, fromExtensionPage } = TL.checks; // extension/checks.js, loaded first
+  const { fromContentScript, fromExtensionPage } = checks; // extension/checks.js, loaded first
 
   /** The buyer's entry for a verdict's supplier ({memberId, ...entry}), or null. */
   async function entryFor(memberId) {
@@ -133,7 +133,7 @@
     return out;
   }
 
-  TL.listStore = {
+  export const listStore = {
     entryFor,
     blockedEntries,
     cleanCoreEntries,
@@ -143,4 +143,3 @@
       getSupplierRecord: handleGetRecord,
     },
   };
-})();

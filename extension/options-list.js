@@ -4,10 +4,12 @@
 // remove buttons, export as JSON or CSV (a Blob URL download from this page)
 // and import from a file (<input type=file>, checked and capped by
 // supplier-list.js, written by the background).
+import * as settings from './settings.js';
+import * as supplierList from './supplier-list.js';
+
 (() => {
   'use strict';
-  const TL = globalThis.TrustLens;
-  const L = TL.list;
+  const L = supplierList.list;
   const msg = (key, subs) => chrome.i18n.getMessage(key, subs);
   /** @type {(id: string) => HTMLInputElement} the page's form controls (inputs and selects) */
   const $ = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
@@ -35,9 +37,9 @@
     const years = Number(fields.minStoreYears.value);
     const bad = fields.minStoreYears.value !== '' && !(Number.isInteger(years) && years >= 0 && years <= 30);
     fields.minStoreYears.setAttribute('aria-invalid', String(bad));
-    const next = await TL.saveSettings({
+    const next = await settings.saveSettings({
       language: fields.language.value,
-      minStoreYears: bad || fields.minStoreYears.value === '' ? TL.settingsNow.minStoreYears : years,
+      minStoreYears: bad || fields.minStoreYears.value === '' ? settings.settingsNow.minStoreYears : years,
       defaultOrder: fields.defaultOrder.value === '' ? 0 : Number(fields.defaultOrder.value), // settings.js rejects a bad value
       currency: fields.currency.value,
       searchBadges: fields.searchBadges.checked,
@@ -107,11 +109,11 @@
 
   const fileName = (ext) => `trustlens-supplier-list-${L.today()}.${ext}`;
   $('exportJson').addEventListener('click', () => {
-    TL.downloadText(L.toJSON(list), fileName('json'), 'application/json', document.body);
+    supplierList.downloadText(L.toJSON(list), fileName('json'), 'application/json', document.body);
     say(msg('optExported'));
   });
   $('exportCsv').addEventListener('click', () => {
-    TL.downloadText(L.toCSV(list), fileName('csv'), 'text/csv;charset=utf-8', document.body);
+    supplierList.downloadText(L.toCSV(list), fileName('csv'), 'text/csv;charset=utf-8', document.body);
     say(msg('optExported'));
   });
 
@@ -137,5 +139,5 @@
     }
   });
 
-  Promise.all([TL.loadSettings().then(show), loadList()]).finally(() => document.body.setAttribute('data-list-ready', ''));
+  Promise.all([settings.loadSettings().then(show), loadList()]).finally(() => document.body.setAttribute('data-list-ready', ''));
 })();

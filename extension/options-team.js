@@ -6,6 +6,8 @@
 // all the talking to the server. "Test connection" asks the background for
 // GET /v1/health and GET /v1/team with the token. "Turn off and forget"
 // removes the token, the cached team data and the origin's permission.
+import { checks } from './checks.js';
+
 (() => {
   'use strict';
   const msg = (key, subs) => chrome.i18n.getMessage(key, subs) || key;
@@ -20,10 +22,10 @@
   const out = $('teamMsg');
   const testBtn = $('teamTest');
   const offBtn = $('teamOff');
-  const TOKEN = globalThis.TrustLens.checks.TEAM_TOKEN;
+  const TOKEN = checks.TEAM_TOKEN;
   let state = null;
 
-  const serverOf = globalThis.TrustLens.checks.teamServer; // extension/checks.js, as the background checks it
+  const serverOf = checks.teamServer; // extension/checks.js, as the background checks it
 
   const say = (text, kind = '') => { out.textContent = text; out.setAttribute('data-kind', kind); };
   const send = (m) => chrome.runtime.sendMessage(m).catch((e) => ({ ok: false, error: String(e?.message ?? e) }));

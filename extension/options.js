@@ -2,11 +2,7 @@
 // and a button that forgets the remembered suppliers and the buyer's checklists.
 // Stored in chrome.storage.local under "prefs".
 // The page's other parts: the buyer's supplier list and team sync.
-import './vocab.js';
-import './settings.js';
-import './supplier-list.js';
 import './options-list.js';
-import './checks.js';
 import './options-team.js';
 
 (() => {

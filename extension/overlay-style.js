@@ -2,11 +2,10 @@
 // a constructable stylesheet: a page CSP without 'unsafe-inline' styles would
 // block a <style> element, but not adoptedStyleSheets. Sizes are in em so the
 // overlay follows the user's font size and zoom, never the page's root size.
-(() => {
-  'use strict';
-  const TL = (globalThis.TrustLens ??= {});
+// The panel sections of other files bring their own styles (panel-sections.js).
+import { panelSections } from './panel-sections.js';
 
-  TL.css = `
+  const baseCss = `
 :host { all: initial; }
 .badge, .panel { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; line-height: 1.4; color: #111827; }
 .badge {
@@ -129,18 +128,20 @@
 .step-zh { display: block; }
 `;
 
+  /** The whole sheet: the overlay's own styles, then the sections'. */
+  const css = () => [baseCss, ...panelSections.map((s) => s.css ?? '')].join('');
+
   let sheet = null;
   /** Style a shadow root: a shared constructable sheet, or a <style> where that is refused. */
-  TL.applyStyles = (root) => {
+  export const applyStyles = (root) => {
     try {
       sheet ??= new CSSStyleSheet();
-      if (!sheet.cssRules.length) sheet.replaceSync(TL.css);
+      if (!sheet.cssRules.length) sheet.replaceSync(css());
       root.adoptedStyleSheets = [sheet];
     } catch {
       // Firefox content scripts cannot always adopt sheets across compartments.
       const style = document.createElement('style');
-      style.textContent = TL.css;
+      style.textContent = css();
       root.append(style);
     }
   };
-})();

@@ -4,10 +4,12 @@
 // `all: initial`, so page CSS cannot restyle it and page code cannot reach in.
 // A closed shadow root is no security boundary (the page can cover or imitate
 // it): the verdict is mirrored on the toolbar badge and in the popup too.
-(() => {
-  'use strict';
-  const TL = (globalThis.TrustLens ??= {});
-  const el = (...a) => TL.el(...a);
+import { applyStyles } from './overlay-style.js';
+import { pages, query } from './selectors.js';
+import { pairText, showZh, uiLang } from './settings.js';
+import { text } from './strings.js';
+import * as view from './view.js';
+import { el } from './view.js';
 
   const ourStyle = new WeakMap(); // host -> its style attribute as we last set it
   function setHostStyle(host, props) {
@@ -91,7 +93,7 @@
       // lure the buyer into, and must work on any page layout.
       if (t.closest?.(GUARDED) && !visible()) {
         stop(e);
-        onBlocked(TL.text.clickIgnoredHidden);
+        onBlocked(text.clickIgnoredHidden);
         return;
       }
       const action = confirmSel && t.closest?.(confirmSel);
@@ -105,10 +107,10 @@
 
     function askConfirm(action) {
       root.querySelector('.confirm')?.remove();
-      const yes = el('button', { class: 'btn', attrs: { type: 'button', 'data-fk': 'confirm-yes', disabled: '' } }, TL.pairText(TL.text.confirmYes));
-      const no = el('button', { class: 'btn btn-quiet', attrs: { type: 'button', 'data-fk': 'confirm-no' } }, TL.pairText(TL.text.confirmNo));
-      const bar = el('div', { class: 'confirm', attrs: { role: 'alertdialog', 'aria-label': TL.text.confirmAsk.en } },
-        el('p', {}, `${TL.pairText(TL.text.confirmAsk)} `, el('strong', { text: action.textContent.trim().slice(0, 80) })), yes, ' ', no);
+      const yes = el('button', { class: 'btn', attrs: { type: 'button', 'data-fk': 'confirm-yes', disabled: '' } }, pairText(text.confirmYes));
+      const no = el('button', { class: 'btn btn-quiet', attrs: { type: 'button', 'data-fk': 'confirm-no' } }, pairText(text.confirmNo));
+      const bar = el('div', { class: 'confirm', attrs: { role: 'alertdialog', 'aria-label': text.confirmAsk.en } },
+        el('p', {}, `${pairText(text.confirmAsk)} `, el('strong', { text: action.textContent.trim().slice(0, 80) })), yes, ' ', no);
       // Below the panel's other content, so a second lured click at the same spot misses it.
       (action.closest('section') ?? action.parentElement).append(bar);
       setTimeout(() => yes.removeAttribute('disabled'), 600); // a double click is not a confirmation
@@ -122,11 +124,11 @@
       no.focus({ preventScroll: true });
     }
   }
-  TL.plainlyVisible = plainlyVisible;
+  export { plainlyVisible };
 
   /**
    * Creates the overlay (not yet placed). opts:
-   *   page        entry of TL.pages (its anchors)
+   *   page        entry of pages (its anchors)
    *   openShadow  test hook: shadow roots in mode "open" (chrome.storage.local tlTestOpenShadow)
    *   prefs       {panelOpen}: open on load (the "open by default" option)
    *   signal      AbortSignal: aborting removes everything
@@ -134,7 +136,7 @@
    *   onPlannedOrder(value | null) called when the buyer submits or clears it
    *   onChecklist(supplierId, item, done) called when the buyer ticks or unticks a checklist item
    */
-  TL.createOverlay = ({ page, openShadow, prefs, signal: pageSignal, plannedOrder, onPlannedOrder, onChecklist }) => {
+  export const createOverlay = ({ page, openShadow, prefs, signal: pageSignal, plannedOrder, onPlannedOrder, onChecklist }) => {
     // Its own lifetime inside the page's: destroy() removes this overlay only.
     const life = new AbortController();
     pageSignal.addEventListener('abort', () => life.abort(), { once: true, signal: life.signal });
@@ -154,7 +156,7 @@
     badgeHost.setAttribute('data-trustlens-host', '');
     setHostStyle(badgeHost, PILL);
     const badgeRoot = badgeHost.attachShadow({ mode });
-    TL.applyStyles(badgeRoot);
+    applyStyles(badgeRoot);
     const button = el('button', { class: 'badge phase-loading pill', attrs: { type: 'button', 'aria-expanded': String(open), title: 'TrustLens', 'data-state': 'loading' } });
     badgeRoot.append(button);
 
@@ -162,13 +164,13 @@
     panelHost.setAttribute('data-trustlens-panel', '');
     setHostStyle(panelHost, PANEL);
     const panelRoot = panelHost.attachShadow({ mode });
-    TL.applyStyles(panelRoot);
+    applyStyles(panelRoot);
     const panel = el('div', { class: 'panel', attrs: { role: 'region', 'aria-label': 'TrustLens' } });
     panel.hidden = !open;
     panelRoot.append(panel);
 
     function renderBadge() {
-      const m = TL.badgeModel(state);
+      const m = view.badgeModel(state);
       // Inside the closed root only: the page must not read the level or score (tests open the root).
       button.setAttribute('data-state', state.phase);
       button.setAttribute('data-level', m.level);
@@ -186,7 +188,7 @@
         el('span', { class: 'sep', text: '|', attrs: { 'aria-hidden': 'true' } }),
         el('span', { class: 'text', text: m.text }),
         // A level that changed after it was shown says so ("was Trusted").
-        m.was ? el('span', { class: 'was', text: ` (${TL.one(TL.text.wasLevel)} ${m.was})`, attrs: { 'aria-hidden': 'true' } }) : null,
+        m.was ? el('span', { class: 'was', text: ` (${view.one(text.wasLevel)} ${m.was})`, attrs: { 'aria-hidden': 'true' } }) : null,
       ].filter(Boolean));
     }
 
@@ -218,8 +220,8 @@
       const licenceKey = id ?? '';
       const licence = { status: licenceStatus.get(licenceKey) ?? null, onStatus: (st) => licenceStatus.set(licenceKey, st) };
       const more = { open: moreOpen, onToggle: (o) => { moreOpen = o; } };
-      panel.setAttribute('aria-label', TL.uiLang === 'zh' ? 'TrustLens 检查结果' : 'TrustLens verdict');
-      panel.replaceChildren(TL.buildPanel(state, { showChinese: TL.showZh(), onClose: () => setOpen(false, true), order, checklist, licence, more }));
+      panel.setAttribute('aria-label', uiLang === 'zh' ? 'TrustLens 检查结果' : 'TrustLens verdict');
+      panel.replaceChildren(view.buildPanel(state, { showChinese: showZh(), onClose: () => setOpen(false, true), order, checklist, licence, more }));
       if (active && open) {
         const again = key ? panel.querySelector(`[data-fk="${key}"]`) : null;
         (again ?? panel.querySelector('h2'))?.focus({ preventScroll: true });
@@ -243,7 +245,7 @@
     // team are confirmed first. (The badge only opens the panel: nothing to guard.)
     const notice = (pair) => {
       panel.querySelector('.click-ignored')?.remove();
-      panel.prepend(el('p', { class: 'click-ignored', attrs: { role: 'alert', 'data-click-ignored': '' } }, TL.pairText(pair)));
+      panel.prepend(el('p', { class: 'click-ignored', attrs: { role: 'alert', 'data-click-ignored': '' } }, pairText(pair)));
     };
     guardClicks(panelHost, panelRoot, {
       signal,
@@ -257,7 +259,7 @@
     /** Puts the badge after its anchor, or as a pill when there is none. Cheap when nothing changed. */
     function place() {
       let anchor = null;
-      for (const name of page.anchors) if ((anchor = TL.query(name))) break;
+      for (const name of page.anchors) if ((anchor = query(name))) break;
       // Never inside a link or button (the store name heading sits in a link to the
       // shop): a click on the badge would also follow it. Go after the control instead.
       if (anchor) anchor = anchor.closest('a[href], button, label, summary, [role="link"], [role="button"]') ?? anchor;
@@ -310,4 +312,3 @@
       },
     };
   };
-})();

@@ -1,4 +1,4 @@
-// Panel sections for the buyer's list and the supplier report, called by view.js (TL.panelExtras):
+// Panel sections for the buyer's list and the supplier report, called by view.js (panelExtras):
 //   'facts'    under the supplier facts: the buyer's mark on this supplier and
 //              the note when the store is younger than the buyer's minimum
 //              (options); also in the popup.
@@ -10,10 +10,13 @@
 // buyer typed but did not save survives the panel's re-renders (late page
 // data re-renders it). Controls carry data-fk so the overlay keeps focus on
 // them across re-renders.
-(() => {
-  'use strict';
-  const TL = (globalThis.TrustLens ??= {});
-  const el = (...a) => TL.el(...a);
+import { buildReport } from './report.js';
+import { pairText, settingsNow } from './settings.js';
+import { minAgeNote, text } from './strings.js';
+import { downloadText, list } from './supplier-list.js';
+import * as view from './view.js';
+import { el } from './view.js';
+
   const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
   const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
   const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -21,8 +24,8 @@
   const drafts = new Map(); // member key -> {action, rating, note} typed, not saved
   const statuses = new Map(); // member key -> {ok, text} of the last save
 
-  /** A label in the panel language (view.js TL.bi). */
-  const bi = (pair, showZh, tag = 'span', attrs = {}) => TL.bi(pair, showZh, tag, attrs);
+  /** A label in the panel language (view.js view.bi). */
+  const bi = (pair, showZh, tag = 'span', attrs = {}) => view.bi(pair, showZh, tag, attrs);
   const section = (title, showZh, cls, ...children) => el('section', { class: `sec ${cls}` }, bi(title, showZh, 'h3'), ...children);
 
   function factsPart(state, showZh) {
@@ -33,17 +36,17 @@
     if (entry && entry.action !== 'none') {
       const p = el('p', { class: 'list-mark', attrs: { 'data-list-mark': entry.action } },
         el('span', { text: entry.action === 'block' ? '⊘' : '✓', attrs: { 'aria-hidden': 'true' } }), ' ',
-        bi(entry.action === 'block' ? TL.text.blockedByYou : TL.text.trustedByYou, showZh));
-      if (num(entry.rating) != null) p.append(` · ${TL.pairText(TL.text.yourRating, showZh)} ${entry.rating}/5`);
+        bi(entry.action === 'block' ? text.blockedByYou : text.trustedByYou, showZh));
+      if (num(entry.rating) != null) p.append(` · ${pairText(text.yourRating)} ${entry.rating}/5`);
       if (str(entry.note)) p.append(' · ', el('span', { class: 'list-note', text: entry.note }));
       out.push(p);
     }
     // A store under the minimum is the core's finding store-age-below-minimum; an unknown age cannot be checked.
-    const min = TL.settingsNow?.minStoreYears ?? 0;
+    const min = settingsNow.minStoreYears;
     const readable = v.readable !== false && !str(v.error);
     if (min > 0 && readable && num(v.supplier?.storeAgeYears) == null) {
       out.push(el('p', { class: 'min-age', attrs: { 'data-min-age': 'unknown' } },
-        el('span', { text: '⚠', attrs: { 'aria-hidden': 'true' } }), ' ', bi(TL.minAgeNote(min), showZh)));
+        el('span', { text: '⚠', attrs: { 'aria-hidden': 'true' } }), ' ', bi(minAgeNote(min), showZh)));
     }
     return out;
   }
@@ -51,12 +54,12 @@
   function listSection(state, showZh) {
     const v = state.verdict;
     const sup = isPlain(v.supplier) ? v.supplier : {};
-    const key = TL.list.memberKey(sup.memberId);
-    const sec = section(TL.text.yourList, showZh, 'buyer-list');
+    const key = list.memberKey(sup.memberId);
+    const sec = section(text.yourList, showZh, 'buyer-list');
     sec.setAttribute('data-buyer-list', key ?? '');
-    sec.append(el('p', { class: 'muted' }, bi(TL.text.listHint, showZh)));
+    sec.append(el('p', { class: 'muted' }, bi(text.listHint, showZh)));
     if (!key) {
-      sec.append(el('p', { class: 'muted', attrs: { 'data-list-nomember': '' } }, bi(TL.text.listNoMember, showZh)));
+      sec.append(el('p', { class: 'muted', attrs: { 'data-list-nomember': '' } }, bi(text.listNoMember, showZh)));
       return sec;
     }
     const saved = isPlain(v.buyerEntry) ? v.buyerEntry : { action: 'none', note: '', rating: null };
@@ -69,8 +72,8 @@
     });
     const keep = () => drafts.set(key, draft());
 
-    const fs = el('fieldset', { class: 'list-action' }, el('legend', {}, bi(TL.text.listAction, showZh)));
-    for (const [action, label] of [['none', TL.text.actionNone], ['trust', TL.text.actionTrust], ['block', TL.text.actionBlock]]) {
+    const fs = el('fieldset', { class: 'list-action' }, el('legend', {}, bi(text.listAction, showZh)));
+    for (const [action, label] of [['none', text.actionNone], ['trust', text.actionTrust], ['block', text.actionBlock]]) {
       const id = `tl-list-${action}`;
       const radio = el('input', { attrs: { type: 'radio', name: 'tl-list-action', id, value: action, 'data-fk': `list-${action}` } });
       radio.checked = value.action === action;
@@ -78,22 +81,22 @@
       fs.append(el('span', { class: 'choice' }, radio, ' ', el('label', { attrs: { for: id } }, bi(label, showZh))), ' ');
     }
     const rating = el('select', { attrs: { id: 'tl-list-rating', 'data-fk': 'list-rating' } },
-      el('option', { text: TL.pairText(TL.text.ratingNone, showZh), attrs: { value: '' } }),
+      el('option', { text: pairText(text.ratingNone), attrs: { value: '' } }),
       ...[1, 2, 3, 4, 5].map((n) => el('option', { text: `${n} ${'★'.repeat(n)}`, attrs: { value: String(n), 'aria-label': `${n} of 5` } })));
     rating.value = value.rating == null ? '' : String(value.rating);
     rating.addEventListener('change', keep);
-    const note = el('textarea', { attrs: { id: 'tl-list-note', rows: '2', maxlength: String(TL.list.MAX_NOTE_BYTES), 'data-fk': 'list-note' } });
+    const note = el('textarea', { attrs: { id: 'tl-list-note', rows: '2', maxlength: String(list.MAX_NOTE_BYTES), 'data-fk': 'list-note' } });
     note.value = value.note ?? '';
     note.addEventListener('input', keep);
-    const save = el('button', { class: 'btn', attrs: { type: 'submit', 'data-fk': 'list-save' } }, bi(TL.text.saveEntry, showZh));
+    const save = el('button', { class: 'btn', attrs: { type: 'submit', 'data-fk': 'list-save' } }, bi(text.saveEntry, showZh));
     const st = statuses.get(key);
     const status = el('p', { class: 'list-status', attrs: { role: 'status', 'data-list-status': st ? (st.ok ? 'saved' : 'failed') : '' } });
-    if (st) status.append(st.ok ? bi(TL.text.entrySaved, showZh) : el('span', {}, bi(TL.text.entryFailed, showZh), ` ${st.text}`));
+    if (st) status.append(st.ok ? bi(text.entrySaved, showZh) : el('span', {}, bi(text.entryFailed, showZh), ` ${st.text}`));
     form.append(
       fs,
-      el('p', {}, el('label', { attrs: { for: 'tl-list-rating' } }, bi(TL.text.rating, showZh)), ' ', rating),
-      el('p', {}, el('label', { attrs: { for: 'tl-list-note' } }, bi(TL.text.note, showZh)), el('br'), note),
-      el('p', { class: 'muted' }, bi(TL.text.listTrustHint, showZh)),
+      el('p', {}, el('label', { attrs: { for: 'tl-list-rating' } }, bi(text.rating, showZh)), ' ', rating),
+      el('p', {}, el('label', { attrs: { for: 'tl-list-note' } }, bi(text.note, showZh)), el('br'), note),
+      el('p', { class: 'muted' }, bi(text.listTrustHint, showZh)),
       save, status,
     );
     form.addEventListener('submit', async (e) => {
@@ -108,7 +111,7 @@
       if (reply?.ok) drafts.delete(key);
       statuses.set(key, { ok: Boolean(reply?.ok), text: String(reply?.error ?? '') });
       status.setAttribute('data-list-status', reply?.ok ? 'saved' : 'failed');
-      status.replaceChildren(reply?.ok ? bi(TL.text.entrySaved, showZh) : el('span', {}, bi(TL.text.entryFailed, showZh), ` ${reply?.error ?? ''}`));
+      status.replaceChildren(reply?.ok ? bi(text.entrySaved, showZh) : el('span', {}, bi(text.entryFailed, showZh), ` ${reply?.error ?? ''}`));
       // The stored change re-runs the check (content.js): the verdict then carries the mark.
     });
     sec.append(form);
@@ -116,11 +119,11 @@
   }
 
   function reportSection(state, showZh) {
-    const sec = section(TL.text.report, showZh, 'report');
-    sec.append(el('p', { class: 'muted' }, bi(TL.text.reportHint, showZh)));
+    const sec = section(text.report, showZh, 'report');
+    sec.append(el('p', { class: 'muted' }, bi(text.reportHint, showZh)));
     const make = (kind) => {
       const b = el('button', { class: 'btn btn-quiet', attrs: { type: 'button', 'data-fk': `report-${kind}`, 'data-report': kind } },
-        bi(kind === 'md' ? TL.text.reportMarkdown : TL.text.reportJSON, showZh));
+        bi(kind === 'md' ? text.reportMarkdown : text.reportJSON, showZh));
       b.addEventListener('click', async () => {
         const v = state.verdict ?? {};
         let record = {};
@@ -128,10 +131,10 @@
           const r = await chrome.runtime.sendMessage({ type: 'getSupplierRecord', memberId: v.supplier?.memberId ?? null, supplier: state.supplier?.id ?? null });
           if (r?.ok) record = r;
         } catch { /* the report still has the verdict and the panel's own checklist */ }
-        const rep = TL.buildReport(state, record);
+        const rep = buildReport(state, record);
         const root = b.getRootNode();
-        if (kind === 'md') TL.downloadText(rep.markdown, `${rep.base}.md`, 'text/markdown;charset=utf-8', root instanceof ShadowRoot ? root : null);
-        else TL.downloadText(rep.json, `${rep.base}.json`, 'application/json', root instanceof ShadowRoot ? root : null);
+        if (kind === 'md') downloadText(rep.markdown, `${rep.base}.md`, 'text/markdown;charset=utf-8', root instanceof ShadowRoot ? root : null);
+        else downloadText(rep.json, `${rep.base}.json`, 'application/json', root instanceof ShadowRoot ? root : null);
       });
       return b;
     };
@@ -141,8 +144,7 @@
 
   // Styles of these sections, added to the overlay's sheet (overlay-style.js)
   // before its first use: this file loads after it, and the sheet is built lazily.
-  if (typeof TL.css === 'string' && !TL.css.includes('.buyer-list')) {
-    TL.css += `
+  export const css = `
 .list-mark, .min-age { margin: 0.5em 0.9em; padding: 0.2em 0.5em; }
 .list-mark { font-weight: 700; border-left: 0.25em solid #6b7280; }
 .list-mark[data-list-mark="block"] { border-color: #b91c1c; }
@@ -160,10 +162,9 @@
 .list-status:empty { display: none; }
 .cards-summary code.evidence { margin-bottom: 0.3em; }
 `;
-  }
 
   /** Nodes for a place in the panel ('facts' or 'actions'), never null. */
-  TL.panelExtras = (where, state, showZh, opts = {}) => {
+  export const panelExtras = (where, state, showZh, opts = {}) => {
     if (state?.phase !== 'ready' || !isPlain(state.verdict)) return [];
     try {
       if (where === 'facts') return factsPart(state, showZh);
@@ -171,4 +172,3 @@
     } catch { /* a section that fails must not take the panel with it */ }
     return [];
   };
-})();

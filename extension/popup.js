@@ -1,26 +1,22 @@
 // Popup: the current tab's verdict, as the background recorded it. The page
 // cannot reach this view, so it is where a buyer can check what the on-page
 // badge says. `popup.html?tabId=N` shows tab N (used by the e2e tests).
-import './vocab.js';
-import './strings.js';
-import './settings.js';
-import './supplier-list.js';
-import './overlay-style.js';
-import './view.js';
-import './search.js';
-import './panel-extras.js';
-import './site-access.js';
+import { applyStyles } from './overlay-style.js';
+import { buildCardsSummary } from './search.js';
+import { loadSettings, showZh } from './settings.js';
+import { siteAccess } from './site-access.js';
+import * as strings from './strings.js';
+import { buildPanel, el } from './view.js';
 
 (() => {
   'use strict';
-  const TL = globalThis.TrustLens;
   const app = document.getElementById('app');
 
   function empty() {
-    const box = TL.el('div', { class: 'empty' });
-    box.append(TL.el('h1', { text: 'TrustLens' }));
-    box.append(TL.el('p', { text: TL.text.openOffer.en }));
-    box.append(TL.el('p', { class: 'zh', text: TL.text.openOffer.zh, attrs: { lang: 'zh-CN' } }));
+    const box = el('div', { class: 'empty' });
+    box.append(el('h1', { text: 'TrustLens' }));
+    box.append(el('p', { text: strings.text.openOffer.en }));
+    box.append(el('p', { class: 'zh', text: strings.text.openOffer.zh, attrs: { lang: 'zh-CN' } }));
     return box;
   }
 
@@ -31,18 +27,18 @@ import './site-access.js';
    */
   function accessNotice(tabId, showChinese) {
     const line = (t, tag = 'p') => {
-      const box = TL.el('div');
-      box.append(TL.el(tag, { text: t.en }));
-      if (showChinese) box.append(TL.el(tag === 'p' ? 'p' : 'div', { class: 'zh', text: t.zh, attrs: { lang: 'zh-CN' } }));
+      const box = el('div');
+      box.append(el(tag, { text: t.en }));
+      if (showChinese) box.append(el(tag === 'p' ? 'p' : 'div', { class: 'zh', text: t.zh, attrs: { lang: 'zh-CN' } }));
       return box;
     };
-    const box = TL.el('section', { class: 'access', attrs: { 'data-site-access': 'off', role: 'alert' } });
-    const button = TL.el('button', { text: TL.text.noAccessButton.en, attrs: { type: 'button', 'data-site-access-allow': '' } });
-    const msg = TL.el('p', { class: 'access-msg', attrs: { 'aria-live': 'polite' } });
+    const box = el('section', { class: 'access', attrs: { 'data-site-access': 'off', role: 'alert' } });
+    const button = el('button', { text: strings.text.noAccessButton.en, attrs: { type: 'button', 'data-site-access-allow': '' } });
+    const msg = el('p', { class: 'access-msg', attrs: { 'aria-live': 'polite' } });
     button.addEventListener('click', () => {
       // In the click's own handler: the browser asks only during the user's gesture.
-      TL.siteAccess.request().then(async (granted) => {
-        const t = granted ? TL.text.accessGranted : TL.text.noAccessRefused;
+      siteAccess.request().then(async (granted) => {
+        const t = granted ? strings.text.accessGranted : strings.text.noAccessRefused;
         msg.textContent = showChinese ? `${t.en} ${t.zh}` : t.en;
         if (!granted) return;
         box.setAttribute('data-site-access', 'on');
@@ -51,7 +47,7 @@ import './site-access.js';
         if (tab?.url && /^https?:\/\/([^/]+\.)?1688\.com\//.test(tab.url)) chrome.tabs.reload(tabId).catch(() => {});
       }, (e) => { msg.textContent = String(e?.message ?? e); });
     });
-    box.append(line(TL.text.noAccessTitle, 'h1'), line(TL.text.noAccessBody), button, msg);
+    box.append(line(strings.text.noAccessTitle, 'h1'), line(strings.text.noAccessBody), button, msg);
     return box;
   }
 
@@ -63,21 +59,21 @@ import './site-access.js';
   }
 
   async function main() {
-    TL.applyStyles(document);
+    applyStyles(document);
     const tabId = await currentTabId();
     const reply = Number.isInteger(tabId) ? await chrome.runtime.sendMessage({ type: 'getTabVerdict', tabId }) : null;
     const entry = reply?.ok ? reply.entry : null;
-    await TL.loadSettings?.(); // the options' language order (settings.js)
-    const showChinese = TL.showZh(); // the options' language (settings.js)
-    if (!(await TL.siteAccess.granted())) app.before(accessNotice(tabId, showChinese));
+    await loadSettings(); // the options' language order (settings.js)
+    const showChinese = showZh(); // the options' language (settings.js)
+    if (!(await siteAccess.granted())) app.before(accessNotice(tabId, showChinese));
     if (!entry) { app.replaceChildren(empty()); return; }
     const state = entry.failed ? { phase: 'error', error: entry.failed } : entry.held ? { phase: 'checking', waitingFor: [] } : { phase: 'ready', verdict: entry.verdict };
     // Search and list pages: the result cards' counts and the riskiest three (search.js); a search page has no verdict of its own.
     const hasCards = !entry.failed && Array.isArray(entry.verdict?.cards) && entry.verdict.cards.length > 0;
-    if (hasCards && entry.verdict.kind === 'search') app.replaceChildren(TL.buildCardsSummary(entry.verdict, showChinese));
-    else app.replaceChildren(TL.buildPanel(state, { showChinese, compact: true }));
-    if (hasCards && entry.verdict.kind !== 'search') app.append(TL.buildCardsSummary(entry.verdict, showChinese));
-    if (!entry.failed) app.append(TL.el('p', { class: 'more', text: TL.text.moreInPanel.en }));
+    if (hasCards && entry.verdict.kind === 'search') app.replaceChildren(buildCardsSummary(entry.verdict, showChinese));
+    else app.replaceChildren(buildPanel(state, { showChinese, compact: true }));
+    if (hasCards && entry.verdict.kind !== 'search') app.append(buildCardsSummary(entry.verdict, showChinese));
+    if (!entry.failed) app.append(el('p', { class: 'more', text: strings.text.moreInPanel.en }));
     app.setAttribute('data-level', state.verdict?.level ?? 'unknown');
   }
 
@@ -92,13 +88,13 @@ import './site-access.js';
     const { teamConfig, teamStatus } = await chrome.storage.local.get(['teamConfig', 'teamStatus']);
     const text = teamConfig?.enabled === true ? TEAM_DOWN[teamStatus?.state] : null;
     if (!text) return;
-    const p = TL.el('p', { class: 'team-status', attrs: { role: 'status', 'data-team-status': teamStatus.state } }, TL.el('span', { text: text.en }));
-    p.append(' ', TL.el('span', { class: 'zh', text: text.zh, attrs: { lang: 'zh-CN' } }));
+    const p = el('p', { class: 'team-status', attrs: { role: 'status', 'data-team-status': teamStatus.state } }, el('span', { text: text.en }));
+    p.append(' ', el('span', { class: 'zh', text: text.zh, attrs: { lang: 'zh-CN' } }));
     app.append(p);
   }
 
   main().catch((e) => {
     app.replaceChildren(empty());
-    app.append(TL.el('p', { class: 'empty', text: String(e?.message ?? e) }));
+    app.append(el('p', { class: 'empty', text: String(e?.message ?? e) }));
   }).then(teamLine).catch(() => {});
 })();

@@ -2,14 +2,13 @@
 // checklist state and the buyer's own notes, as Markdown (to read, to paste
 // into a sourcing file) and as JSON (for tools). Built from what the panel
 // already holds plus the buyer's record from the background; saved with
-// TL.downloadText (a Blob URL, nothing leaves the computer).
+// downloadText (a Blob URL, nothing leaves the computer).
 //
 // Page strings (company names, titles, evidence) are escaped for Markdown:
 // a renderer must not turn a company called "<img onerror=…>" or "[x](…)"
 // into markup. Evidence goes into code spans, which are never markup.
-(() => {
-  'use strict';
-  const TL = (globalThis.TrustLens ??= {});
+import * as strings from './strings.js';
+import { downloadText, list } from './supplier-list.js';
 
   const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
   const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
@@ -36,7 +35,7 @@
    * background (getSupplierRecord), either may be missing. Returns
    * {markdown, json, base} where base is the file name without extension.
    */
-  TL.buildReport = (state, record = {}, now = new Date()) => {
+  export const buildReport = (state, record = {}, now = new Date()) => {
     const v = isPlain(state?.verdict) ? state.verdict : {};
     const sup = isPlain(v.supplier) ? v.supplier : {};
     const offer = isPlain(v.offer) ? v.offer : {};
@@ -46,13 +45,13 @@
     const notes = Array.isArray(v.notes) ? v.notes.filter((n) => typeof n === 'string' && n) : [];
     const entry = isPlain(record.entry) ? record.entry : isPlain(v.buyerEntry) ? v.buyerEntry : null;
     const ticks = isPlain(record.checklist) ? record.checklist : isPlain(state?.supplier?.checklist) ? state.supplier.checklist : {};
-    const checklist = TL.checklist.map((i) => ({ id: i.id, label: i.en, labelZh: i.zh, done: ticks[i.id] === true }));
-    const level = TL.level(v.readable === false || v.error ? 'unknown' : v.level);
-    const levelId = TL.own(TL.levels, v.level) && v.readable !== false && !v.error ? v.level : 'unknown';
+    const checklist = strings.checklist.map((i) => ({ id: i.id, label: i.en, labelZh: i.zh, done: ticks[i.id] === true }));
+    const level = strings.level(v.readable === false || v.error ? 'unknown' : v.level);
+    const levelId = strings.own(strings.levels, v.level) && v.readable !== false && !v.error ? v.level : 'unknown';
     const score = levelId === 'unknown' ? null : num(v.score);
     const years = num(sup.storeAgeYears);
-    const member = TL.list?.memberKey(sup.memberId) ?? null;
-    const date = TL.list?.today(now) ?? now.toISOString().slice(0, 10);
+    const member = list.memberKey(sup.memberId) ?? null;
+    const date = list.today(now);
     const base = `trustlens-report-${member ?? 'no-member-id'}-${date}`;
     const remembered = isPlain(state?.supplier?.remembered) ? state.supplier.remembered : null;
 
@@ -65,7 +64,7 @@
     L.push(`- Verdict: **${md(both(level))}**, score ${score ?? 'unknown'} / 100`);
     L.push(`- Store age on 1688: ${years == null ? 'unknown' : `${years} ${years === 1 ? 'year' : 'years'}`}`);
     const badges = Array.isArray(sup.badges) ? sup.badges.filter((b) => typeof b === 'string') : [];
-    L.push(`- Badges: ${badges.length ? badges.map((b) => md(TL.own(TL.badges, b) ? both(TL.badges[b]) : b)).join(', ') : 'none found'}`);
+    L.push(`- Badges: ${badges.length ? badges.map((b) => md(strings.own(strings.badges, b) ? both(strings.badges[b]) : b)).join(', ') : 'none found'}`);
     if (str(offer.title) || str(offer.id)) {
       const price = num(offer.priceMin) == null ? '' : `, ¥${offer.priceMin}${num(offer.priceMax) != null && offer.priceMax !== offer.priceMin ? `–${offer.priceMax}` : ''}`;
       L.push(`- Offer: ${md(str(offer.title) ?? '')}${str(offer.id) ? ` (${code(offer.id)})` : ''}${md(price)}${num(offer.moq) != null ? `, MOQ ${offer.moq}` : ''}`);
@@ -83,7 +82,7 @@
     L.push('', `## Warnings (${warnings.length})`);
     if (!warnings.length) L.push('', 'No warnings from the data this page carried.');
     for (const f of warnings) {
-      const sev = TL.own(TL.severities, f.severity) ?? TL.severities.info;
+      const sev = strings.own(strings.severities, f.severity) ?? strings.severities.info;
       const title = isPlain(f.title) ? f.title : {};
       L.push('', `### [${md(sev.en.toUpperCase())}] ${md(str(title.en) ?? String(f.id ?? ''))}`);
       if (str(title.zh)) L.push('', md(title.zh));
@@ -112,7 +111,7 @@
       L.push('', '## Remembered from other pages', '');
       for (const [field, src] of Object.entries(remembered)) {
         if (!isPlain(src)) continue;
-        L.push(`- ${md(TL.own(TL.factNames, field)?.en ?? field)}: seen on ${code(src.url ?? '')}${Number.isFinite(src.at) ? ` (${new Date(src.at).toISOString().slice(0, 10)})` : ''}`);
+        L.push(`- ${md(strings.own(strings.factNames, field)?.en ?? field)}: seen on ${code(src.url ?? '')}${Number.isFinite(src.at) ? ` (${new Date(src.at).toISOString().slice(0, 10)})` : ''}`);
       }
     }
     if (notes.length) {
@@ -144,4 +143,3 @@
     };
     return { markdown: L.join('\n'), json: `${JSON.stringify(json, null, 2)}\n`, base };
   };
-})();

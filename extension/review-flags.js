@@ -14,9 +14,10 @@
 //    flags once per animation frame after the page re-renders the list (paging,
 //    tab switches); flags whose item is gone or changed are removed.
 // Page strings only ever become text nodes (no HTML parsing anywhere).
-(() => {
-  'use strict';
-  const TL = (globalThis.TrustLens ??= {});
+import { isTranslated, query, queryAll, reviewIdAttrs } from './selectors.js';
+import { reviewText } from './strings.js';
+import * as view from './view.js';
+import { el } from './view.js';
 
   const LIMITS = {
     items: 500, // the core reads at most 500 DOM reviews (reviews.MaxPerResponse)
@@ -32,7 +33,7 @@
   const REVIEW_APIS = ['rateservice', 'queryitemratedlist', 'querydsrratedata', 'rates.json', 'rate.1688.com'];
 
   /** True when a captured response's address carries reviews (the core parses it for reviews). */
-  TL.isReviewURL = (url) => {
+  export const isReviewURL = (url) => {
     const l = String(url).toLowerCase();
     return REVIEW_APIS.some((a) => l.includes(a));
   };
@@ -51,7 +52,7 @@
   }
 
   /** True on the pages whose review list we read and flag (offer pages). */
-  TL.reviewPage = (page) => page?.id === 'offer' || page?.id === 'offer-mobile';
+  export const reviewPage = (page) => page?.id === 'offer' || page?.id === 'offer-mobile';
 
   const squash = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
   const cut = (s, n) => (s.length > n ? s.slice(0, n) : s);
@@ -85,7 +86,7 @@
   // ---- the rendered review list ----------------------------------------------
 
   /** The review list container, or null. */
-  const findContainer = () => TL.query('reviewList');
+  const findContainer = () => query('reviewList');
 
   /**
    * The review items inside a container: matches of the reviewItem group,
@@ -94,7 +95,7 @@
    */
   function findItems(container) {
     if (!container) return [];
-    const all = TL.queryAll('reviewItem', container).slice(0, 2 * LIMITS.items);
+    const all = queryAll('reviewItem', container).slice(0, 2 * LIMITS.items);
     if (all.length < 2) return all;
     // Document order: an element's matched descendants follow it directly. A
     // wrapper holds two matches side by side (list items); an item may hold a
@@ -124,7 +125,7 @@
   function starsOf(item) {
     const v = attrOf(item, ['data-review-stars']);
     if (v) return v;
-    const el = TL.query('reviewStars', item);
+    const el = query('reviewStars', item);
     if (!el) return '';
     const a = el.getAttribute('data-review-stars');
     if (a) return a;
@@ -138,20 +139,20 @@
 
   /** What one rendered item shows. textEl is null when no text element was recognised. */
   function readItem(item) {
-    const textEl = TL.query('reviewText', item);
-    const nickEl = TL.query('reviewNick', item);
-    const dateEl = TL.query('reviewDate', item);
+    const textEl = query('reviewText', item);
+    const nickEl = query('reviewNick', item);
+    const dateEl = query('reviewDate', item);
     return {
       el: item,
       textEl,
-      id: cut(attrOf(item, TL.reviewIdAttrs ?? []), LIMITS.fieldChars),
+      id: cut(attrOf(item, reviewIdAttrs ?? []), LIMITS.fieldChars),
       text: cut(textOf(textEl), LIMITS.textChars),
       nick: cut(attrOf(item, ['data-review-nick']) || textOf(nickEl), LIMITS.fieldChars),
       date: cut(attrOf(item, ['data-review-date']) || dateEl?.getAttribute('datetime') || textOf(dateEl), 64),
       stars: cut(starsOf(item), 64),
-      spec: cut(attrOf(item, ['data-review-spec']) || textOf(TL.query('reviewSpec', item)), LIMITS.fieldChars * 2),
-      quantity: cut(attrOf(item, ['data-review-quantity']) || textOf(TL.query('reviewQuantity', item)), 64),
-      images: Math.min(TL.queryAll('reviewImages', item).length, 50),
+      spec: cut(attrOf(item, ['data-review-spec']) || textOf(query('reviewSpec', item)), LIMITS.fieldChars * 2),
+      quantity: cut(attrOf(item, ['data-review-quantity']) || textOf(query('reviewQuantity', item)), 64),
+      images: Math.min(queryAll('reviewImages', item).length, 50),
     };
   }
 
@@ -191,9 +192,9 @@
    * reviews), and review items are (or were) rendered. Whole items only,
    * within the core's byte cap.
    */
-  TL.addReviewFragment = (snapshot, responses, page) => {
+  export const addReviewFragment = (snapshot, responses, page) => {
     // A translated page shows the reviews in the buyer's language: not the buyers' words.
-    if (!TL.reviewPage(page) || hasListResponse(responses) || TL.isTranslated()) return;
+    if (!reviewPage(page) || hasListResponse(responses) || isTranslated()) return;
     collectItems();
     if (!seenItems.size) return;
     const parts = [];
@@ -209,8 +210,8 @@
   };
 
   /** True when a captured response with the same address kind and body is already held (a list page loaded again). */
-  TL.isRepeatedReviewResponse = (responses, url, body) =>
-    TL.isReviewURL(url) && responses.some((r) => r.body === body && TL.isReviewURL(r.url));
+  export const isRepeatedReviewResponse = (responses, url, body) =>
+    isReviewURL(url) && responses.some((r) => r.body === body && isReviewURL(r.url));
 
   // ---- flags ---------------------------------------------------------------------
 
@@ -248,8 +249,7 @@
     }
   }
 
-  const el = (...a) => TL.el(...a);
-  const T = () => TL.reviewText;
+  const T = () => reviewText;
 
   /** The text pairs a flag shows: its label and its reasons (deduplicated). */
   function flagReasons(flag) {
@@ -355,7 +355,7 @@
    *                   list response was captured (the DOM fallback needs a re-check)
    * Returns {update(verdict, {showChinese, openShadow}), flagged()}.
    */
-  TL.createReviewFlags = ({ signal, responses, onItemsChanged }) => {
+  export const createReviewFlags = ({ signal, responses, onItemsChanged }) => {
     let idx = null;
     let showZh = true;
     let mode = 'closed';
@@ -450,4 +450,3 @@
       flagged: () => live.size,
     };
   };
-})();

@@ -1,13 +1,12 @@
-// The panel's "Reviews 评价" section (view.js calls TL.reviewsBlock when it is
+// The panel's "Reviews 评价" section (view.js calls reviewsBlock when it is
 // loaded): the core's headline ("N of M reviews look suspicious …"), the rating
 // shown on the page against the rating without the suspicious reviews, with how
 // many reviews each rests on, "too few reviews to judge", and the groups behind
 // the flags (clusters, bursts, repeat buyers). The review findings themselves
 // are in the panel's warnings like every other finding. Text nodes only.
-(() => {
-  'use strict';
-  const TL = (globalThis.TrustLens ??= {});
-  const el = (...a) => TL.el(...a);
+import { own, reviewRatings, reviewText } from './strings.js';
+import * as view from './view.js';
+import { el } from './view.js';
 
   const MAX_GROUPS = 8;
   const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -15,15 +14,15 @@
   const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
   const fmt = (r) => r.toFixed(1);
 
-  /** A label in the panel language (view.js TL.bi). */
-  const bi = (pair, showZh, tag = 'span', cls = 'bi') => TL.bi(pair, showZh, tag, {}, cls);
+  /** A label in the panel language (view.js view.bi). */
+  const bi = (pair, showZh, tag = 'span', cls = 'bi') => view.bi(pair, showZh, tag, {}, cls);
 
   /** The section for a verdict, or null when the page carried no reviews (verdict.reviews null). */
-  TL.reviewsBlock = (v, showZh) => {
+  export const reviewsBlock = (v, showZh) => {
     const r = v?.reviews;
     if (!r || typeof r !== 'object' || Array.isArray(r)) return null;
-    const T = TL.reviewText;
-    const R = TL.reviewRatings;
+    const T = reviewText;
+    const R = reviewRatings;
     const total = int(r.total) ?? 0;
     const suspicious = int(r.suspicious) ?? 0;
     const sec = el('section', {
@@ -55,7 +54,7 @@
       sec.append(el('p', { class: 'label' }, bi(T.groups, showZh)));
       const ul = el('ul', { class: 'rv-groups' });
       for (const g of groups.slice(0, MAX_GROUPS)) {
-        const name = TL.own(T.detectors, g.detector) ?? { en: String(g.detector ?? ''), zh: '' };
+        const name = own(T.detectors, g.detector) ?? { en: String(g.detector ?? ''), zh: '' };
         const li = el('li', { attrs: { 'data-group': String(g.detector ?? '') } }, el('strong', {}, bi(name, showZh)));
         // The core's detail says how many reviews and buyers ("7 reviews from 7 different buyers, …"); else the size.
         if (str(g.detail)) li.append(el('span', { class: 'rv-detail', text: ` · ${g.detail}` }));
@@ -73,9 +72,8 @@
   };
 
   // The section's own styles, added to the overlay's sheet (overlay-style.js
-  // builds it from TL.css on first use, after every content script has loaded).
-  if (typeof TL.css === 'string') {
-    TL.css += `
+  // builds it from css on first use, after every content script has loaded).
+  export const css = `
 .rv-headline { font-weight: 700; margin: 0.3em 0; }
 .rv-toofew { margin: 0.3em 0; padding: 0.2em 0.5em; border-left: 0.25em solid #6b7280; background: #f3f4f6; }
 .rv-ratings, .rv-groups { margin: 0.3em 0; padding-left: 1.2em; }
@@ -84,5 +82,3 @@
 .rv-groups .rv-detail { color: #4b5563; }
 .rv-notes { font-size: 0.9em; }
 `;
-  }
-})();

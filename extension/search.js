@@ -22,11 +22,16 @@
 // inside the card: "Caution · 2 yrs · 深度验厂", "Too cheap? 价格异常低" with the
 // evidence in a tooltip on hover or focus, suppliers the buyer blocked dimmed
 // with the reason in words. Page strings only ever become text nodes.
-(() => {
-  'use strict';
-  const TL = (globalThis.TrustLens ??= {});
+import { isTranslated, pages, selectors } from './selectors.js';
+import { englishOnly, pairText, settingsNow, zhFirst } from './settings.js';
+import { limits } from './snapshot.js';
+import * as stringsMod from './strings.js';
+import * as supplierList from './supplier-list.js';
+import * as view from './view.js';
+import { el } from './view.js';
+import * as vocab from './vocab.js';
 
-  const MAX_CARDS = TL.vocab.limits.cards;
+  const MAX_CARDS = vocab.limits.cards;
   const MAX_TEXT = 300; // characters of one card text sent
   const MAX_TAGS = 16;
   const MAX_CLIMB = 8; // ancestors tried above an offer link
@@ -34,17 +39,17 @@
   // after CHUNK_MS; then the browser gets the main thread back (input, paint).
   const CHUNK_CARDS = 10;
   const CHUNK_MS = 8;
-  const MEMBER_IN = new RegExp(`(?:^|[^0-9A-Za-z-])(${TL.vocab.memberIdIn})(?![0-9A-Za-z])`); // a member id inside a longer text
-  const MEMBER_ALL = new RegExp(TL.vocab.memberIdIn, 'g');
-  const MEMBER_WHOLE = new RegExp(`^${TL.vocab.memberIdIn}$`);
+  const MEMBER_IN = new RegExp(`(?:^|[^0-9A-Za-z-])(${vocab.memberIdIn})(?![0-9A-Za-z])`); // a member id inside a longer text
+  const MEMBER_ALL = new RegExp(vocab.memberIdIn, 'g');
+  const MEMBER_WHOLE = new RegExp(`^${vocab.memberIdIn}$`);
   const OFFER_ID = /(?:detail\.1688\.com)?\/offer\/(\d{6,20})\.html|[?&]offerId=(\d{6,20})/;
   const YEARS_TEXT = /^(?:诚信通|入驻)?\s*\d{1,2}\s*年$/;
   const LEVEL_RANK = { 'high-risk': 0, caution: 1, unknown: 2, trusted: 3 };
   // Badge ids shown on a card, most telling first (TrustPass only when it is the only one).
-  const KEY_BADGES = TL.vocab.badges.map((b) => b.id);
+  const KEY_BADGES = vocab.badges.map((b) => b.id);
   // How a card shows a finding, from the rule's declared role (vocab.js):
   // 'cheap' (the price flag), 'blocked' (the blocked mark), '' (a warning line).
-  const CARD_MARK = new Map(TL.vocab.rules.map((r) => [r.id, r.card ?? '']));
+  const CARD_MARK = new Map(vocab.rules.map((r) => [r.id, r.card ?? '']));
   const cardMark = (f) => CARD_MARK.get(f?.id) ?? '';
 
   const squash = (s) => (s || '').replace(/\s+/g, ' ').trim();
@@ -54,7 +59,7 @@
   const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
   const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-  function sel(name) { return (TL.selectors[name] ?? []).join(','); }
+  function sel(name) { return (selectors[name] ?? []).join(','); }
 
   /**
    * Gives the main thread back to the browser and resumes soon after: the
@@ -253,10 +258,10 @@
   // ---- what a card's badge says --------------------------------------------------
 
   /** "2 yrs" / "2年" / "?" in the current language order. */
-  TL.yearsText = (n) => (TL.zhFirst ? (Number.isFinite(n) ? `${n}年` : '?') : TL.formatYears(n));
+  export const yearsText = (n) => (zhFirst ? (Number.isFinite(n) ? `${n}年` : '?') : stringsMod.formatYears(n));
   /** A badge id's name: the Chinese term the card itself shows, in every language (the tip explains it). */
-  TL.badgeWord = (id) => {
-    const b = TL.own(TL.badges, id);
+  export const badgeWord = (id) => {
+    const b = stringsMod.own(stringsMod.badges, id);
     return b ? b.zh : id;
   };
 
@@ -264,15 +269,15 @@
    * The compact model of one card verdict: {level, word, text, cheap, blocked,
    * trusted, label}. text: "Caution · 2 yrs · 深度验厂".
    */
-  TL.cardModel = (c) => {
-    const levelId = TL.own(TL.levels, c.level) ? c.level : 'unknown';
-    const lvl = TL.level(levelId);
-    const word = TL.zhFirst ? lvl.zh : lvl.en;
+  export const cardModel = (c) => {
+    const levelId = stringsMod.own(stringsMod.levels, c.level) ? c.level : 'unknown';
+    const lvl = stringsMod.level(levelId);
+    const word = zhFirst ? lvl.zh : lvl.en;
     const years = num(c.storeAgeYears);
     const badges = Array.isArray(c.badges) ? c.badges.filter((b) => typeof b === 'string') : [];
     let keys = KEY_BADGES.filter((b) => b !== 'trustpass' && badges.includes(b)).slice(0, 2);
     if (!keys.length && badges.includes('trustpass')) keys = ['trustpass'];
-    const parts = [word, TL.yearsText(years), ...keys.map(TL.badgeWord)];
+    const parts = [word, yearsText(years), ...keys.map(badgeWord)];
     const findings = Array.isArray(c.findings) ? c.findings.filter(isPlain) : [];
     const cheap = findings.find((f) => cardMark(f) === 'cheap') ?? null;
     const entry = isPlain(c.buyerEntry) ? c.buyerEntry : null;
@@ -286,67 +291,66 @@
     const warn = findings.filter((f) => f.severity !== 'positive' && cardMark(f) === '');
     const label = [
       `TrustLens: ${lvl.en}`,
-      years == null ? 'store age unknown' : `${TL.formatYears(years)} on 1688`,
-      ...keys.map((k) => TL.own(TL.badges, k)?.en ?? k),
-      cheap ? `${TL.text.tooCheap.en} ${str(cheap.title?.en) ?? ''}` : '',
-      blocked ? `${TL.text.blockedByYou.en}${blocked.note ? `: ${blocked.note}` : ''}` : '',
-      teamBlocked ? `${TL.text.teamBlockedCard.en}${str(teamBlocked.note) ? `: ${teamBlocked.note}` : ''}` : '',
-      teamTrusted ? TL.text.teamTrustedCard.en : '',
-      teamReports ? TL.teamReportsText(teamReports, false) : '',
+      years == null ? 'store age unknown' : `${stringsMod.formatYears(years)} on 1688`,
+      ...keys.map((k) => stringsMod.own(stringsMod.badges, k)?.en ?? k),
+      cheap ? `${stringsMod.text.tooCheap.en} ${str(cheap.title?.en) ?? ''}` : '',
+      blocked ? `${stringsMod.text.blockedByYou.en}${blocked.note ? `: ${blocked.note}` : ''}` : '',
+      teamBlocked ? `${stringsMod.text.teamBlockedCard.en}${str(teamBlocked.note) ? `: ${teamBlocked.note}` : ''}` : '',
+      teamTrusted ? stringsMod.text.teamTrustedCard.en : '',
+      teamReports ? teamReportsText(teamReports, false) : '',
       warn.length ? `${warn.length} more warning${warn.length > 1 ? 's' : ''}` : '',
     ].filter(Boolean).join('. ');
     return { level: levelId, glyph: lvl.glyph, text: parts.join(' · '), cheap, blocked, trusted, teamBlocked, teamTrusted, teamReports, findings, label: `${label}. Show details.` };
   };
 
   /** "Team: blocked · 团队已拉黑" (English only: "Team: blocked"). */
-  TL.teamCardText = (p, showZh = !TL.englishOnly) => (showZh && p.zh ? `${p.en} · ${p.zh}` : p.en);
+  export const teamCardText = (p, showZh = !englishOnly) => (showZh && p.zh ? `${p.en} · ${p.zh}` : p.en);
   /** "3 team reports · 团队举报 3 条". */
-  TL.teamReportsText = (n, showZh = !TL.englishOnly) => `${n} team report${n === 1 ? '' : 's'}${showZh ? ` · 团队举报 ${n} 条` : ''}`;
+  export const teamReportsText = (n, showZh = !englishOnly) => `${n} team report${n === 1 ? '' : 's'}${showZh ? ` · 团队举报 ${n} 条` : ''}`;
 
-  const el = (...a) => TL.el(...a);
-  const pair = (p) => TL.pairText(p);
+  const pair = (p) => pairText(p);
 
   /** The tooltip body: level, score, age, badges, every warning with its evidence, the buyer's mark. */
   function tipBody(c, m) {
     const out = [];
-    const lvl = TL.level(m.level);
+    const lvl = stringsMod.level(m.level);
     const score = m.level === 'unknown' ? null : num(c.score);
-    out.push(el('p', { class: 'h', text: `TrustLens · ${pair(lvl)} · ${pair(TL.text.score)} ${TL.formatScore(score)}` }));
+    out.push(el('p', { class: 'h', text: `TrustLens · ${pair(lvl)} · ${pair(stringsMod.text.score)} ${stringsMod.formatScore(score)}` }));
     const company = str(c.company);
     if (company) out.push(el('p', { text: company }));
     const years = num(c.storeAgeYears);
-    out.push(el('p', { text: years == null ? pair(TL.text.storeAgeUnknown) : `${pair(TL.text.storeAge)} ${TL.yearsText(years)}` }));
+    out.push(el('p', { text: years == null ? pair(stringsMod.text.storeAgeUnknown) : `${pair(stringsMod.text.storeAge)} ${yearsText(years)}` }));
     const badges = Array.isArray(c.badges) ? c.badges.filter((b) => typeof b === 'string') : [];
     if (badges.length) {
-      out.push(el('p', { text: `${pair(TL.text.badges)}: ${badges.map((b) => { const x = TL.own(TL.badges, b); return x ? TL.pairText(x) : b; }).join(', ')}` }));
+      out.push(el('p', { text: `${pair(stringsMod.text.badges)}: ${badges.map((b) => { const x = stringsMod.own(stringsMod.badges, b); return x ? pairText(x) : b; }).join(', ')}` }));
     }
     if (m.blocked || m.trusted) {
       const e = m.blocked ?? m.trusted;
-      const bits = [pair(m.blocked ? TL.text.blockedByYou : TL.text.trustedByYou)];
-      if (num(e.rating) != null) bits.push(`${pair(TL.text.yourRating)} ${e.rating}/5`);
+      const bits = [pair(m.blocked ? stringsMod.text.blockedByYou : stringsMod.text.trustedByYou)];
+      if (num(e.rating) != null) bits.push(`${pair(stringsMod.text.yourRating)} ${e.rating}/5`);
       out.push(el('p', { class: 'h', text: bits.join(' · ') }));
-      if (str(e.note)) out.push(el('p', {}, `${pair(TL.text.yourNote)}: `, el('span', { text: e.note })));
+      if (str(e.note)) out.push(el('p', {}, `${pair(stringsMod.text.yourNote)}: `, el('span', { text: e.note })));
     }
     if (m.teamBlocked || m.teamTrusted || m.teamReports) {
       const e = m.teamBlocked ?? m.teamTrusted;
       const bits = [];
-      if (e) bits.push(TL.teamCardText(m.teamBlocked ? TL.text.teamBlockedCard : TL.text.teamTrustedCard) + (str(e.by) ? ` (${e.by})` : ''));
-      if (m.teamReports) bits.push(TL.teamReportsText(m.teamReports));
+      if (e) bits.push(teamCardText(m.teamBlocked ? stringsMod.text.teamBlockedCard : stringsMod.text.teamTrustedCard) + (str(e.by) ? ` (${e.by})` : ''));
+      if (m.teamReports) bits.push(teamReportsText(m.teamReports));
       out.push(el('p', { class: 'h', attrs: { 'data-team-card': m.teamBlocked ? 'block' : m.teamTrusted ? 'trust' : 'reports' }, text: bits.join(' · ') }));
-      if (e && str(e.note)) out.push(el('p', {}, `${pair(TL.text.teamNoteCard)}: `, el('span', { text: e.note })));
+      if (e && str(e.note)) out.push(el('p', {}, `${pair(stringsMod.text.teamNoteCard)}: `, el('span', { text: e.note })));
     }
     const warn = m.findings.filter((f) => f.severity !== 'positive' && cardMark(f) !== 'blocked');
     if (warn.length) {
       out.push(el('ul', {}, ...warn.map((f) => el('li', { attrs: { 'data-finding-id': String(f.id ?? '') } },
-        el('span', { class: 'sev', text: pair(TL.own(TL.severities, f.severity) ?? TL.severities.info) }), ' ',
-        el('span', { text: TL.pairText(isPlain(f.title) ? { en: str(f.title.en) ?? String(f.id), zh: str(f.title.zh) ?? '' } : { en: String(f.id) }) }),
+        el('span', { class: 'sev', text: pair(stringsMod.own(stringsMod.severities, f.severity) ?? stringsMod.severities.info) }), ' ',
+        el('span', { text: pairText(isPlain(f.title) ? { en: str(f.title.en) ?? String(f.id), zh: str(f.title.zh) ?? '' } : { en: String(f.id) }) }),
         str(f.evidence) ? el('code', { class: 'ev', text: f.evidence }) : null))));
     } else {
-      out.push(el('p', { class: 'muted', text: pair(TL.text.noFindings) }));
+      out.push(el('p', { class: 'muted', text: pair(stringsMod.text.noFindings) }));
     }
     const good = m.findings.filter((f) => f.severity === 'positive').length;
-    if (good) out.push(el('p', { class: 'muted', text: `${pair(TL.text.positives)}: ${good}` }));
-    out.push(el('p', { class: 'muted', text: pair(TL.text.cardOpenOffer) }));
+    if (good) out.push(el('p', { class: 'muted', text: `${pair(stringsMod.text.positives)}: ${good}` }));
+    out.push(el('p', { class: 'muted', text: pair(stringsMod.text.cardOpenOffer) }));
     return out;
   }
 
@@ -416,7 +420,7 @@
   }
 
   function fillBadge(b, c, settings) {
-    const m = TL.cardModel(c);
+    const m = cardModel(c);
     const showBadge = settings.searchBadges;
     const blocked = (m.blocked || m.teamBlocked) && settings.dimBlocked;
     // The level and the buyer's and team's marks live inside the closed root only (tests open it).
@@ -429,16 +433,16 @@
     const parts = [];
     if (showBadge) {
       parts.push(el('span', { class: 'glyph', text: m.glyph, attrs: { 'aria-hidden': 'true' } }), el('span', { class: 'text', text: m.text }));
-      if (m.cheap) parts.push(el('span', { class: 'chip cheap', text: `⚠ ${pair(TL.text.tooCheap)}` }));
+      if (m.cheap) parts.push(el('span', { class: 'chip cheap', text: `⚠ ${pair(stringsMod.text.tooCheap)}` }));
     }
     if (m.blocked && (showBadge || blocked)) {
       const why = str(m.blocked.note);
-      parts.push(el('span', { class: 'chip blocked', text: `⊘ ${pair(TL.text.blockedByYou)}${why ? `: ${why}` : ''}` }));
+      parts.push(el('span', { class: 'chip blocked', text: `⊘ ${pair(stringsMod.text.blockedByYou)}${why ? `: ${why}` : ''}` }));
     }
     // The team's mark (the note is in the tooltip).
-    if (m.teamBlocked && (showBadge || blocked)) parts.push(el('span', { class: 'chip blocked team', text: `⊘ ${TL.teamCardText(TL.text.teamBlockedCard)}` }));
-    if (showBadge && m.teamTrusted) parts.push(el('span', { class: 'chip team', text: TL.teamCardText(TL.text.teamTrustedCard) }));
-    if (showBadge && m.teamReports) parts.push(el('span', { class: 'chip team', text: TL.teamReportsText(m.teamReports) }));
+    if (m.teamBlocked && (showBadge || blocked)) parts.push(el('span', { class: 'chip blocked team', text: `⊘ ${teamCardText(stringsMod.text.teamBlockedCard)}` }));
+    if (showBadge && m.teamTrusted) parts.push(el('span', { class: 'chip team', text: teamCardText(stringsMod.text.teamTrustedCard) }));
+    if (showBadge && m.teamReports) parts.push(el('span', { class: 'chip team', text: teamReportsText(m.teamReports) }));
     b.button.replaceChildren(...parts);
     b.button.setAttribute('aria-label', m.label);
     b.tip.replaceChildren(...tipBody(c, m));
@@ -447,7 +451,7 @@
 
   // ---- the page ----------------------------------------------------------------------
 
-  /** Whether a page (a TL.pages entry) at href shows result cards. */
+  /** Whether a page (a pages entry) at href shows result cards. */
   function hasCards(page, href) {
     if (page?.search) return true;
     try {
@@ -468,7 +472,7 @@
     const multi = new WeakSet(); // ancestors known to hold more than one offer's links
     let verdictCards = new Map(); // key -> card verdict; also "o:<offerId>" and "m:<member key>"
     let openShadow = false;
-    let settings = TL.settingsNow;
+    let settings = settingsNow;
     let status = null;
     let stats = {
       scanMs: 0, fragmentMs: 0, renderMs: 0, lastRenderMs: 0, lastRenderCards: 0, scriptMs: 0, analyses: 0, captures: 0, analyzeMs: null,
@@ -560,7 +564,7 @@
           const member = memberIdIn(box);
           const company = shown(firstIn(box, 'cardCompany'));
           // Keys stay under the core's 128 bytes (internal/page/search.go maxCardKey), or the echo would not match.
-          const key = member ? `m${TL.list.memberKey(member) ?? member}` : company ? `c${TL.list.cutBytes(company, 120)}` : null;
+          const key = member ? `m${supplierList.list.memberKey(member) ?? member}` : company ? `c${supplierList.list.cutBytes(company, 120)}` : null;
           if (key) add(box, key, null, null);
         }
       }
@@ -648,8 +652,8 @@
 
     // One language in the pill (the first of the language order): both would cover too much of the page.
     function summaryText(vcards) {
-      const p = TL.cardsSummary(TL.cardCounts(vcards));
-      return TL.zhFirst ? p.zh : p.en;
+      const p = stringsMod.cardsSummary(cardCounts(vcards));
+      return zhFirst ? p.zh : p.en;
     }
 
     // ---- dimming (blocked suppliers): a veil in the badge's closed root, nothing on the page's elements ----
@@ -685,11 +689,11 @@
     function verdictFor(card) {
       return verdictCards.get(card.key) ??
         (card.offerId ? verdictCards.get(`o:${card.offerId}`) : null) ??
-        (card.memberId ? verdictCards.get(`m:${TL.list.memberKey(card.memberId) ?? card.memberId}`) : null) ?? null;
+        (card.memberId ? verdictCards.get(`m:${supplierList.list.memberKey(card.memberId) ?? card.memberId}`) : null) ?? null;
     }
 
     const sigs = new WeakMap(); // card verdict -> its JSON (computed once per reply)
-    const settingsKey = () => `|${settings.searchBadges}|${settings.dimBlocked}|${settings.language}|${TL.zhFirst}`;
+    const settingsKey = () => `|${settings.searchBadges}|${settings.dimBlocked}|${settings.language}|${zhFirst}`;
     /** The verdict's JSON: an equal verdict from a later reply rebuilds nothing. */
     function sigOf(v) {
       let vs = sigs.get(v);
@@ -840,19 +844,19 @@
     let lastVerdict = null;
     function statusText() {
       const total = connectedCards().length;
-      const one = (p) => (TL.zhFirst ? p.zh : p.en);
-      if (!lastVerdict) return one(total ? TL.text.cardsChecking : TL.text.cardsNone);
+      const one = (p) => (zhFirst ? p.zh : p.en);
+      if (!lastVerdict) return one(total ? stringsMod.text.cardsChecking : stringsMod.text.cardsNone);
       const vc = Array.isArray(lastVerdict.cards) ? lastVerdict.cards : [];
       return summaryText(vc);
     }
 
     async function readList() {
-      list ??= chrome.storage.local.get(TL.list.KEY).then((s) => TL.list.clean(s[TL.list.KEY])).catch(() => TL.list.clean(null));
+      list ??= chrome.storage.local.get(supplierList.list.KEY).then((s) => supplierList.list.clean(s[supplierList.list.KEY])).catch(() => supplierList.list.clean(null));
       return list;
     }
     chrome.storage.onChanged.addListener(function onChanged(changes, area) {
       if (signal.aborted) { chrome.storage.onChanged.removeListener(onChanged); return; }
-      if (area === 'local' && changes[TL.list.KEY]) list = null;
+      if (area === 'local' && changes[supplierList.list.KEY]) list = null;
     });
 
     return {
@@ -871,7 +875,7 @@
         let t0 = performance.now();
         const live = connectedCards().slice(0, MAX_CARDS);
         // A translated page: the cards' ids only (their shown text is the translation).
-        const read = TL.isTranslated() ? cardIds : readCard;
+        const read = isTranslated() ? cardIds : readCard;
         // Read in chunks (DOM reads only), yielding between them like the badge passes.
         const frag = [];
         let n = 0;
@@ -890,7 +894,7 @@
         }
         stats.maxChunkCards = Math.max(stats.maxChunkCards, n);
         let text = JSON.stringify(frag);
-        const tooBig = (t) => t.length * 3 > TL.limits.domBytes && encoder.encode(t).length > TL.limits.domBytes;
+        const tooBig = (t) => t.length * 3 > limits.domBytes && encoder.encode(t).length > limits.domBytes;
         while (tooBig(text) && frag.length) { frag.pop(); text = JSON.stringify(frag); }
         if (frag.length) msg.snapshot.dom.cards = text;
         // A search page has no offer title or seller of its own: the offer-page fragments would be a card's.
@@ -915,7 +919,7 @@
         const ms = performance.now() - t0;
         stats.fragmentMs += ms;
         stats.sliceMaxMs = Math.max(stats.sliceMaxMs, ms);
-        const entries = TL.list.entriesFor(await readList(), ids);
+        const entries = supplierList.list.entriesFor(await readList(), ids);
         if (Object.keys(entries).length) msg.buyer = { ...(msg.buyer ?? {}), entries };
       },
       /** Shows a reply's card verdicts on the cards. */
@@ -926,14 +930,14 @@
         stats.captures = info.captures ?? stats.captures;
         if (Number.isFinite(reply?.analyzeMs)) stats.analyzeMs = reply.analyzeMs;
         const v = reply?.ok && isPlain(reply.verdict) ? reply.verdict : null;
-        if (!v) { showStatus(TL.zhFirst ? TL.text.cardsFailed.zh : TL.text.cardsFailed.en); return; }
+        if (!v) { showStatus(zhFirst ? stringsMod.text.cardsFailed.zh : stringsMod.text.cardsFailed.en); return; }
         lastVerdict = v;
         const next = new Map();
         for (const c of Array.isArray(v.cards) ? v.cards : []) {
           if (!isPlain(c) || typeof c.key !== 'string') continue;
           next.set(c.key, c);
           if (str(c.offerId)) next.set(`o:${c.offerId}`, c);
-          const mk = str(c.memberId) && (TL.list.memberKey(c.memberId) ?? c.memberId);
+          const mk = str(c.memberId) && (supplierList.list.memberKey(c.memberId) ?? c.memberId);
           if (mk && !next.has(`m:${mk}`)) next.set(`m:${mk}`, c);
         }
         verdictCards = next;
@@ -941,7 +945,7 @@
         showStatus(statusText());
       },
       /** Re-renders every badge (language or search settings changed). */
-      refresh(nextSettings = TL.settingsNow) {
+      refresh(nextSettings = settingsNow) {
         settings = nextSettings;
         for (const c of cards.values()) c.sig = '';
         paint();
@@ -951,12 +955,12 @@
   }
 
   /** Counts of card verdicts: {total, 'high-risk', caution, trusted, unknown, cheap, blocked}. */
-  TL.cardCounts = (vcards) => {
+  export const cardCounts = (vcards) => {
     const n = { total: 0, 'high-risk': 0, caution: 0, trusted: 0, unknown: 0, cheap: 0, blocked: 0 };
     for (const c of vcards) {
       if (!isPlain(c)) continue;
       n.total++;
-      n[TL.own(TL.levels, c.level) ? c.level : 'unknown']++;
+      n[stringsMod.own(stringsMod.levels, c.level) ? c.level : 'unknown']++;
       if (Array.isArray(c.findings) && c.findings.some((f) => cardMark(f) === 'cheap')) n.cheap++;
       if (c.buyerEntry?.action === 'block') n.blocked++;
     }
@@ -964,24 +968,24 @@
   };
 
   /** The riskiest cards first (blocked by the buyer, high risk, then caution; lower score first). */
-  TL.riskiestCards = (vcards, k = 3) => vcards.filter(isPlain)
+  export const riskiestCards = (vcards, k = 3) => vcards.filter(isPlain)
     .filter((c) => c.level === 'high-risk' || c.level === 'caution' || (Array.isArray(c.findings) && c.findings.some((f) => cardMark(f) === 'cheap')))
     .sort((a, b) => Number(b.buyerEntry?.action === 'block') - Number(a.buyerEntry?.action === 'block') || // the buyer's own block first
       (LEVEL_RANK[a.level] ?? 2) - (LEVEL_RANK[b.level] ?? 2) || (num(a.score) ?? 101) - (num(b.score) ?? 101))
     .slice(0, k);
 
   /** The popup's view of a search or list page: counts and the three riskiest cards with their first warning. */
-  TL.buildCardsSummary = (verdict, showZh) => {
+  export const buildCardsSummary = (verdict, showZh) => {
     const vcards = Array.isArray(verdict?.cards) ? verdict.cards : [];
     const box = el('section', { class: 'sec cards-summary', attrs: { 'data-cards-summary': '' } });
-    box.append(el('h3', { text: showZh ? TL.pairText(TL.text.resultCards) : TL.text.resultCards.en }));
-    const counts = TL.cardCounts(vcards);
-    box.append(el('p', { attrs: { 'data-counts': JSON.stringify(counts) }, text: showZh ? TL.pairText(TL.cardsSummary(counts)) : TL.cardsSummary(counts).en }));
-    const top = TL.riskiestCards(vcards);
+    box.append(el('h3', { text: showZh ? pairText(stringsMod.text.resultCards) : stringsMod.text.resultCards.en }));
+    const counts = cardCounts(vcards);
+    box.append(el('p', { attrs: { 'data-counts': JSON.stringify(counts) }, text: showZh ? pairText(stringsMod.cardsSummary(counts)) : stringsMod.cardsSummary(counts).en }));
+    const top = riskiestCards(vcards);
     if (top.length) {
       box.append(el('ol', { class: 'findings' }, ...top.map((c) => {
-        const m = TL.cardModel(c);
-        const f = m.findings.filter((x) => x.severity !== 'positive').sort((a, b) => (TL.own(TL.severityRank, a.severity) ?? 3) - (TL.own(TL.severityRank, b.severity) ?? 3))[0];
+        const m = cardModel(c);
+        const f = m.findings.filter((x) => x.severity !== 'positive').sort((a, b) => (stringsMod.own(stringsMod.severityRank, a.severity) ?? 3) - (stringsMod.own(stringsMod.severityRank, b.severity) ?? 3))[0];
         return el('li', { class: 'finding', attrs: { 'data-card-key': String(c.key ?? '') } },
           el('p', { class: 'ftitle', text: `${m.text} — ${str(c.company) ?? str(c.offerId) ?? '?'}` }),
           f ? el('p', { text: str(f.title?.en) ?? String(f.id) }) : null,
@@ -991,5 +995,4 @@
     return box;
   };
 
-  TL.cardPages = { has: hasCards, attach };
-})();
+  export const cardPages = { has: hasCards, attach };

@@ -6,15 +6,12 @@
 // (e2e/pages.mjs), whose markup copies the real G2 layout as read by public
 // scrapers; "e2e g3" = the fixture around the real G3 script of offer
 // 943009939489. docs/architecture.md describes the page generations.
-(() => {
-  'use strict';
-  const TL = (globalThis.TrustLens ??= {});
 
   // Hosts under 1688.com that are never a store, whatever their path. Any
   // other single label is an old vanity store host ({loginname}.1688.com,
   // e.g. ccgame.1688.com, wwm16888.1688.com). Mirrors serviceHosts in
   // internal/page/kind.go (the core classifies the same way).
-  TL.serviceHosts = new Set([
+  export const serviceHosts = new Set([
     'www', 'detail', 'm', 's', 'search', 'login', 'passport', 'work', 'trade', 'order', 'offer',
     'sale', 'air', 'show', 'rate', 'h5api', 'cybert', 'mindx', 'peixun', 'page', 'club', 'info',
     'news', 'help', 'service', 'widget', 're', 'cart', 'p4p', 'res', 'img', 'cbu01', 'shop',
@@ -29,7 +26,7 @@
     if (!m) return null;
     const label = m[1];
     if (/^shop[0-9a-z]+$/.test(label)) return label; // shop1467652076311.1688.com (docs 1688-pages.md §1)
-    return TL.serviceHosts.has(label) ? null : label; // ccgame.1688.com (real, 1634230375 page texts)
+    return serviceHosts.has(label) ? null : label; // ccgame.1688.com (real, 1634230375 page texts)
   }
 
   // Store pages on a shop host: the home page and the sub-pages that carry
@@ -39,11 +36,11 @@
 
   // Pages we handle: every entry needs the manifest's content_scripts to
   // match its URLs (e2e/selectors.test.mjs checks both against the same URLs).
-  //   anchors  element groups (TL.selectors) the badge is placed after
+  //   anchors  element groups (selectors) the badge is placed after
   //   store    a store page: its visible text is sent, and re-sent when the
   //            client-rendered page changes (content.js)
   //   offerTitles  the page lists the store's own offers
-  TL.pages = [
+  export const pages = [
     {
       id: 'offer',
       // https://detail.1688.com/offer/597090034012.html (real), e2e g2/g3 pages
@@ -104,14 +101,14 @@
   ];
 
   /** The page entry for a URL, or null when TrustLens has nothing to do there. */
-  TL.detectPage = (href) => {
+  export const detectPage = (href) => {
     let u;
     try { u = new URL(href); } catch { return null; }
-    return TL.pages.find((p) => p.test(u)) ?? null;
+    return pages.find((p) => p.test(u)) ?? null;
   };
 
   // Element selectors, tried in order; the first match wins.
-  TL.selectors = {
+  export const selectors = {
     offerTitle: [
       '#productTitle h1', // G3 (od-version-2025, module-od-* layout), e2e g3; public scrapers 2026-05
       '.title-content h1', // G3 variant without #productTitle
@@ -225,7 +222,7 @@
   };
 
   // Inline scripts that carry page models (sent to the core verbatim).
-  TL.modelMarkers = [
+  export const modelMarkers = [
     '__INIT_DATA', // G2 PC and mobile: window.__INIT_DATA={...} (mobile sometimes __INIT_DATA__)
     'window.context=', // G3 PC: window.context=(function(b,d){...})(window.contextPath,{"result":...})
     '__STORE_DATA', // G2 store header components
@@ -239,7 +236,7 @@
   // Every group below is a GUESS except the data attributes, which are what the
   // e2e review fixtures carry (e2e/review-pages.mjs). Items are filtered in
   // code: wrappers holding several matches and matches inside another are dropped.
-  Object.assign(TL.selectors, {
+  Object.assign(selectors, {
     // The review module / list container: watched for re-renders (paging, tabs).
     reviewList: [
       '[data-review-list]', // e2e review pages
@@ -316,7 +313,7 @@
     ],
   });
   // Item attributes that carry a review id (never a generic data-id: it may be anything).
-  TL.reviewIdAttrs = [
+  export const reviewIdAttrs = [
     'data-review-id', // e2e review pages (DOM-only fixture)
     'data-rate-id', // GUESS
     'data-rateid', // GUESS
@@ -331,24 +328,23 @@
    * no Chinese label matches, and a translated name is not the seller's. Model
    * scripts and captured responses stay Chinese and are still read.
    */
-  TL.isTranslated = () => {
+  export const isTranslated = () => {
     const cl = document.documentElement?.classList;
     if (cl && (cl.contains('translated-ltr') || cl.contains('translated-rtl'))) return true;
     return document.querySelector('font[style*="vertical-align: inherit"]') !== null;
   };
 
   /** Every element matching the named group's selectors, in document order, without duplicates. */
-  TL.queryAll = (name, root = document) => {
-    const sels = TL.selectors[name] ?? [];
+  export const queryAll = (name, root = document) => {
+    const sels = selectors[name] ?? [];
     return sels.length ? [...root.querySelectorAll(sels.join(','))] : [];
   };
 
   /** First element matching any selector of the named group, or null. */
-  TL.query = (name, root = document) => {
-    for (const sel of TL.selectors[name] ?? []) {
+  export const query = (name, root = document) => {
+    for (const sel of selectors[name] ?? []) {
       const el = root.querySelector(sel);
       if (el) return el;
     }
     return null;
   };
-})();

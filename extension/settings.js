@@ -4,14 +4,11 @@
 // chrome.storage.local.) Loaded by the content
 // scripts, the popup and the options page. Values are validated on every
 // read: storage is shared with other extension pages and may hold anything.
-(() => {
-  'use strict';
-  const TL = (globalThis.TrustLens ??= {});
 
   const LANGUAGES = ['auto', 'en', 'zh', 'both'];
   const CURRENCIES = ['USD', 'CNY'];
-  TL.SETTINGS_KEY = 'settings';
-  TL.settingsDefaults = Object.freeze({
+  export const SETTINGS_KEY = 'settings';
+  export const settingsDefaults = Object.freeze({
     language: 'auto', // auto: the browser's language (Chinese in a Chinese browser, else English); en, zh, or both
     defaultOrder: 0, // the buyer's usual order size in `currency` (0 = none): order advice on every supplier without its own
     minStoreYears: 0, // 0 = no minimum; else a younger store gets the core's finding store-age-below-minimum
@@ -21,9 +18,9 @@
   });
 
   /** A clean settings object from anything read from storage. */
-  TL.cleanSettings = (raw) => {
+  export const cleanSettings = (raw) => {
     const s = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
-    const d = TL.settingsDefaults;
+    const d = settingsDefaults;
     const years = Number(s.minStoreYears);
     return {
       language: LANGUAGES.includes(s.language) ? s.language : d.language,
@@ -36,71 +33,73 @@
   };
 
   // The settings in effect in this document (defaults until loaded).
-  TL.settingsNow = TL.cleanSettings({});
+  export let settingsNow = cleanSettings({});
 
   function area() {
     const st = globalThis.chrome?.storage;
     return st?.sync ?? st?.local ?? null; // sync can be missing (some Firefox setups): fall back
   }
 
-  /** Reads the settings (never rejects); also sets TL.settingsNow and the language order. */
-  TL.loadSettings = async () => {
+  /** Reads the settings (never rejects); also sets settingsNow and the language order. */
+  export const loadSettings = async () => {
     try {
-      const got = await area()?.get(TL.SETTINGS_KEY);
-      TL.settingsNow = TL.cleanSettings(got?.[TL.SETTINGS_KEY]);
+      const got = await area()?.get(SETTINGS_KEY);
+      settingsNow = cleanSettings(got?.[SETTINGS_KEY]);
     } catch { /* keep the defaults */ }
-    TL.applyLanguage();
-    return TL.settingsNow;
+    applyLanguage();
+    return settingsNow;
   };
 
   /** Saves a partial change (extension pages). */
-  TL.saveSettings = async (patch) => {
-    const next = TL.cleanSettings({ ...TL.settingsNow, ...patch });
-    await area()?.set({ [TL.SETTINGS_KEY]: next });
-    TL.settingsNow = next;
-    TL.applyLanguage();
+  export const saveSettings = async (patch) => {
+    const next = cleanSettings({ ...settingsNow, ...patch });
+    await area()?.set({ [SETTINGS_KEY]: next });
+    settingsNow = next;
+    applyLanguage();
     return next;
   };
 
   /** Calls cb(settings) whenever the stored settings change; returns a remover. */
-  TL.onSettingsChange = (cb) => {
+  export const onSettingsChange = (cb) => {
     const st = globalThis.chrome?.storage;
     if (!st?.onChanged) return () => {};
     const listener = (changes, areaName) => {
-      if (!changes[TL.SETTINGS_KEY] || (areaName !== 'sync' && !(areaName === 'local' && !st.sync))) return;
-      TL.settingsNow = TL.cleanSettings(changes[TL.SETTINGS_KEY].newValue);
-      TL.applyLanguage();
-      cb(TL.settingsNow);
+      if (!changes[SETTINGS_KEY] || (areaName !== 'sync' && !(areaName === 'local' && !st.sync))) return;
+      settingsNow = cleanSettings(changes[SETTINGS_KEY].newValue);
+      applyLanguage();
+      cb(settingsNow);
     };
     st.onChanged.addListener(listener);
     return () => st.onChanged.removeListener(listener);
   };
 
+  // The language in effect (applyLanguage): "en" | "zh" | "both", and its two older forms.
+  export let englishOnly, uiLang, zhFirst;
+
   /**
    * The language of the badge and panel (one setting): "en" English, with
    * Chinese only where the buyer meets it on the page (quotes, badge names);
    * "zh" Chinese throughout; "both" English with the Chinese beside it;
-   * "auto" Chinese in a Chinese browser, else English. Sets TL.uiLang
+   * "auto" Chinese in a Chinese browser, else English. Sets uiLang
    * ("en" | "zh" | "both", read by view.js) and, for older callers,
-   * TL.zhFirst and TL.englishOnly.
+   * zhFirst and englishOnly.
    */
-  TL.applyLanguage = () => {
-    const lang = TL.settingsNow.language;
+  export const applyLanguage = () => {
+    const lang = settingsNow.language;
     const uiZh = /^zh\b/i.test(globalThis.navigator?.language ?? '');
-    TL.uiLang = lang === 'auto' ? (uiZh ? 'zh' : 'en') : lang;
-    TL.englishOnly = TL.uiLang === 'en';
-    TL.zhFirst = TL.uiLang === 'zh';
+    uiLang = lang === 'auto' ? (uiZh ? 'zh' : 'en') : lang;
+    englishOnly = uiLang === 'en';
+    zhFirst = uiLang === 'zh';
   };
-  TL.applyLanguage();
+  applyLanguage();
 
   /** True when Chinese lines are shown (a Chinese or bilingual panel). */
-  TL.showZh = () => TL.uiLang !== 'en';
+  export const showZh = () => uiLang !== 'en';
 
   /** A bilingual pair as one string in the current language: "Caution", "谨慎", "Caution 谨慎". */
-  TL.pairText = (pair) => {
+  export const pairText = (pair) => {
     if (!pair) return '';
-    if (TL.uiLang === 'zh') return pair.zh || pair.en;
-    if (TL.uiLang !== 'both' || !pair.zh || pair.zh === pair.en) return pair.en;
+    if (uiLang === 'zh') return pair.zh || pair.en;
+    if (uiLang !== 'both' || !pair.zh || pair.zh === pair.en) return pair.en;
     return `${pair.en} ${pair.zh}`;
   };
-})();

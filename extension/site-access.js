@@ -4,12 +4,9 @@
 // appears. So the toolbar button shows "!" with a title saying why, and the
 // popup says so and asks for access in one click. Loaded by popup.html and by
 // the background (Chrome: importScripts; Firefox: background.scripts).
-(() => {
-  'use strict';
-  const TL = (globalThis.TrustLens ??= {});
   const ORIGINS = ['*://*.1688.com/*'];
 
-  TL.siteAccess = {
+  export const siteAccess = {
     ORIGINS,
     /** Resolves true when every 1688 page may be read. */
     granted: () => chrome.permissions.contains({ origins: ORIGINS }).catch(() => false),
@@ -19,7 +16,7 @@
     /** Background: keeps the toolbar's default badge and title in step with the access. */
     watchToolbar() {
       const show = async () => {
-        const ok = await TL.siteAccess.granted();
+        const ok = await siteAccess.granted();
         chrome.action.setBadgeText({ text: ok ? '' : '!' }).catch(() => {});
         if (!ok) chrome.action.setBadgeBackgroundColor({ color: '#b45309' }).catch(() => {});
         chrome.action.setTitle({ title: chrome.i18n.getMessage(ok ? 'actionTitle' : 'toolbarNoAccess') }).catch(() => {});
@@ -29,4 +26,3 @@
       show();
     },
   };
-})();

@@ -2,22 +2,21 @@
 // {url, scripts[], responses[{url,body}], dom{name:text}}. Reads the page,
 // never changes it. Caps mirror the core's (and the background's checks), so a
 // huge or hostile page cannot make the message fail as a whole.
-(() => {
-  'use strict';
-  const TL = (globalThis.TrustLens ??= {});
+import { isTranslated, modelMarkers, pages, query, queryAll } from './selectors.js';
+import * as vocab from './vocab.js';
 
   // The core's caps (extension/vocab.js, generated from internal/page).
-  TL.limits = TL.vocab.limits;
+  export const limits = vocab.limits;
 
   function modelScripts() {
     const out = [];
-    let chars = 0; // all scripts together (TL.limits.scriptsChars)
+    let chars = 0; // all scripts together (limits.scriptsChars)
     for (const s of document.scripts) {
-      if (out.length >= TL.limits.scripts) break;
+      if (out.length >= limits.scripts) break;
       if (s.src) continue;
       const text = s.text;
-      if (!text || text.length > TL.limits.scriptChars || chars + text.length > TL.limits.scriptsChars) continue;
-      if (TL.modelMarkers.some((m) => text.includes(m))) {
+      if (!text || text.length > limits.scriptChars || chars + text.length > limits.scriptsChars) continue;
+      if (modelMarkers.some((m) => text.includes(m))) {
         out.push(text);
         chars += text.length;
       }
@@ -27,7 +26,7 @@
 
   const encoder = new TextEncoder();
   /** text cut to at most max UTF-8 bytes, on a character boundary (so the core adds no "cap hit" note). */
-  function capBytes(text, max = TL.limits.domBytes) {
+  function capBytes(text, max = limits.domBytes) {
     if (text.length * 3 <= max) return text; // no UTF-16 unit takes more than 3 UTF-8 bytes
     const { read } = encoder.encodeInto(text, new Uint8Array(max));
     return text.slice(0, read);
@@ -45,18 +44,18 @@
    * templates or scripts) of the main content, else of the body, whitespace
    * squashed like the real page captures the core is tested on.
    */
-  TL.storeText = () => {
-    const root = TL.query('storeMain') ?? document.body;
+  export const storeText = () => {
+    const root = query('storeMain') ?? document.body;
     return root ? capBytes(squash(root.innerText)) : '';
   };
 
   /** Titles of the offers a shop page lists, one per line (at most 200). */
   function offerTitles() {
     const seen = new Set();
-    for (const a of TL.queryAll('storeOfferLinks')) {
-      const t = squash(a.getAttribute('title') || a.textContent).slice(0, TL.limits.offerTitleChars);
+    for (const a of queryAll('storeOfferLinks')) {
+      const t = squash(a.getAttribute('title') || a.textContent).slice(0, limits.offerTitleChars);
       if (t) seen.add(t);
-      if (seen.size >= TL.limits.offerTitles) break;
+      if (seen.size >= limits.offerTitles) break;
     }
     return [...seen].join('\n');
   }
@@ -104,17 +103,17 @@
     if (title) dom.title = capBytes(title);
     if (page?.store) {
       // Store pages: the fragments the core reads on store pages (internal/page/dom.go).
-      const name = visibleText(TL.query('storeHeading'));
+      const name = visibleText(query('storeHeading'));
       if (name) dom.storeName = name;
-      const header = visibleText(TL.query('storeHeader'));
+      const header = visibleText(query('storeHeader'));
       if (header) dom.header = header;
-      const body = TL.storeText();
+      const body = storeText();
       if (body) dom.body = body;
       if (page.offerTitles) {
         const titles = offerTitles();
         if (titles) dom.offerTitles = capBytes(titles);
       }
-      const slogan = visibleText(TL.query('storeSlogan'));
+      const slogan = visibleText(query('storeSlogan'));
       if (slogan) dom.slogan = slogan;
       return dom;
     }
@@ -125,11 +124,11 @@
       const markers = pageMarkers();
       if (markers) dom.html = markers;
     }
-    const h1 = visibleText(TL.query('offerTitle'));
+    const h1 = visibleText(query('offerTitle'));
     if (h1) dom.h1 = h1;
-    const store = visibleText(TL.query('storeName'));
+    const store = visibleText(query('storeName'));
     if (store) dom.storeName = store;
-    const description = descriptionText(TL.query('offerDescription'));
+    const description = descriptionText(query('offerDescription'));
     if (description) dom.description = description;
     return dom;
   }
@@ -140,17 +139,17 @@
   let untranslated = null;
 
   /**
-   * The snapshot of the current page (entry of TL.pages) plus the responses
+   * The snapshot of the current page (entry of pages) plus the responses
    * captured so far. On a page the browser translated, the fragments read
    * before the translation are sent again; failing those, no visible text
    * (it is no longer the page's own) and "translated", which tells the core
    * to read the models and responses only and to say what stayed unknown.
    */
-  TL.buildSnapshot = (responses, page) => {
-    const url = location.href.slice(0, TL.limits.urlChars);
+  export const buildSnapshot = (responses, page) => {
+    const url = location.href.slice(0, limits.urlChars);
     let dom = {};
     let translated = false;
-    if (!TL.isTranslated()) {
+    if (!isTranslated()) {
       dom = domFragments(page);
       untranslated = { url, dom };
     } else if (untranslated?.url === url) {
@@ -158,8 +157,7 @@
     } else {
       translated = true;
     }
-    const snapshot = { url, scripts: modelScripts(), responses: responses.slice(0, TL.limits.responses), dom };
+    const snapshot = { url, scripts: modelScripts(), responses: responses.slice(0, limits.responses), dom };
     if (translated) snapshot.translated = true;
     return snapshot;
   };
-})();

@@ -1,14 +1,14 @@
-// The panel's store sections (view.js calls TL.storeFactsBlocks when it is
+// The panel's store sections (view.js calls storeFactsBlocks when it is
 // loaded): on a store page, the business licence as the page showed it
 // (holder, founding date, registered capital, credit code, scope …) with
 // the check of its name against the store's, and what the factory card or
 // profile says of the factory (business model, area, staff, export orders).
 // Values come from the verdict's storeFacts (internal/core/storefacts.go);
 // each row's source is in its tooltip. Text nodes only.
-(() => {
-  'use strict';
-  const TL = (globalThis.TrustLens ??= {});
-  const el = (...a) => TL.el(...a);
+import { pairText } from './settings.js';
+import * as view from './view.js';
+import { el } from './view.js';
+
   const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
   const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -46,8 +46,8 @@
     no: { en: 'no', zh: '不支持' },
   };
 
-  /** A label in the panel language (view.js TL.bi). */
-  const bi = (pair, showZh, tag = 'span', cls = 'bi') => TL.bi(pair, showZh, tag, {}, cls);
+  /** A label in the panel language (view.js view.bi). */
+  const bi = (pair, showZh, tag = 'span', cls = 'bi') => view.bi(pair, showZh, tag, {}, cls);
 
   /** A <dl> of the facts whose key has a label, in the labels' order. */
   function factList(facts, labels, showZh, kind) {
@@ -61,7 +61,7 @@
       const f = byKey.get(key);
       if (!f) continue;
       let value = f.value;
-      if (key === 'exportSupport') value = TL.pairText ? TL.pairText(f.value === 'yes' ? T.yes : T.no, showZh) : f.value;
+      if (key === 'exportSupport') value = pairText(f.value === 'yes' ? T.yes : T.no);
       dl.append(
         el('dt', {}, bi(labels[key], showZh)),
         el('dd', { text: value, attrs: { 'data-fact': key, title: str(f.source) ?? '' } }),
@@ -71,7 +71,7 @@
   }
 
   /** The store sections for a verdict ([] when it carries no storeFacts). */
-  TL.storeFactsBlocks = (v, showZh) => {
+  export const storeFactsBlocks = (v, showZh) => {
     const sf = v?.storeFacts;
     if (!isPlain(sf)) return [];
     const out = [];
@@ -88,12 +88,9 @@
   };
 
   // The sections' own styles, added to the overlay's sheet (as review-panel.js does).
-  if (typeof TL.css === 'string') {
-    TL.css += `
+  export const css = `
 .store-facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.15em 0.6em; margin: 0.3em 0; }
 .store-facts dt { color: #4b5563; }
 .store-facts dd { margin: 0; overflow-wrap: anywhere; }
 .licence-check { margin: 0.3em 0; font-weight: 600; }
 `;
-  }
-})();

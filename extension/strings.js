@@ -2,31 +2,30 @@
 // the Chinese the buyer will meet on the page. (The browser-locale strings of
 // the extension's own chrome - name, options page, toolbar title - live in
 // _locales/.) Loaded by the content scripts and by popup.html.
-(() => {
-  'use strict';
-  const TL = (globalThis.TrustLens ??= {});
+import { uiLang } from './settings.js';
+import * as vocab from './vocab.js';
 
-  TL.levels = {
+  export const levels = {
     'high-risk': { en: 'High risk', zh: '高风险', glyph: '⚠', short: 'RISK' },
     caution: { en: 'Caution', zh: '谨慎', glyph: '!', short: 'WARN' },
     trusted: { en: 'Trusted', zh: '可信', glyph: '✓', short: 'OK' },
     unknown: { en: 'Unknown', zh: '未知', glyph: '?', short: '?' },
   };
 
-  TL.severities = {
+  export const severities = {
     high: { en: 'High', zh: '高' },
     medium: { en: 'Medium', zh: '中' },
     low: { en: 'Low', zh: '低' },
     info: { en: 'Info', zh: '提示' },
     positive: { en: 'Good sign', zh: '正面' },
   };
-  TL.severityRank = { high: 0, medium: 1, low: 2, info: 3, positive: 4 };
+  export const severityRank = { high: 0, medium: 1, low: 2, info: 3, positive: 4 };
 
   // Badge ids from docs/verdict.md: what each means and what it does NOT prove (extension/vocab.js, from internal/page).
-  TL.badges = Object.fromEntries(TL.vocab.badges.map((b) => [b.id, b]));
+  export const badges = Object.fromEntries(vocab.badges.map((b) => [b.id, b]));
 
   // orderAdvice.tone from the core (docs/verdict.md), mildest first.
-  TL.tones = {
+  export const tones = {
     ok: { en: 'This amount fits the supplier’s record', zh: '该金额与店铺记录相符' },
     careful: { en: 'Be careful with this amount', zh: '该金额需谨慎' },
     strong: { en: 'Too much for this supplier’s record', zh: '金额超出该店铺记录' },
@@ -35,7 +34,7 @@
 
   // The buyer's checklist (per supplier), from the buyer's guide
   // (the guide to avoiding scams on 1688, steps 1-4): label and one-line why.
-  TL.checklist = [
+  export const checklist = [
     {
       id: 'samples', en: 'Samples tested', zh: '样品已测试',
       why: { en: 'Always get samples before a bulk order: they show the real quality.', zh: '批量下单前务必拿样品，才能看到真实质量。' },
@@ -68,12 +67,12 @@
 
   // The one address the overlay links to: the official company register, opened
   // by the buyer's click in a new tab (never requested by the extension).
-  TL.links = {
+  export const links = {
     gsxt: 'https://www.gsxt.gov.cn/',
   };
 
   // Names of remembered facts (verdict.facts fields), for "… from the page you visited on …".
-  TL.factNames = {
+  export const factNames = {
     storeAgeYears: { en: 'Store age', zh: '店铺年限' },
     founded: { en: 'Founding date', zh: '成立时间' },
     businessModel: { en: 'Business model', zh: '经营模式' },
@@ -82,7 +81,7 @@
     badges: { en: 'Badges', zh: '认证标志' },
   };
 
-  TL.text = {
+  export const text = {
     plannedOrder: { en: 'Planned order', zh: '计划订单金额' },
     amount: { en: 'Amount', zh: '金额' },
     currency: { en: 'Currency', zh: '币种' },
@@ -175,11 +174,11 @@
   };
 
   /** "3 of 7 done" */
-  TL.checklistProgress = (done, total) => ({ en: `${done} of ${total} done`, zh: `已完成 ${done}/${total}` });
+  export const checklistProgress = (done, total) => ({ en: `${done} of ${total} done`, zh: `已完成 ${done}/${total}` });
 
   // Reviews: the flag on a suspicious review in the page's own list
   // (review-flags.js) and the panel's "Reviews" section (review-panel.js).
-  TL.reviewText = {
+  export const reviewText = {
     section: { en: 'Reviews', zh: '评价' },
     flag: { en: 'Suspicious review', zh: '可疑评价' },
     flagWhy: { en: 'Why TrustLens flags it', zh: 'TrustLens 标记原因' },
@@ -198,7 +197,7 @@
     groupSize: (n) => ({ en: `${n} ${n === 1 ? 'review' : 'reviews'}`, zh: `${n}条` }),
   };
   /** "Rating shown on the page: 4.6 (425 reviews)" and the rating without the suspicious reviews. */
-  TL.reviewRatings = {
+  export const reviewRatings = {
     page: (r, n) => ({ en: `Rating shown on the page: ${r}${n == null ? '' : ` (${n} reviews)`}`, zh: `页面显示评分：${r}${n == null ? '' : `（${n}条评价）`}` }),
     raw: (r, n) => ({ en: `Rating of the ${n} reviews read: ${r}`, zh: `已读取的${n}条评价评分：${r}` }),
     adjusted: (r, n) => ({ en: `Without suspicious and system-default reviews: ${r} (${n} reviews)`, zh: `去除可疑及系统默认评价后：${r}（${n}条评价）` }),
@@ -216,8 +215,8 @@
    * kind: "store" or "offer" (the page they were seen on). The date is the UTC
    * day, as in the core's evidence ("remembered from … (date)").
    */
-  TL.rememberedFrom = (fields, kind, at, sameAsAbove = false) => {
-    const names = fields.map((f) => TL.own(TL.factNames, f) ?? { en: f, zh: f });
+  export const rememberedFrom = (fields, kind, at, sameAsAbove = false) => {
+    const names = fields.map((f) => own(factNames, f) ?? { en: f, zh: f });
     const en = names.map((n, i) => (i === 0 && !sameAsAbove ? n.en : n.en.toLowerCase())).join(', ');
     const zh = names.map((n) => n.zh).join('、');
     if (sameAsAbove) return { en: `Also from that page: ${en}`, zh: `同一页面还提供了：${zh}` };
@@ -236,14 +235,14 @@
    * the page it was seen on ("store" or "offer"). For a conflict, used is
    * where the value shown came from ({value, at, proves}), when known.
    */
-  TL.memoryNotUsed = (seen, kind) => {
+  export const memoryNotUsed = (seen, kind) => {
     const page = kind === 'offer' ? { en: 'that offer page', zh: '那个商品页面' } : { en: 'that page', zh: '那个页面' };
     return memoryLine(seen, {
       en: `${page.en} does not prove it is this supplier's, and it would make the supplier look better`,
       zh: `${page.zh}无法证明属于该供应商，且会让该供应商显得更可靠`,
     });
   };
-  TL.memoryConflict = (seen, used) => {
+  export const memoryConflict = (seen, used) => {
     const v = used?.value ? factValue(seen.field, used.value) : null;
     let why;
     if (!v) why = { en: 'another remembered page says otherwise', zh: '另一个记住的页面说法不同' };
@@ -255,7 +254,7 @@
   };
   function memoryLine(seen, why) {
     const d = visitDay(seen.at);
-    const name = TL.own(TL.factNames, seen.field) ?? { en: seen.field, zh: seen.field };
+    const name = own(factNames, seen.field) ?? { en: seen.field, zh: seen.field };
     const v = factValue(seen.field, seen.value);
     return {
       en: `Remembered from your visit on ${d.en}: ${name.en.toLowerCase()} ${v.en} — not used: ${why.en}`,
@@ -270,7 +269,7 @@
       return { en: `${n} ${n === 1 ? 'year' : 'years'}`, zh: `${n} 年` };
     }
     if (field === 'badges') {
-      const names = text.split(' ').filter(Boolean).map((id) => TL.own(TL.badges, id) ?? { en: id, zh: id });
+      const names = text.split(' ').filter(Boolean).map((id) => own(badges, id) ?? { en: id, zh: id });
       return { en: names.map((b) => b.en).join(', '), zh: names.map((b) => b.zh).join('、') };
     }
     return { en: `"${text}"`, zh: `“${text}”` };
@@ -288,24 +287,24 @@
   }
 
   /** "1 yr", "11 yrs", or "?" when unknown. */
-  TL.formatYears = (n) => (Number.isFinite(n) ? `${n} ${n === 1 ? 'yr' : 'yrs'}` : '?');
+  export const formatYears = (n) => (Number.isFinite(n) ? `${n} ${n === 1 ? 'yr' : 'yrs'}` : '?');
   /** Score as shown on the badge; an en dash when unknown. */
-  TL.formatScore = (n) => (Number.isFinite(n) ? String(Math.round(n)) : '–');
+  export const formatScore = (n) => (Number.isFinite(n) ? String(Math.round(n)) : '–');
   /** When an earlier visit was: "14:02" today, else "5 Dec 14:02" (zh: "12月5日 14:02"). */
-  TL.visitTime = (at) => {
+  export const visitTime = (at) => {
     const d = new Date(at);
     const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
     if (d.toDateString() === new Date().toDateString()) return hm;
-    return TL.uiLang === 'zh' ? `${d.getMonth() + 1}月${d.getDate()}日 ${hm}` : `${d.getDate()} ${d.toLocaleString('en', { month: 'short' })} ${hm}`;
+    return uiLang === 'zh' ? `${d.getMonth() + 1}月${d.getDate()}日 ${hm}` : `${d.getDate()} ${d.toLocaleString('en', { month: 'short' })} ${hm}`;
   };
   /** obj[key] only for the object's own entries (never the prototype's, e.g. "constructor"). */
-  TL.own = (obj, key) => (typeof key === 'string' && Object.hasOwn(obj, key) ? obj[key] : undefined);
+  export const own = (obj, key) => (typeof key === 'string' && Object.hasOwn(obj, key) ? obj[key] : undefined);
   /** Level entry for any value, "unknown" for anything unexpected. */
-  TL.level = (id) => TL.own(TL.levels, id) ?? TL.levels.unknown;
+  export const level = (id) => own(levels, id) ?? levels.unknown;
 
   // Search and list pages (search.js), the buyer's supplier list and the
   // supplier report in the panel (panel-extras.js, report.js).
-  Object.assign(TL.text, {
+  Object.assign(text, {
     tooCheap: { en: 'Too cheap?', zh: '价格异常低' },
     blockedByYou: { en: 'Blocked by you', zh: '您已屏蔽' },
     trustedByYou: { en: 'Trusted by you', zh: '您已信任' },
@@ -352,14 +351,13 @@
   });
 
   /** The options' minimum store age on a page whose store age is unknown. */
-  TL.minAgeNote = (min) => ({ en: `Store age unknown: it cannot be checked against your minimum of ${min} years (options).`, zh: `店铺年限未知，无法与您设定的最低${min}年比较（见设置）。` });
+  export const minAgeNote = (min) => ({ en: `Store age unknown: it cannot be checked against your minimum of ${min} years (options).`, zh: `店铺年限未知，无法与您设定的最低${min}年比较（见设置）。` });
 
   /** "60 cards: 2 high risk, 21 caution, 37 trusted · 1 too cheap · 1 blocked by you" */
-  TL.cardsSummary = (n) => {
+  export const cardsSummary = (n) => {
     const en = [`${n.total} ${n.total === 1 ? 'card' : 'cards'}: ${n['high-risk']} high risk, ${n.caution} caution, ${n.trusted} trusted, ${n.unknown} unknown`];
     const zh = [`${n.total}个结果：高风险${n['high-risk']}，谨慎${n.caution}，可信${n.trusted}，未知${n.unknown}`];
     if (n.cheap) { en.push(`${n.cheap} too cheap?`); zh.push(`价格异常低${n.cheap}`); }
     if (n.blocked) { en.push(`${n.blocked} blocked by you`); zh.push(`已屏蔽${n.blocked}`); }
     return { en: en.join(' · '), zh: zh.join(' · ') };
   };
-})();

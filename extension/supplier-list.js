@@ -8,11 +8,9 @@
 //   {v: 1, entries: {<member key>: {action, note, rating, company, updatedAt}}}
 // member key: the member id without the "a-" the supplier search writes
 // ("a-b2b-…" and "b2b-…" name the same member, internal/page/search.go MemberKey).
-(() => {
-  'use strict';
-  const TL = (globalThis.TrustLens ??= {});
+import * as vocab from './vocab.js';
 
-  const MEMBER_ID = new RegExp(TL.vocab.memberId); // extension/vocab.js
+  const MEMBER_ID = new RegExp(vocab.memberId); // extension/vocab.js
   const ACTIONS = ['block', 'trust', 'none'];
   const encoder = new TextEncoder();
 
@@ -25,7 +23,7 @@
     MAX_IMPORT_CHARS: 2 << 20, // a file bigger than this is refused
     ACTIONS,
   };
-  TL.list = L;
+  export const list = L;
 
   /** The member key of a member id ("a-b2b-x" -> "b2b-x"), or null when it is not one. */
   L.memberKey = (id) => {
@@ -226,7 +224,7 @@
    * 1688 page the anchor goes into our own (closed) shadow root, never the
    * page's tree: the page must not see the URL of the buyer's notes.
    */
-  TL.downloadText = (text, filename, type, root = null) => {
+  export const downloadText = (text, filename, type, root = null) => {
     const url = URL.createObjectURL(new Blob([text], { type }));
     const a = document.createElement('a');
     a.href = url;
@@ -238,4 +236,3 @@
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
-})();

@@ -35,8 +35,8 @@
 // (see priceAllowed). An offer's price history is read only for that page too
 // (navigatedOffer): a page that rewrites its address with history.pushState
 // and swaps its model gets no observation posted and no history read.
-(() => {
-  'use strict';
+import { checks } from './checks.js';
+import * as vocab from './vocab.js';
 
   const CONFIG = 'teamConfig';
   const STATUS = 'teamStatus';
@@ -61,10 +61,10 @@
   const TEXT_MAX = 2000; // note, evidence (characters)
   const BY_MAX = 100;
 
-  const MEMBER_ID = new RegExp(globalThis.TrustLens.vocab.memberId); // the core's member id (extension/vocab.js), as the service accepts it
+  const MEMBER_ID = new RegExp(vocab.memberId); // the core's member id (extension/vocab.js), as the service accepts it
   const OFFER_ID = /^[0-9]{1,20}$/;
   const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  const TOKEN = globalThis.TrustLens.checks.TEAM_TOKEN;
+  const TOKEN = checks.TEAM_TOKEN;
   const IDEM_KEY = /^[A-Za-z0-9._:-]{8,64}$/;
   /** The API paths this file may request (the server is the configured one); member ids as memberOf gives them. */
   function apiPath(path) {
@@ -100,7 +100,7 @@
   const offerOf = (id) => (typeof id === 'string' && OFFER_ID.test(id) ? id : null);
 
   // The server address and token checks are extension/checks.js's (the options page uses them too).
-  const serverOf = globalThis.TrustLens.checks.teamServer;
+  const serverOf = checks.teamServer;
 
   // ---- settings (cached; invalidated on every change) ------------------------
 
@@ -743,7 +743,7 @@
    * with them) and queued; the pump sends them.
    */
   async function handleAction(msg, sender) {
-    if (!globalThis.TrustLens.checks.fromContentScript(sender)) return { ok: false, error: 'teamAction is only accepted from the TrustLens content script on 1688' };
+    if (!checks.fromContentScript(sender)) return { ok: false, error: 'teamAction is only accepted from the TrustLens content script on 1688' };
     const cfg = await readConfig();
     if (!cfg) return { ok: false, error: 'team sync is off' };
     if (!['block', 'trust', 'note', 'report'].includes(msg.action)) return { ok: false, error: 'unknown team action' };
@@ -791,7 +791,7 @@
 
   // ---- the options page --------------------------------------------------------
 
-  const fromPage = (sender) => globalThis.TrustLens.checks.fromExtensionPage(sender);
+  const fromPage = (sender) => checks.fromExtensionPage(sender);
 
   async function clearAll() {
     gen++;
@@ -904,10 +904,10 @@
     };
   }
 
-  const HANDLERS = { teamAction: handleAction, teamSave: handleSave, teamOff: handleOff, teamTest: handleTest, teamState: handleState };
+  const TEAM_HANDLERS = { teamAction: handleAction, teamSave: handleSave, teamOff: handleOff, teamTest: handleTest, teamState: handleState };
   chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-    if (!isPlain(msg) || typeof msg.type !== 'string' || !Object.hasOwn(HANDLERS, msg.type)) return false;
-    HANDLERS[msg.type](msg, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
+    if (!isPlain(msg) || typeof msg.type !== 'string' || !Object.hasOwn(TEAM_HANDLERS, msg.type)) return false;
+    TEAM_HANDLERS[msg.type](msg, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
     return true;
   });
 
@@ -920,5 +920,4 @@
   // Writes queued before the worker last stopped go out once it runs again.
   readConfig().then((cfg) => { if (cfg) kick(); });
 
-  globalThis.TrustLensTeam = { blockFor, cardsFor, afterVerdict, serverOf };
-})();
+  export { blockFor, cardsFor, afterVerdict };

@@ -1,9 +1,11 @@
 // Builds the badge label and the verdict panel as DOM nodes, for the page
 // overlay and the popup alike. Page-derived strings only ever go through
 // textContent: no HTML parsing anywhere (lint-enforced, e2e/lint.test.mjs).
-(() => {
-  'use strict';
-  const TL = (globalThis.TrustLens ??= {});
+import { sectionsAt } from './panel-sections.js';
+import { yearsText } from './search.js';
+import { detectPage } from './selectors.js';
+import { settingsNow, uiLang } from './settings.js';
+import * as strings from './strings.js';
 
   /** createElement with a class, text and attributes; children appended in order. */
   function el(tag, opts = {}, ...children) {
@@ -14,27 +16,27 @@
     for (const c of children) if (c) node.append(c);
     return node;
   }
-  TL.el = el;
+  export { el };
 
   /**
-   * A text pair in the panel language (settings.js TL.uiLang): English, or
+   * A text pair in the panel language (settings.js uiLang): English, or
    * Chinese (lang-tagged), or English with the Chinese beside it ("both").
    * The showZh argument is kept for callers' signatures; the language
    * setting alone decides.
    */
   function bi(pair, _showZh, tag = 'span', attrs = {}, cls = 'bi') {
     const node = el(tag, { class: cls, attrs });
-    const lang = TL.uiLang ?? 'en';
+    const lang = uiLang ?? 'en';
     const zh = pair.zh && pair.zh !== pair.en ? pair.zh : null;
     if (lang === 'zh' && zh) node.append(el('span', { class: 'zh', text: zh, attrs: { lang: 'zh-CN' } }));
     else node.append(el('span', { class: 'en', text: pair.en }));
     if (lang === 'both' && zh) node.append(' ', el('span', { class: 'zh', text: zh, attrs: { lang: 'zh-CN' } }));
     return node;
   }
-  TL.bi = bi;
+  export { bi };
   /** One string of a pair in the panel language (accessible names, titles). */
-  const one = (pair) => (TL.uiLang === 'zh' && pair?.zh ? pair.zh : pair?.en ?? '');
-  TL.one = one;
+  const one = (pair) => (uiLang === 'zh' && pair?.zh ? pair.zh : pair?.en ?? '');
+  export { one };
 
   const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   const isPlainObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -47,48 +49,48 @@
    * waitingFor?: ['store-age'|'reviews'], change?: {from, to, reason}}.
    * "checking" never shows a level: the verdict may still change.
    */
-  TL.badgeModel = (state) => {
+  export const badgeModel = (state) => {
     if (state.phase === 'loading' || state.phase === 'checking') {
-      const waits = (state.waitingFor ?? []).map((w) => TL.text.waitingShort[w]).filter(Boolean);
-      let text = waits.length ? `${one(TL.text.checking)} ${waits.map(one).join(', ')}` : one(TL.text.checking);
+      const waits = (state.waitingFor ?? []).map((w) => strings.text.waitingShort[w]).filter(Boolean);
+      let text = waits.length ? `${one(strings.text.checking)} ${waits.map(one).join(', ')}` : one(strings.text.checking);
       // The last verdict of an earlier visit, while the fresh one is checked:
       // said to be from then, and the badge keeps no level of its own.
       // On another offer of a supplier seen before: what that visit showed about the supplier (its store age), no level.
       const r = state.remembered;
-      const known = r && TL.own(TL.levels, r.level);
+      const known = r && strings.own(strings.levels, r.level);
       const facts = r && !known && r.level == null && Number.isFinite(r.years);
       let label = `TrustLens: ${text}`;
       if (known || facts) {
         // The badge's fixed box holds about 34 characters: "Checking… 14:02 visit: Trusted 94";
         // the whole sentence is its accessible name and tooltip.
-        const then = TL.visitTime(r.at);
-        const zh = TL.uiLang === 'zh';
-        const was = known ? `${one(TL.level(r.level))} ${TL.formatScore(r.score)}` : zh ? `${r.years}年店` : TL.formatYears(r.years);
-        const wasLong = known ? was : zh ? `该供应商 ${r.years}年` : `this supplier ${TL.formatYears(r.years)} on 1688`;
+        const then = strings.visitTime(r.at);
+        const zh = uiLang === 'zh';
+        const was = known ? `${one(strings.level(r.level))} ${strings.formatScore(r.score)}` : zh ? `${r.years}年店` : strings.formatYears(r.years);
+        const wasLong = known ? was : zh ? `该供应商 ${r.years}年` : `this supplier ${strings.formatYears(r.years)} on 1688`;
         label = zh ? `TrustLens：您 ${then} 访问时：${wasLong} · ${text}` : `TrustLens: from your visit at ${then}: ${wasLong} · ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
-        text = zh ? `${one(TL.text.checking)} ${then} 访问时：${was}` : `${one(TL.text.checking)} ${then} visit: ${was}`;
+        text = zh ? `${one(strings.text.checking)} ${then} 访问时：${was}` : `${one(strings.text.checking)} ${then} visit: ${was}`;
       }
       return { level: 'unknown', score: null, glyph: '…', text, label, was: null, change: null, remembered: known ? r.level : facts ? 'supplier' : null };
     }
     const v = state.phase === 'ready' ? state.verdict : null;
     // An unreadable page or a failed analysis is never shown with a level, whatever else it says.
     const usable = v && v.readable !== false && !v.error;
-    const levelId = usable && TL.own(TL.levels, v.level) ? v.level : 'unknown';
-    const lvl = TL.level(levelId);
+    const levelId = usable && strings.own(strings.levels, v.level) ? v.level : 'unknown';
+    const lvl = strings.level(levelId);
     const score = levelId === 'unknown' ? null : num(v?.score);
     const years = num(v?.supplier?.storeAgeYears);
-    const text = `${one(lvl)} · ${TL.formatScore(score)} · ${TL.yearsText?.(years) ?? TL.formatYears(years)}`;
+    const text = `${one(lvl)} · ${strings.formatScore(score)} · ${yearsText(years)}`;
     const glyph = state.phase === 'error' ? '✗' : lvl.glyph;
-    const why = state.phase === 'error' ? ` (${one(TL.text.coreFailedTitle)})` : '';
+    const why = state.phase === 'error' ? ` (${one(strings.text.coreFailedTitle)})` : '';
     const reason = str(v?.summary?.reason?.en) ? ` ${one(v.summary.reason)}.` : '';
-    const was = state.change && TL.own(TL.levels, state.change.from) ? TL.level(state.change.from) : null;
+    const was = state.change && strings.own(strings.levels, state.change.from) ? strings.level(state.change.from) : null;
     // A level changed after it was shown: what it was and why ("Was Trusted: new warning: Copied reviews …").
     const because = was && isPlainObj(state.change.reason) && str(state.change.reason.en) ? state.change.reason : null;
-    const change = was ? (TL.uiLang === 'zh' ? `原为${was.zh}${because ? `（${because.zh}）` : ''}` : `Was ${was.en}${because ? `: ${because.en}` : ''}`) : null;
-    const label = TL.uiLang === 'zh'
+    const change = was ? (uiLang === 'zh' ? `原为${was.zh}${because ? `（${because.zh}）` : ''}` : `Was ${was.en}${because ? `: ${because.en}` : ''}`) : null;
+    const label = uiLang === 'zh'
       ? `TrustLens：${lvl.zh}${why}，评分 ${score ?? '未知'}。${reason}${change ? ` ${change}。` : ''} 显示详情。`
       : `TrustLens: ${lvl.en}${why}, score ${score ?? 'unknown'}, ` +
-        `${years == null ? 'store age unknown' : `${TL.formatYears(years)} on 1688`}.${reason}${change ? ` ${change}.` : ''} Show details.`;
+        `${years == null ? 'store age unknown' : `${strings.formatYears(years)} on 1688`}.${reason}${change ? ` ${change}.` : ''} Show details.`;
     return { level: levelId, score, glyph, text, label, was: was ? one(was) : null, change };
   };
 
@@ -96,16 +98,16 @@
    * Why a final verdict's level changed, from the findings before and after:
    * {en, zh} ("new warning: Reviews look copied"), or null.
    */
-  TL.changeReason = (before, after) => {
+  export const changeReason = (before, after) => {
     const warn = (v) => new Map((Array.isArray(v?.findings) ? v.findings : [])
       .filter((f) => f && ['high', 'medium', 'low'].includes(f.severity)).map((f) => [f.id, f]));
     const a = warn(before), b = warn(after);
     const added = [...b.values()].find((f) => !a.has(f.id));
-    if (added) return { en: `${TL.text.newWarning.en}: ${added.title?.en ?? added.id}`, zh: `${TL.text.newWarning.zh}：${added.title?.zh ?? added.id}` };
+    if (added) return { en: `${strings.text.newWarning.en}: ${added.title?.en ?? added.id}`, zh: `${strings.text.newWarning.zh}：${added.title?.zh ?? added.id}` };
     const gone = [...a.values()].find((f) => !b.has(f.id));
-    if (gone) return { en: `${TL.text.noLonger.en}: ${gone.title?.en ?? gone.id}`, zh: `${TL.text.noLonger.zh}：${gone.title?.zh ?? gone.id}` };
+    if (gone) return { en: `${strings.text.noLonger.en}: ${gone.title?.en ?? gone.id}`, zh: `${strings.text.noLonger.zh}：${gone.title?.zh ?? gone.id}` };
     if (before?.supplier?.storeAgeYears == null && num(after?.supplier?.storeAgeYears) != null) {
-      return { en: `${TL.text.storeAgeRead.en}: ${TL.formatYears(after.supplier.storeAgeYears)}`, zh: `${TL.text.storeAgeRead.zh}：${after.supplier.storeAgeYears}年` };
+      return { en: `${strings.text.storeAgeRead.en}: ${strings.formatYears(after.supplier.storeAgeYears)}`, zh: `${strings.text.storeAgeRead.zh}：${after.supplier.storeAgeYears}年` };
     }
     return null;
   };
@@ -120,8 +122,8 @@
    * source behind a disclosure.
    */
   function findingItem(f, showZh, says) {
-    const sevOk = TL.own(TL.severities, f.severity);
-    const sev = sevOk ?? TL.severities.info;
+    const sevOk = strings.own(strings.severities, f.severity);
+    const sev = sevOk ?? strings.severities.info;
     const title = f.title ?? {};
     const advice = f.advice ?? {};
     const li = el('li', { class: `finding sev-${sevOk ? f.severity : 'info'}`, attrs: { 'data-finding-id': String(f.id ?? '') } });
@@ -130,11 +132,11 @@
     li.append(head);
     const lines = (Array.isArray(says) ? says : []).filter((t) => isPlainObj(t) && str(t.en));
     if (lines.length) li.append(el('ul', { class: 'says' }, ...lines.map((t) => el('li', {}, bi(t, showZh)))));
-    const more = el('details', { class: 'fmore' }, el('summary', {}, bi(TL.text.advice, showZh)));
+    const more = el('details', { class: 'fmore' }, el('summary', {}, bi(strings.text.advice, showZh)));
     if (str(advice.en)) more.append(el('p', { class: 'advice' }, bi({ en: advice.en, zh: str(advice.zh) ?? '' }, showZh)));
     const techs = Array.isArray(f.evidence) ? f.evidence.filter(str) : str(f.evidence) ? [f.evidence] : [];
     if (techs.length) {
-      more.append(el('p', { class: 'label' }, bi(TL.text.source, showZh)));
+      more.append(el('p', { class: 'label' }, bi(strings.text.source, showZh)));
       for (const t of techs) more.append(el('code', { class: 'evidence', text: t }));
     }
     li.append(more);
@@ -143,7 +145,7 @@
 
   /** Findings in the core's display order (summary.order: severity, then weight), else by severity. */
   function sortFindings(list, order) {
-    const rank = (f) => TL.own(TL.severityRank, f.severity) ?? 3;
+    const rank = (f) => strings.own(strings.severityRank, f.severity) ?? 3;
     const pos = new Map((Array.isArray(order) ? order : []).map((id, i) => [id, i]));
     const at = (f) => pos.get(f.id) ?? 1e6;
     return [...list].sort((a, b) => rank(a) - rank(b) || at(a) - at(b) || String(a.id).localeCompare(String(b.id)));
@@ -156,16 +158,16 @@
   function rememberedLines(remembered, showZh) {
     const groups = new Map(); // "url at" -> {url, at, fields[]}
     for (const [field, src] of Object.entries(remembered)) {
-      if (!isPlainObj(src) || !TL.own(TL.factNames, field)) continue;
+      if (!isPlainObj(src) || !strings.own(strings.factNames, field)) continue;
       const key = `${src.url} ${src.at}`;
       if (!groups.has(key)) groups.set(key, { url: str(src.url) ?? '', at: src.at, fields: [] });
       groups.get(key).fields.push(field);
     }
     const lines = [];
     const line = (fields, g, same) => {
-      const seenOn = TL.detectPage?.(g.url); // (the popup has no page detectors: "store")
+      const seenOn = detectPage(g.url);
       const kind = seenOn && !seenOn.store ? 'offer' : 'store';
-      const p = el('p', { class: 'remembered', attrs: { 'data-remembered': fields.join(' ') } }, bi(TL.rememberedFrom(fields, kind, g.at, same), showZh));
+      const p = el('p', { class: 'remembered', attrs: { 'data-remembered': fields.join(' ') } }, bi(strings.rememberedFrom(fields, kind, g.at, same), showZh));
       if (g.url && !same) p.append(' ', el('span', { class: 'src', text: g.url }));
       lines.push(p);
     };
@@ -185,8 +187,8 @@
    * newer claims that differ from the value shown (conflicts).
    */
   function notUsedLines(supplier, remembered, showZh) {
-    const ok = (s) => isPlainObj(s) && TL.own(TL.factNames, s.field) && typeof s.value === 'string' && s.value !== '';
-    const kindOf = (url) => { const p = TL.detectPage?.(url); return p && !p.store ? 'offer' : 'store'; };
+    const ok = (s) => isPlainObj(s) && strings.own(strings.factNames, s.field) && typeof s.value === 'string' && s.value !== '';
+    const kindOf = (url) => { const p = detectPage(url); return p && !p.store ? 'offer' : 'store'; };
     const line = (s, kind, pair) => {
       const p = el('p', { class: 'remembered notused', attrs: { 'data-memory': kind, 'data-field': s.field } }, bi(pair, showZh));
       if (str(s.url)) p.append(' ', el('span', { class: 'src', text: s.url }));
@@ -194,8 +196,8 @@
     };
     const list = (v) => (Array.isArray(v) ? v.filter(ok) : []);
     return [
-      ...list(supplier?.notUsed).map((s) => line(s, 'not-used', TL.memoryNotUsed(s, kindOf(s.url)))),
-      ...list(supplier?.conflicts).map((s) => line(s, 'conflict', TL.memoryConflict(s, remembered[s.field]))),
+      ...list(supplier?.notUsed).map((s) => line(s, 'not-used', strings.memoryNotUsed(s, kindOf(s.url)))),
+      ...list(supplier?.conflicts).map((s) => line(s, 'conflict', strings.memoryConflict(s, remembered[s.field]))),
     ];
   }
 
@@ -204,34 +206,34 @@
     const offer = v.offer ?? {};
     const remembered = isPlainObj(supplier?.remembered) ? supplier.remembered : {};
     const box = el('div', { class: 'facts' });
-    box.append(el('p', {}, el('span', { class: 'k' }, bi(TL.text.supplier, showZh)), ' ',
+    box.append(el('p', {}, el('span', { class: 'k' }, bi(strings.text.supplier, showZh)), ' ',
       el('span', { class: 'company', text: str(sup.company) ?? '?' })));
     const years = num(sup.storeAgeYears);
     box.append(el('p', { class: 'years' }, years == null
-      ? bi(TL.text.storeAgeUnknown, showZh)
-      : el('span', {}, el('span', { class: 'k' }, bi(TL.text.storeAge, showZh)), ' ', TL.formatYears(years))));
+      ? bi(strings.text.storeAgeUnknown, showZh)
+      : el('span', {}, el('span', { class: 'k' }, bi(strings.text.storeAge, showZh)), ' ', strings.formatYears(years))));
     // Values this page did not show, remembered from the supplier's other pages: say where from.
     box.append(...rememberedLines(remembered, showZh));
     box.append(...notUsedLines(supplier, remembered, showZh));
     if (str(offer.title)) {
-      box.append(el('p', { class: 'offer' }, el('span', { class: 'k' }, bi(TL.text.offer, showZh)), ' ',
+      box.append(el('p', { class: 'offer' }, el('span', { class: 'k' }, bi(strings.text.offer, showZh)), ' ',
         el('span', { class: 'otitle', text: offer.title })));
     }
     const bits = [];
     const lo = num(offer.priceMin), hi = num(offer.priceMax);
     if (lo != null) bits.push(hi != null && hi !== lo ? `¥${lo}–${hi}` : `¥${lo}`);
-    if (num(offer.moq) != null) bits.push(`${one(TL.text.moq)} ${offer.moq}`);
-    if (str(offer.sales)) bits.push(`${one(TL.text.sales)} ${offer.sales}`);
+    if (num(offer.moq) != null) bits.push(`${one(strings.text.moq)} ${offer.moq}`);
+    if (str(offer.sales)) bits.push(`${one(strings.text.sales)} ${offer.sales}`);
     if (bits.length) box.append(el('p', { class: 'obits', text: bits.join(' · ') }));
     return box;
   }
 
   function badgesBlock(v, showZh) {
     const ids = Array.isArray(v.supplier?.badges) ? v.supplier.badges.filter((b) => typeof b === 'string') : [];
-    if (!ids.length) return section(TL.text.badges, showZh, el('p', { class: 'muted' }, bi(TL.text.noBadges, showZh)));
+    if (!ids.length) return section(strings.text.badges, showZh, el('p', { class: 'muted' }, bi(strings.text.noBadges, showZh)));
     const ul = el('ul', { class: 'badges' });
     for (const id of ids) {
-      const b = TL.own(TL.badges, id);
+      const b = strings.own(strings.badges, id);
       const li = el('li', { attrs: { 'data-badge-id': id } });
       if (!b) { li.append(el('strong', { text: id })); ul.append(li); continue; }
       // The Chinese term stays even when translations are off: it is what the page shows.
@@ -239,13 +241,13 @@
       li.append(el('p', { class: 'notproof', text: b.notProof }));
       ul.append(li);
     }
-    return section(TL.text.badges, showZh, ul);
+    return section(strings.text.badges, showZh, ul);
   }
 
   function notesBlock(v, showZh) {
     const notes = Array.isArray(v?.notes) ? v.notes.filter((n) => typeof n === 'string' && n) : [];
     if (!notes.length) return null;
-    return section(TL.text.notes, showZh, el('ul', { class: 'notes' }, ...notes.map((n) => el('li', { text: n }))));
+    return section(strings.text.notes, showZh, el('ul', { class: 'notes' }, ...notes.map((n) => el('li', { text: n }))));
   }
 
   const fmtUsd = (n) => `${Math.round(n).toLocaleString('en-US')} USD`;
@@ -254,17 +256,17 @@
   function orderBlock(v, showZh, order) {
     const advice = isPlainObj(v.orderAdvice) ? v.orderAdvice : null;
     if (!order && !advice) return null;
-    const sec = section(TL.text.plannedOrder, showZh);
+    const sec = section(strings.text.plannedOrder, showZh);
     sec.classList.add('order');
     if (order) {
       const value = order.value ?? {};
       const form = el('form', { class: 'order-form', attrs: { novalidate: '' } });
-      const amount = el('input', { attrs: { type: 'number', min: '1', step: 'any', inputmode: 'decimal', 'data-fk': 'amount', 'aria-label': one(TL.text.amount) } });
+      const amount = el('input', { attrs: { type: 'number', min: '1', step: 'any', inputmode: 'decimal', 'data-fk': 'amount', 'aria-label': one(strings.text.amount) } });
       if (Number.isFinite(value.amount)) amount.value = String(value.amount);
-      const currency = el('select', { attrs: { 'data-fk': 'currency', 'aria-label': one(TL.text.currency) } },
+      const currency = el('select', { attrs: { 'data-fk': 'currency', 'aria-label': one(strings.text.currency) } },
         el('option', { text: 'USD', attrs: { value: 'USD' } }), el('option', { text: 'CNY', attrs: { value: 'CNY' } }));
-      currency.value = (value.currency ?? TL.settingsNow?.currency) === 'CNY' ? 'CNY' : 'USD'; // default from the options
-      const submit = el('button', { class: 'btn', attrs: { type: 'submit', 'data-fk': 'submit' } }, bi(TL.text.getAdvice, showZh));
+      currency.value = (value.currency ?? settingsNow.currency) === 'CNY' ? 'CNY' : 'USD'; // default from the options
+      const submit = el('button', { class: 'btn', attrs: { type: 'submit', 'data-fk': 'submit' } }, bi(strings.text.getAdvice, showZh));
       const error = el('p', { class: 'form-error', attrs: { role: 'alert' } });
       const draft = () => ({ amount: amount.value === '' ? null : Number(amount.value), currency: currency.value });
       amount.addEventListener('input', () => order.onDraft?.(draft()));
@@ -274,14 +276,14 @@
         const n = Number(amount.value);
         if (!(n > 0 && n <= 1e9)) {
           amount.setAttribute('aria-invalid', 'true');
-          error.replaceChildren(bi(TL.text.amountInvalid, showZh));
+          error.replaceChildren(bi(strings.text.amountInvalid, showZh));
           return;
         }
         order.onSubmit({ amount: n, currency: currency.value });
       });
-      form.append(el('p', { class: 'muted' }, bi(TL.text.orderHint, showZh)), amount, ' ', currency, ' ', submit);
+      form.append(el('p', { class: 'muted' }, bi(strings.text.orderHint, showZh)), amount, ' ', currency, ' ', submit);
       if (order.value) {
-        const clear = el('button', { class: 'btn btn-quiet', attrs: { type: 'button', 'data-fk': 'clear' } }, bi(TL.text.clearOrder, showZh));
+        const clear = el('button', { class: 'btn btn-quiet', attrs: { type: 'button', 'data-fk': 'clear' } }, bi(strings.text.clearOrder, showZh));
         clear.addEventListener('click', () => order.onSubmit(null));
         form.append(' ', clear);
       }
@@ -289,14 +291,14 @@
       sec.append(form);
     }
     if (advice) {
-      const tone = TL.own(TL.tones, advice.tone) ? advice.tone : 'careful';
+      const tone = strings.own(strings.tones, advice.tone) ? advice.tone : 'careful';
       const box = el('div', { class: `advice-box tone-${tone}`, attrs: { 'data-tone': tone } });
-      box.append(el('p', { class: 'tone' }, bi(TL.tones[tone], showZh)));
+      box.append(el('p', { class: 'tone' }, bi(strings.tones[tone], showZh)));
       const ceiling = num(advice.ceilingUsd);
       if (ceiling != null) {
         box.append(ceiling === 0
-          ? el('p', {}, bi(TL.text.ceilingSamples, showZh))
-          : el('p', {}, bi({ en: `${TL.text.ceilingUpTo.en} ${fmtUsd(ceiling)}`, zh: `${TL.text.ceilingUpTo.zh}：${fmtUsd(ceiling)}` }, showZh)));
+          ? el('p', {}, bi(strings.text.ceilingSamples, showZh))
+          : el('p', {}, bi({ en: `${strings.text.ceilingUpTo.en} ${fmtUsd(ceiling)}`, zh: `${strings.text.ceilingUpTo.zh}：${fmtUsd(ceiling)}` }, showZh)));
       }
       const steps = Array.isArray(advice.steps) ? advice.steps.filter(isPlainObj) : [];
       if (steps.length) {
@@ -312,18 +314,18 @@
    * onToggle(id, done)}. Each box has its label and its one-line why.
    */
   function checklistBlock(showZh, list) {
-    const sec = section(TL.text.checklist, showZh);
+    const sec = section(strings.text.checklist, showZh);
     sec.classList.add('checklist');
     const value = { ...(isPlainObj(list.value) ? list.value : {}) };
-    const total = TL.checklist.length;
+    const total = strings.checklist.length;
     const progress = el('p', { class: 'chk-progress', attrs: { 'data-chk-progress': '', 'aria-live': 'polite' } });
     const showProgress = () => {
-      const n = TL.checklist.filter((i) => value[i.id] === true).length;
+      const n = strings.checklist.filter((i) => value[i.id] === true).length;
       progress.setAttribute('data-done', String(n));
-      progress.replaceChildren(bi(TL.checklistProgress(n, total), showZh));
+      progress.replaceChildren(bi(strings.checklistProgress(n, total), showZh));
     };
-    const ul = el('ul', { class: 'chk', attrs: { 'aria-label': one(TL.text.checklist) } });
-    for (const item of TL.checklist) {
+    const ul = el('ul', { class: 'chk', attrs: { 'aria-label': one(strings.text.checklist) } });
+    for (const item of strings.checklist) {
       const id = `tl-chk-${item.id}`;
       const box = el('input', { attrs: { type: 'checkbox', id, 'data-fk': `chk-${item.id}`, 'data-chk': item.id, 'aria-describedby': `${id}-why` } });
       box.checked = value[item.id] === true;
@@ -337,7 +339,7 @@
       ul.append(el('li', {}, box, ' ', el('label', { attrs: { for: id } }, bi(item, showZh)), why));
     }
     showProgress();
-    sec.append(el('p', { class: 'muted' }, bi(TL.text.checklistHint, showZh)), progress, ul);
+    sec.append(el('p', { class: 'muted' }, bi(strings.text.checklistHint, showZh)), progress, ul);
     return sec;
   }
 
@@ -351,22 +353,22 @@
    * lic: {name, status: null | 'copied' | 'manual', onStatus(status)}
    */
   function licenceBlock(showZh, lic) {
-    const sec = section(TL.text.licenceCheck, showZh);
+    const sec = section(strings.text.licenceCheck, showZh);
     sec.classList.add('licence');
-    sec.append(el('p', { class: 'muted' }, bi(TL.text.licenceIntro, showZh)));
+    sec.append(el('p', { class: 'muted' }, bi(strings.text.licenceIntro, showZh)));
     const field = el('input', { class: 'licence-name', attrs: { type: 'text', readonly: '', id: 'tl-licence-name', 'data-fk': 'licence-name', 'aria-describedby': 'tl-licence-status' } });
     field.value = lic.name;
-    sec.append(el('p', { class: 'licence-field' }, el('label', { attrs: { for: 'tl-licence-name' } }, bi(TL.text.licenceName, showZh)), ' ', field));
-    const zhName = el('span', { text: TL.text.licenceButton.zh });
+    sec.append(el('p', { class: 'licence-field' }, el('label', { attrs: { for: 'tl-licence-name' } }, bi(strings.text.licenceName, showZh)), ' ', field));
+    const zhName = el('span', { text: strings.text.licenceButton.zh });
     if (showZh) zhName.setAttribute('lang', 'zh-CN');
     const link = el('a', {
       class: 'btn btn-link',
-      attrs: { href: TL.links.gsxt, target: '_blank', rel: 'noopener noreferrer', 'data-fk': 'gsxt' },
-    }, el('span', { text: TL.text.licenceButton.en }), ' (', zhName, ') ', el('span', { class: 'newtab', text: TL.text.opensNewTab.en }));
+      attrs: { href: strings.links.gsxt, target: '_blank', rel: 'noopener noreferrer', 'data-fk': 'gsxt' },
+    }, el('span', { text: strings.text.licenceButton.en }), ' (', zhName, ') ', el('span', { class: 'newtab', text: strings.text.opensNewTab.en }));
     const status = el('p', { class: 'licence-status', attrs: { id: 'tl-licence-status', role: 'status', 'data-licence-status': lic.status ?? '' } });
     const show = (st) => {
       status.setAttribute('data-licence-status', st ?? '');
-      status.replaceChildren(st === 'copied' ? bi(TL.text.licenceCopied, showZh) : st === 'manual' ? bi(TL.text.licenceCopyManual, showZh) : '');
+      status.replaceChildren(st === 'copied' ? bi(strings.text.licenceCopied, showZh) : st === 'manual' ? bi(strings.text.licenceCopyManual, showZh) : '');
     };
     const selectField = () => {
       field.focus({ preventScroll: true });
@@ -394,7 +396,7 @@
     h.append(h2);
     if (extra) h.append(extra);
     if (onClose) {
-      const b = el('button', { class: 'close', attrs: { type: 'button', 'aria-label': one(TL.text.close) } }, el('span', { text: '✕', attrs: { 'aria-hidden': 'true' } }), ' ', el('span', { text: one(TL.text.close) }));
+      const b = el('button', { class: 'close', attrs: { type: 'button', 'aria-label': one(strings.text.close) } }, el('span', { text: '✕', attrs: { 'aria-hidden': 'true' } }), ' ', el('span', { text: one(strings.text.close) }));
       b.addEventListener('click', onClose);
       h.append(b);
     }
@@ -413,48 +415,48 @@
    * checklist: {value, onToggle(id, done)} shows the buyer's checklist;
    * licence: {status, onStatus(status)} shows the licence check (when a company name is known).
    */
-  TL.buildPanel = (state, opts = {}) => {
+  export const buildPanel = (state, opts = {}) => {
     const showZh = opts.showChinese !== false;
-    const root = el('div', { class: 'panel-body', attrs: { 'data-phase': state.phase, lang: TL.uiLang === 'zh' ? 'zh-CN' : 'en' } });
+    const root = el('div', { class: 'panel-body', attrs: { 'data-phase': state.phase, lang: uiLang === 'zh' ? 'zh-CN' : 'en' } });
 
     if (state.phase === 'loading' || state.phase === 'checking') {
-      root.append(header(TL.text.checking, '…', 'unknown', showZh, null, opts.onClose));
-      const waits = (state.waitingFor ?? []).map((w) => ({ reviews: TL.text.waitingReviews, 'store-age': TL.text.waitingStoreAge, page: TL.text.waitingPage }[w] ?? null)).filter(Boolean);
+      root.append(header(strings.text.checking, '…', 'unknown', showZh, null, opts.onClose));
+      const waits = (state.waitingFor ?? []).map((w) => ({ reviews: strings.text.waitingReviews, 'store-age': strings.text.waitingStoreAge, page: strings.text.waitingPage }[w] ?? null)).filter(Boolean);
       for (const w of waits) root.append(el('p', { class: 'state-msg', attrs: { 'data-state-msg': 'checking' } }, bi(w, showZh)));
       return root;
     }
     if (state.phase === 'error') {
-      root.append(header(TL.text.coreFailedTitle, '✗', 'unknown', showZh, null, opts.onClose));
-      root.append(el('p', { class: 'state-msg', attrs: { 'data-state-msg': 'core-failed' } }, bi(TL.text.coreFailedBody, showZh)));
+      root.append(header(strings.text.coreFailedTitle, '✗', 'unknown', showZh, null, opts.onClose));
+      root.append(el('p', { class: 'state-msg', attrs: { 'data-state-msg': 'core-failed' } }, bi(strings.text.coreFailedBody, showZh)));
       if (str(state.error)) root.append(el('code', { class: 'evidence', text: state.error }));
       return root;
     }
 
     const v = state.verdict ?? {};
-    const m = TL.badgeModel(state);
-    const lvl = TL.level(m.level);
+    const m = badgeModel(state);
+    const lvl = strings.level(m.level);
     const summary = isPlainObj(v.summary) ? v.summary : {};
     const readable = v.readable !== false && !str(v.error);
 
     // 1. The answer, read in seconds: level, the one-line reason, what changed, the top actions.
     const answer = el('section', { class: `answer lvl-${m.level}`, attrs: { 'data-answer': '' } });
-    const scoreLine = m.score == null ? null : el('span', { class: 'score' }, bi(TL.text.score, showZh), ` ${TL.formatScore(m.score)}`);
+    const scoreLine = m.score == null ? null : el('span', { class: 'score' }, bi(strings.text.score, showZh), ` ${strings.formatScore(m.score)}`);
     answer.append(header(lvl, lvl.glyph, m.level, showZh, scoreLine, opts.onClose));
     if (isPlainObj(summary.reason) && str(summary.reason.en)) {
       answer.append(el('p', { class: 'reason', attrs: { 'data-reason': '' } }, bi(summary.reason, showZh)));
     }
     if (state.change && m.was) {
       const why = isPlainObj(state.change.reason) ? state.change.reason : null;
-      const pair = { en: `${TL.text.changedFrom.en} ${TL.level(state.change.from).en}${why ? `: ${why.en}` : ''}`, zh: `${TL.text.changedFrom.zh}${TL.level(state.change.from).zh}${why ? `（${why.zh}）` : ''}` };
+      const pair = { en: `${strings.text.changedFrom.en} ${strings.level(state.change.from).en}${why ? `: ${why.en}` : ''}`, zh: `${strings.text.changedFrom.zh}${strings.level(state.change.from).zh}${why ? `（${why.zh}）` : ''}` };
       answer.append(el('p', { class: 'change', attrs: { 'data-change': state.change.from, role: 'status' } }, bi(pair, showZh)));
     }
     if (!readable) {
       answer.setAttribute('data-state-msg', 'unreadable');
-      answer.append(el('p', { class: 'state-msg', attrs: { 'data-state-msg': 'unreadable' } }, bi(TL.text.unreadableBody, showZh)));
+      answer.append(el('p', { class: 'state-msg', attrs: { 'data-state-msg': 'unreadable' } }, bi(strings.text.unreadableBody, showZh)));
     }
     const actions = (Array.isArray(summary.actions) ? summary.actions : []).filter((a) => isPlainObj(a) && str(a.en));
     if (actions.length) {
-      answer.append(el('ol', { class: 'actions', attrs: { 'aria-label': one(TL.text.topActions) } }, ...actions.map((a) => el('li', {}, bi(a, showZh)))));
+      answer.append(el('ol', { class: 'actions', attrs: { 'aria-label': one(strings.text.topActions) } }, ...actions.map((a) => el('li', {}, bi(a, showZh)))));
     }
     root.append(answer);
 
@@ -466,38 +468,33 @@
     const TOP = 3;
     const item = (f) => findingItem(f, showZh, evidence[f.id]);
     if (warnings.length) {
-      root.append(section(TL.text.findings, showZh, el('ol', { class: 'findings' }, ...warnings.slice(0, TOP).map(item))));
+      root.append(section(strings.text.findings, showZh, el('ol', { class: 'findings' }, ...warnings.slice(0, TOP).map(item))));
     }
     if (opts.compact) {
       root.append(supplierBlock(v, showZh, state.supplier));
-      root.append(el('p', { class: 'privacy' }, bi(TL.text.privacy, showZh)));
+      root.append(el('p', { class: 'privacy' }, bi(strings.text.privacy, showZh)));
       return root;
     }
 
     // 3. Everything else, one click away.
     const more = el('div', { class: 'more-body', attrs: { 'data-more': '' } });
     const toggle = el('button', { class: 'btn btn-quiet more-toggle', attrs: { type: 'button', 'data-fk': 'more', 'aria-expanded': String(Boolean(opts.more?.open)) } },
-      bi(opts.more?.open ? TL.text.showLess : TL.text.showMore, showZh));
+      bi(opts.more?.open ? strings.text.showLess : strings.text.showMore, showZh));
     more.hidden = !opts.more?.open;
     toggle.addEventListener('click', () => {
       const open = more.hidden;
       more.hidden = !open;
       toggle.setAttribute('aria-expanded', String(open));
-      toggle.replaceChildren(bi(open ? TL.text.showLess : TL.text.showMore, showZh));
+      toggle.replaceChildren(bi(open ? strings.text.showLess : strings.text.showMore, showZh));
       opts.more?.onToggle?.(open);
     });
     root.append(toggle, more);
     if (warnings.length > TOP) more.append(el('ol', { class: 'findings', attrs: { start: String(TOP + 1) } }, ...warnings.slice(TOP).map(item)));
-    if (!warnings.length && readable) more.append(el('p', { class: 'muted' }, bi(TL.text.noFindings, showZh)));
-    if (str(v.error)) more.append(el('p', {}, el('span', { class: 'k' }, bi(TL.text.error, showZh)), ' ', el('code', { class: 'evidence', text: v.error })));
+    if (!warnings.length && readable) more.append(el('p', { class: 'muted' }, bi(strings.text.noFindings, showZh)));
+    if (str(v.error)) more.append(el('p', {}, el('span', { class: 'k' }, bi(strings.text.error, showZh)), ' ', el('code', { class: 'evidence', text: v.error })));
     more.append(supplierBlock(v, showZh, state.supplier));
-    // The buyer's minimum store age and list mark (panel-extras.js).
-    more.append(...(TL.panelExtras?.('facts', state, showZh, opts) ?? []));
-    // The review summary (review-panel.js).
-    const reviews = TL.reviewsBlock?.(v, showZh);
-    if (reviews) more.append(reviews);
-    // A store page's licence and factory facts (store-facts-panel.js).
-    more.append(...(TL.storeFactsBlocks?.(v, showZh) ?? []));
+    // The buyer's mark and minimum store age, the reviews, a store's facts (panel-sections.js).
+    more.append(...sectionsAt('facts', state, showZh, opts));
     // Then what the buyer acts on (the planned order), then what the badges mean.
     const order = orderBlock(v, showZh, readable ? opts.order : null);
     if (order) more.append(order);
@@ -505,18 +502,15 @@
       const name = str(state.supplier?.licenceCompany) ?? str(v.facts?.licenceCompany) ?? str(v.supplier?.company);
       if (name && opts.licence) more.append(licenceBlock(showZh, { ...opts.licence, name }));
       if (opts.checklist) more.append(checklistBlock(showZh, opts.checklist));
-      // The buyer's supplier list controls and the report export (panel-extras.js).
-      more.append(...(TL.panelExtras?.('actions', state, showZh, opts) ?? []));
-      // The team's data and actions while team sync is on (team-panel.js).
-      if (TL.teamSection && isPlainObj(state.supplier?.team)) more.append(TL.teamSection(state, showZh));
+      // The buyer's supplier list controls and the report export, the team's section (panel-sections.js).
+      more.append(...sectionsAt('actions', state, showZh, opts));
     }
     more.append(badgesBlock(v, showZh));
     if (positives.length) {
-      more.append(section(TL.text.positives, showZh, el('ul', { class: 'findings positives' }, ...positives.map(item))));
+      more.append(section(strings.text.positives, showZh, el('ul', { class: 'findings positives' }, ...positives.map(item))));
     }
     const notes = notesBlock(v, showZh);
     if (notes) more.append(notes);
-    more.append(el('p', { class: 'privacy' }, bi(isPlainObj(state.supplier?.team) && TL.text.privacyTeam ? TL.text.privacyTeam : TL.text.privacy, showZh)));
+    more.append(el('p', { class: 'privacy' }, bi(isPlainObj(state.supplier?.team) && strings.text.privacyTeam ? strings.text.privacyTeam : strings.text.privacy, showZh)));
     return root;
   };
-})();

@@ -8,6 +8,8 @@ package vocab
 
 import (
 	"encoding/json"
+	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/trustlens/trustlens/internal/page"
@@ -104,22 +106,28 @@ func jsName(id string) string {
 	return strings.Join(parts, "")
 }
 
-// JS is the text of extension/vocab.js: a classic script (content scripts,
-// the service worker and the extension pages load it first) that freezes the
-// vocabulary into TrustLens.vocab.
+// JS is the text of extension/vocab.js: an ES module with one named export
+// per field of Vocab (its JSON name), each frozen all the way down.
 func JS() string {
-	data, err := json.MarshalIndent(Current(), "  ", "  ")
-	if err != nil {
-		panic(err) // plain data: cannot fail
-	}
-	return `// Generated from internal/vocab (UPDATE_DOCS=1 go test ./internal/vocab/): do not edit.
+	var b strings.Builder
+	b.WriteString(`// Generated from internal/vocab (UPDATE_DOCS=1 go test ./internal/vocab/): do not edit.
 // The vocabulary the Go core and the extension share: caps, the member-id
 // pattern, page kinds, levels, severities, badges, rule ids and roles.
-(() => {
-  'use strict';
-  const TL = (globalThis.TrustLens ??= {});
-  const deepFreeze = (o) => { Object.values(o).forEach((v) => { if (v && typeof v === 'object') deepFreeze(v); }); return Object.freeze(o); };
-  TL.vocab = deepFreeze(` + string(data) + `);
-})();
-`
+/** @template T @param {T} o @returns {Readonly<T>} */
+const deepFreeze = (o) => { Object.values(o).forEach((v) => { if (v && typeof v === 'object') deepFreeze(v); }); return Object.freeze(o); };
+`)
+	v := reflect.ValueOf(Current())
+	for i := 0; i < v.NumField(); i++ {
+		name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+		data, err := json.MarshalIndent(v.Field(i).Interface(), "", "  ")
+		if err != nil {
+			panic(err) // plain data: cannot fail
+		}
+		if v.Field(i).Kind() == reflect.String {
+			fmt.Fprintf(&b, "\nexport const %s = %s;\n", name, data)
+		} else {
+			fmt.Fprintf(&b, "\nexport const %s = deepFreeze(%s);\n", name, data)
+		}
+	}
+	return b.String()
 }
