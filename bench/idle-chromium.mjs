@@ -68,8 +68,9 @@ export async function readThenNext(dist, serverPort, devtoolsPort) {
     ws.close();
     return { workersAfterLoad, workersAfterReading, nextOfferPaintMs };
   } finally {
+    const exited = new Promise((resolve) => proc.once('exit', resolve));
     proc.kill();
-    await sleep(500);
-    rmSync(profile, { recursive: true, force: true });
+    await Promise.race([exited, sleep(5000)]); // the profile is written until Chromium has exited
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
