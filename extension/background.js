@@ -472,10 +472,10 @@ function takePrefetch(tabId, url, id) {
 }
 
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (!prefetched.size) return;
+  if (!prefetched.size || area !== 'local') return; // readSupplier reads chrome.storage.local only
   for (const [tabId, p] of prefetched) {
     const own = (k) => k === `sup:${p.id}` || k === `chk:${p.id}` || k === `order:${p.id}`;
-    const unrelated = area === 'local' && Object.keys(changes).every((k) => k === 'supIndex' || (/^(sup|chk|order):/.test(k) && !own(k)));
+    const unrelated = Object.keys(changes).every((k) => k === 'supIndex' || k === 'visitIndex' || (/^(sup|chk|order|visit):/.test(k) && !own(k)));
     if (!unrelated) prefetched.delete(tabId);
   }
 });
