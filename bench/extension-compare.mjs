@@ -163,6 +163,9 @@ row(`worker restart -> badge: DCL -> badge, median of ${RESTARTS}`, 'restartPain
 row(`worker restart -> last visit's verdict shown (labelled, checking), median of ${RESTARTS}`, 'restartRememberedMedianMs', { text: '≤ 16 ms', max: 16 });
 row(`next offer after reading one for ${READ_MS / 1000} s: DCL -> badge`, null, { text: '≤ 150 ms', max: 150 }, (s) => s.afterReading?.nextOfferPaintMs);
 rows.push([`  extension workers running after those ${READ_MS / 1000} s`, String(out.old.afterReading?.workersAfterReading ?? '–'), String(out.new.afterReading?.workersAfterReading ?? '–'), '', '']);
+const mb = (v) => (v == null ? '–' : `${v} MB`);
+rows.push(['  extension process memory (PSS) after the first offer', mb(out.old.afterReading?.pssAfterLoadMB), mb(out.new.afterReading?.pssAfterLoadMB), '', '']);
+rows.push([`  extension process memory (PSS) after those ${READ_MS / 1000} s`, mb(out.old.afterReading?.pssAfterReadingMB), mb(out.new.afterReading?.pssAfterReadingMB), '', '']);
 row(`warm DCL -> badge painted, median of ${N}`, 'warmPaintMedianMs', { text: '≤ 30 ms', max: 30 });
 row(`warm DCL -> badge painted, p95 of ${N}`, 'warmPaintP95Ms', { text: '≤ 50 ms', max: 50 });
 row('  warm DCL -> reply received (message + core + reply)', 'warmReplyMedianMs');

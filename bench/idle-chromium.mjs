@@ -6,9 +6,11 @@
 // started here with a plain DevTools port and only the page is attached
 // (raw CDP over WebSocket); the workers are listed without attaching.
 // readThenNext(dist, serverPort, devtoolsPort) ->
-//   {workersAfterLoad, workersAfterReading, nextOfferPaintMs}
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+//   {workersAfterLoad, workersAfterReading, nextOfferPaintMs,
+//    pssAfterLoadMB, pssAfterReadingMB}: the memory the extension's process
+//   holds (what keeping the worker alive costs).
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -17,6 +19,29 @@ import { CHROMIUM } from '../e2e/browser.mjs';
 const WebSocket = createRequire(import.meta.url)('playwright-core/lib/utilsBundle').ws;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const READ_MS = 45_000;
+
+/**
+ * MB of proportional set size (PSS, Linux) of this Chromium's extension
+ * processes (--extension-process: the one that runs our service worker), or
+ * null where /proc cannot tell.
+ */
+function extensionPssMB(rootPid) {
+  try {
+    const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n')
+      .map((l) => l.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/)).filter(Boolean).map(([, pid, ppid, args]) => ({ pid: +pid, ppid: +ppid, args }));
+    const mine = new Set([rootPid]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const r of rows) if (!mine.has(r.pid) && mine.has(r.ppid)) { mine.add(r.pid); grew = true; }
+    }
+    let kb = 0;
+    for (const r of rows) {
+      if (!mine.has(r.pid) || !r.args.includes('--extension-process')) continue;
+      kb += Number(readFileSync(`/proc/${r.pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+)/m)?.[1] ?? 0);
+    }
+    return +(kb / 1024).toFixed(1);
+  } catch { return null; }
+}
 
 export async function readThenNext(dist, serverPort, devtoolsPort) {
   const profile = mkdtempSync(join(tmpdir(), 'trustlens-idle-'));
@@ -62,11 +87,13 @@ export async function readThenNext(dist, serverPort, devtoolsPort) {
     await load('http://detail.1688.com/offer/597090034012.html');
     await sleep(3000);
     const workersAfterLoad = await workers();
+    const pssAfterLoadMB = extensionPssMB(proc.pid);
     await sleep(READ_MS);
     const workersAfterReading = await workers();
+    const pssAfterReadingMB = extensionPssMB(proc.pid);
     const nextOfferPaintMs = await load('http://detail.1688.com/offer/833454967766.html');
     ws.close();
-    return { workersAfterLoad, workersAfterReading, nextOfferPaintMs };
+    return { workersAfterLoad, workersAfterReading, nextOfferPaintMs, pssAfterLoadMB, pssAfterReadingMB };
   } finally {
     const exited = new Promise((resolve) => proc.once('exit', resolve));
     proc.kill();
