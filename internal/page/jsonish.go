@@ -93,7 +93,18 @@ func unwrapJSONP(body string) (string, bool) {
 // repeated in one object reads as its last value, as the page's own
 // JavaScript reads it (jsonkeys.LastWins). It returns the parsed root or a
 // reason for a Note.
+//
+// Plain JSON, what real pages carry, is read in one pass (jsonkeys.Scan
+// finds the end, validates and says whether LastWins has work); anything
+// else takes the passes one by one, which also name what is wrong.
 func cutJSON(text string, tolerant bool) (gjson.Result, string) {
+	if end, repeats, ok := jsonkeys.Scan(text, maxNesting); ok {
+		js := text[:end]
+		if repeats {
+			js = jsonkeys.LastWins(js)
+		}
+		return gjson.Parse(js), ""
+	}
 	end, _, ok := scanObject(text, 0)
 	if !ok {
 		return gjson.Result{}, "unbalanced braces, truncated or nested too deep"

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tidwall/gjson"
 	"github.com/trustlens/trustlens/internal/format"
+	"github.com/trustlens/trustlens/internal/jsonkeys"
 )
 
 // Paths of the snapshot JSON accepted by analyze().
@@ -38,15 +39,18 @@ func DecodeSnapshot(b []byte) (Snapshot, error) { return DecodeSnapshotString(st
 // responses again.
 func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Snapshot, error) {
 	var s Snapshot
-	i := skipSpace(js, 0)
-	if i >= len(js) || js[i] != '{' {
-		return s, errors.New("snapshot: not a JSON object")
-	}
-	if _, _, ok := scanObject(js, i); !ok {
-		return s, errors.New("snapshot: unbalanced, truncated or nested too deep")
-	}
-	if !gjson.Valid(js) {
-		return s, errors.New("snapshot: invalid JSON")
+	if !validObject(js) {
+		// Take the checks one by one to say what is wrong.
+		i := skipSpace(js, 0)
+		if i >= len(js) || js[i] != '{' {
+			return s, errors.New("snapshot: not a JSON object")
+		}
+		if _, _, ok := scanObject(js, i); !ok {
+			return s, errors.New("snapshot: unbalanced, truncated or nested too deep")
+		}
+		if !gjson.Valid(js) {
+			return s, errors.New("snapshot: invalid JSON")
+		}
 	}
 	root := gjson.Parse(js)
 	var members [6]gjson.Result // url, scripts, responses, dom, remembered, translated: the last of each name, as JSON.parse reads it
@@ -188,6 +192,32 @@ func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Sn
 	}
 	return s, nil
 }
+
+// validObject says, in one pass, whether js is a JSON object nested at most
+// maxNesting deep, with only JSON's whitespace around it: what the brace
+// scan and gjson.Valid would both accept.
+func validObject(js string) bool {
+	i := 0
+	for i < len(js) && isJSONSpace(js[i]) {
+		i++
+	}
+	if i == len(js) || js[i] != '{' {
+		return false
+	}
+	end, _, ok := jsonkeys.Scan(js[i:], maxNesting)
+	if !ok {
+		return false
+	}
+	for _, c := range []byte(js[i+end:]) {
+		if !isJSONSpace(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// isJSONSpace is JSON's whitespace (skipSpace also skips \f and \v).
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // decodeFacts reads the remembered block; every member is optional, null
 // counts as absent, a wrong type rejects the block.
