@@ -18,7 +18,11 @@ var pageDataOfferPaths = [...]string{"content.offerList", "offerList", "data.con
 // (moduleName wp_pc_common_offerlist, any case: doc §3b writes
 // Wp_pc_common_offerlist) from a shop page's window.pageData.
 func (r *cardReader) readPageDataOffers(sc string) {
-	if !strings.Contains(sc, markerPageData) || !containsFold(sc, svcStoreOffers) {
+	// The module name first: its first letter is rarer in a model than
+	// "pageData"'s, so on the large offer models that carry neither the
+	// search stops at far fewer candidates (in WebAssembly each one costs
+	// a call).
+	if !containsFold(sc, svcStoreOffers) || !strings.Contains(sc, markerPageData) {
 		return
 	}
 	i, ok := findAssignment(sc, markerPageData)
