@@ -181,6 +181,9 @@ func (f *scanFrame) add(keys []string, key string) ([]string, bool) {
 // gjson.Valid).
 func validString(js string, i int) (int, bool) {
 	for ; i < len(js); i++ {
+		if plain[js[i]] {
+			continue
+		}
 		switch c := js[i]; {
 		case c == '"':
 			return i + 1, true
@@ -205,6 +208,15 @@ func validString(js string, i int) (int, bool) {
 	}
 	return 0, false
 }
+
+// plain marks the bytes that stand for themselves inside a JSON string:
+// all but the quote, the backslash and control characters.
+var plain = func() (t [256]bool) {
+	for c := ' '; c < 256; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
