@@ -1,6 +1,12 @@
 package jsonkeys
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/tidwall/gjson"
+)
 
 // Scan reads the JSON object or array that starts at js[0] in one pass:
 // it validates it by the grammar gjson.Valid checks, bounds its nesting,
@@ -15,6 +21,41 @@ import "strings"
 // depth, gjson.Valid, and LastWins on a page without repeated keys (every
 // real page so far). It keeps no recursion, so deep input costs no stack.
 func Scan(js string, maxDepth int) (end int, repeats, ok bool) {
+	return scan(js, maxDepth, nil)
+}
+
+// Member is one member of an object as written: its key and its value,
+// each as raw JSON text.
+type Member struct{ Key, Value string }
+
+// ScanMembers is Scan on an object that also collects its own members
+// (not those of objects inside it), in order, repeated keys included. When
+// the object has more than maxMembers of them, members is nil and all false
+// (the caller walks the object itself).
+func ScanMembers(js string, maxDepth, maxMembers int) (end int, members []Member, all, ok bool) {
+	if js == "" || js[0] != '{' {
+		return 0, nil, false, false
+	}
+	top := topMembers{max: maxMembers}
+	end, _, ok = scan(js, maxDepth, &top)
+	if !ok || top.over {
+		return end, nil, false, ok
+	}
+	return end, top.list, true, true
+}
+
+// topMembers collects the members of the outermost object for ScanMembers.
+type topMembers struct {
+	list       []Member
+	max        int
+	over       bool
+	key        string // the key of the member being read
+	valueStart int
+}
+
+// scan is Scan, collecting the outermost object's members into top when
+// top is not nil.
+func scan(js string, maxDepth int, top *topMembers) (end int, repeats, ok bool) {
 	if js == "" || (js[0] != '{' && js[0] != '[') {
 		return 0, false, false
 	}
@@ -25,6 +66,16 @@ func Scan(js string, maxDepth int) (end int, repeats, ok bool) {
 		keys     = keysBuf[:0] // the keys of the open objects, outermost first
 		state    = wantValue
 	)
+	// atTop says whether the value that starts or ends now is a member of
+	// the outermost object, with its members still collected.
+	atTop := func() bool { return top != nil && !top.over && len(stack) == 1 }
+	done := func(end int) {
+		if len(top.list) == top.max {
+			top.over, top.list = true, nil
+			return
+		}
+		top.list = append(top.list, Member{Key: top.key, Value: js[top.valueStart:end]})
+	}
 	for i := 0; i < len(js); {
 		c := js[i]
 		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
@@ -47,6 +98,9 @@ func Scan(js string, maxDepth int) (end int, repeats, ok bool) {
 				f := &stack[len(stack)-1]
 				keys, repeats = f.add(keys, js[i+1:j-1])
 			}
+			if atTop() {
+				top.key = js[i:j]
+			}
 			i, state = j, wantColon
 			continue
 		case wantColon:
@@ -58,6 +112,9 @@ func Scan(js string, maxDepth int) (end int, repeats, ok bool) {
 		case wantValue, wantValueOrClose:
 			if c == ']' && state == wantValueOrClose {
 				break // closed below
+			}
+			if atTop() {
+				top.valueStart = i
 			}
 			switch c {
 			case '{', '[':
@@ -100,6 +157,9 @@ func Scan(js string, maxDepth int) (end int, repeats, ok bool) {
 				}
 				i = j
 			}
+			if atTop() {
+				done(i)
+			}
 			state = wantCommaOrClose
 			continue
 		case wantCommaOrClose:
@@ -123,6 +183,9 @@ func Scan(js string, maxDepth int) (end int, repeats, ok bool) {
 		i++
 		if len(stack) == 0 {
 			return i, repeats, true
+		}
+		if atTop() {
+			done(i)
 		}
 		state = wantCommaOrClose
 	}
@@ -263,4 +326,71 @@ func digits(js string, i int) int {
 		i++
 	}
 	return i
+}
+
+// Read returns the member's key and value as gjson's Result.ForEach on the
+// object gives them (the key unescaped; a string value's Str unescaped),
+// without walking the object again.
+func (m Member) Read() (string, gjson.Result) {
+	key := m.Key[1 : len(m.Key)-1]
+	if strings.IndexByte(key, '\\') >= 0 {
+		key = unescape(key)
+	}
+	if m.Value[0] != '"' {
+		return key, gjson.Parse(m.Value)
+	}
+	str := m.Value[1 : len(m.Value)-1]
+	if strings.IndexByte(str, '\\') >= 0 {
+		str = unescape(str)
+	}
+	return key, gjson.Result{Type: gjson.String, Raw: m.Value, Str: str}
+}
+
+// unescape decodes the escapes of a validated JSON string's contents as
+// gjson does: a \u escape of a lone surrogate becomes U+FFFD. Runs without
+// escapes are copied whole (gjson appends byte by byte, which dominated
+// reading a snapshot in WebAssembly).
+func unescape(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		k := strings.IndexByte(s, '\\')
+		if k < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:k])
+		c := s[k+1]
+		s = s[k+2:]
+		switch c {
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'u':
+			r := hex4(s)
+			s = s[4:]
+			if r >= 0xD800 && r < 0xDC00 && len(s) >= 6 && s[0] == '\\' && s[1] == 'u' {
+				if r2 := hex4(s[2:]); r2 >= 0xDC00 && r2 < 0xE000 {
+					r = utf16.DecodeRune(r, r2)
+					s = s[6:]
+				}
+			}
+			b.WriteRune(r) // a lone surrogate is written as U+FFFD
+		default: // '"', '\\', '/'
+			b.WriteByte(c)
+		}
+	}
+}
+
+// hex4 reads the four hex digits that start s (validated).
+func hex4(s string) rune {
+	n, _ := strconv.ParseUint(s[:4], 16, 32)
+	return rune(n)
 }

@@ -17,6 +17,8 @@ var scanCases = []string{
 	`{"a":1]`, `[1}`, `{"a":[1,2}`, `{"a":"x`, `"s"`, `1`, `{a:1}`, `{'a':1}`, `{"a":"it's"}`,
 	`[[[[[[[[1]]]]]]]]`, `[[[[[[[[[1]]]]]]]]]`, `{"a":{"b":{"c":{"d":{"e":{"f":{"g":{"h":1}}}}}}}}`,
 	`{"a":"\\","a":"\/\b\f\n\r\t"}`, "{\n\t\"a\" :\r 1 , \"b\" : [ ] }",
+	`{"a":"\ud83d\ude00","b":"\ud83d","c":"\ude00x","\u0041":"\\n\/","d":"\ud83d\u0041","e":"é\"x"}`,
+	`{"u":"x","s":["a",{"k":1}],"r":[{"$ref":"$.s"}],"n":-1.5e3,"t":true,"f":false,"z":null,"o":{}}`,
 }
 
 // scanDepth is the nesting depth of valid JSON.
@@ -66,9 +68,44 @@ func checkScan(t *testing.T, js string) {
 			t.Fatalf("Scan(%q) says a key repeats, LastWins cuts nothing", js)
 		}
 	}
+	checkMembers(t, js)
 	v := strings.TrimRight(js, " \t\n\r")
 	if v != "" && (v[0] == '{' || v[0] == '[') && gjson.Valid(v) && scanDepth(v) <= maxDepth && (!ok || end != len(v)) {
 		t.Fatalf("Scan(%q) = %d, %v; want %d, true", js, end, ok, len(v))
+	}
+}
+
+// checkMembers holds ScanMembers and Member.Read to gjson's walk of the
+// same object.
+func checkMembers(t *testing.T, js string) {
+	const maxMembers = 6
+	end, members, all, ok := ScanMembers(js, 8, maxMembers)
+	if end2, _, ok2 := Scan(js, 8); ok != (ok2 && js[0] == '{') || (ok && end != end2) {
+		t.Fatalf("ScanMembers(%q) = %d, %v; Scan: %d, %v", js, end, ok, end2, ok2)
+	}
+	if !ok {
+		return
+	}
+	var want []gjson.Result
+	gjson.Parse(js[:end]).ForEach(func(k, v gjson.Result) bool {
+		want = append(want, k, v)
+		return true
+	})
+	if !all {
+		if len(want)/2 <= maxMembers {
+			t.Fatalf("ScanMembers(%q) gave up on %d members", js, len(want)/2)
+		}
+		return
+	}
+	if len(members) != len(want)/2 {
+		t.Fatalf("ScanMembers(%q): %d members, gjson %d", js, len(members), len(want)/2)
+	}
+	for i, m := range members {
+		key, v := m.Read()
+		wk, wv := want[2*i], want[2*i+1]
+		if key != wk.Str || v.Type != wv.Type || v.Raw != wv.Raw || v.Str != wv.Str || v.Num != wv.Num {
+			t.Fatalf("ScanMembers(%q) member %d: %q %+v, gjson %q %+v", js, i, key, v, wk.Str, wv)
+		}
 	}
 }
 

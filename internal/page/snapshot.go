@@ -39,7 +39,8 @@ func DecodeSnapshot(b []byte) (Snapshot, error) { return DecodeSnapshotString(st
 // responses again.
 func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Snapshot, error) {
 	var s Snapshot
-	if !validObject(js) {
+	top, all, ok := topMembers(js)
+	if !ok {
 		// Take the checks one by one to say what is wrong.
 		i := skipSpace(js, 0)
 		if i >= len(js) || js[i] != '{' {
@@ -52,11 +53,10 @@ func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Sn
 			return s, errors.New("snapshot: invalid JSON")
 		}
 	}
-	root := gjson.Parse(js)
 	var members [6]gjson.Result // url, scripts, responses, dom, remembered, translated: the last of each name, as JSON.parse reads it
-	root.ForEach(func(k, v gjson.Result) bool {
+	take := func(k string, v gjson.Result) {
 		i := -1
-		switch k.Str {
+		switch k {
 		case pathSnapURL:
 			i = 0
 		case pathSnapScripts:
@@ -72,13 +72,22 @@ func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Sn
 		}
 		if i < 0 {
 			if extra != nil {
-				extra(k.Str, v)
+				extra(k, v)
 			}
 		} else {
 			members[i] = v
 		}
-		return true
-	})
+	}
+	if all {
+		for _, m := range top {
+			take(m.Read())
+		}
+	} else {
+		gjson.Parse(js).ForEach(func(k, v gjson.Result) bool {
+			take(k.Str, v)
+			return true
+		})
+	}
 
 	var firstErr error
 	fail := func(pattern string, a ...any) {
@@ -193,27 +202,29 @@ func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Sn
 	return s, nil
 }
 
-// validObject says, in one pass, whether js is a JSON object nested at most
-// maxNesting deep, with only JSON's whitespace around it: what the brace
-// scan and gjson.Valid would both accept.
-func validObject(js string) bool {
+// maxTopMembers bounds the top-level members collected in the validating
+// pass (a snapshot has about ten); a larger object is walked again.
+const maxTopMembers = 64
+
+// topMembers reads js in one pass when it is a JSON object nested at most
+// maxNesting deep, with only JSON's whitespace around it (what the brace
+// scan and gjson.Valid would both accept; ok false otherwise), and returns
+// its top-level members, unless it has more than maxTopMembers (all false).
+func topMembers(js string) (members []jsonkeys.Member, all, ok bool) {
 	i := 0
 	for i < len(js) && isJSONSpace(js[i]) {
 		i++
 	}
-	if i == len(js) || js[i] != '{' {
-		return false
-	}
-	end, _, ok := jsonkeys.Scan(js[i:], maxNesting)
+	end, members, all, ok := jsonkeys.ScanMembers(js[i:], maxNesting, maxTopMembers)
 	if !ok {
-		return false
+		return nil, false, false
 	}
 	for _, c := range []byte(js[i+end:]) {
 		if !isJSONSpace(c) {
-			return false
+			return nil, false, false
 		}
 	}
-	return true
+	return members, all, true
 }
 
 // isJSONSpace is JSON's whitespace (skipSpace also skips \f and \v).
