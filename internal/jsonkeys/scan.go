@@ -336,14 +336,52 @@ func (m Member) Read() (string, gjson.Result) {
 	if strings.IndexByte(key, '\\') >= 0 {
 		key = unescape(key)
 	}
-	if m.Value[0] != '"' {
-		return key, gjson.Parse(m.Value)
+	return key, value(m.Value)
+}
+
+// value is the JSON value raw as gjson reads it, a string unescaped by
+// unescape.
+func value(raw string) gjson.Result {
+	if raw[0] != '"' {
+		return gjson.Parse(raw)
 	}
-	str := m.Value[1 : len(m.Value)-1]
+	str := raw[1 : len(raw)-1]
 	if strings.IndexByte(str, '\\') >= 0 {
 		str = unescape(str)
 	}
-	return key, gjson.Result{Type: gjson.String, Raw: m.Value, Str: str}
+	return gjson.Result{Type: gjson.String, Raw: raw, Str: str}
+}
+
+// Elements calls f with each element of the JSON array arr, which must be
+// valid (Scan), until f returns false: the values gjson's Result.ForEach
+// gives, a string's unescaped as Member.Read does (the snapshot's scripts
+// are long strings full of escaped quotes).
+func Elements(arr string, f func(v gjson.Result) bool) {
+	for i := 1; ; {
+		for i < len(arr) && (arr[i] == ',' || arr[i] == ' ' || arr[i] == '\t' || arr[i] == '\n' || arr[i] == '\r') {
+			i++
+		}
+		if i >= len(arr) || arr[i] == ']' {
+			return
+		}
+		var end int
+		switch arr[i] {
+		case '"':
+			end = skipString(arr, i)
+		case '{', '[':
+			n, _, _ := Scan(arr[i:], len(arr)) // valid already: only its end is wanted
+			end = i + n
+		default: // a number, true, false or null
+			end = i
+			for end < len(arr) && !strings.ContainsRune(",] \t\n\r", rune(arr[end])) {
+				end++
+			}
+		}
+		if !f(value(arr[i:end])) {
+			return
+		}
+		i = end
+	}
 }
 
 // unescape decodes the escapes of a validated JSON string's contents as

@@ -18,6 +18,7 @@ var scanCases = []string{
 	`[[[[[[[[1]]]]]]]]`, `[[[[[[[[[1]]]]]]]]]`, `{"a":{"b":{"c":{"d":{"e":{"f":{"g":{"h":1}}}}}}}}`,
 	`{"a":"\\","a":"\/\b\f\n\r\t"}`, "{\n\t\"a\" :\r 1 , \"b\" : [ ] }",
 	`{"a":"\ud83d\ude00","b":"\ud83d","c":"\ude00x","\u0041":"\\n\/","d":"\ud83d\u0041","e":"é\"x"}`,
+	`["\ud83d\ude00", "a\"b" ,{"k":[1]},[],-0.5,true,false,null,"\ud83d","é"]`, `[ ]`, `[1 , 2 ]`,
 	`{"u":"x","s":["a",{"k":1}],"r":[{"$ref":"$.s"}],"n":-1.5e3,"t":true,"f":false,"z":null,"o":{}}`,
 }
 
@@ -69,6 +70,7 @@ func checkScan(t *testing.T, js string) {
 		}
 	}
 	checkMembers(t, js)
+	checkElements(t, js)
 	v := strings.TrimRight(js, " \t\n\r")
 	if v != "" && (v[0] == '{' || v[0] == '[') && gjson.Valid(v) && scanDepth(v) <= maxDepth && (!ok || end != len(v)) {
 		t.Fatalf("Scan(%q) = %d, %v; want %d, true", js, end, ok, len(v))
@@ -105,6 +107,31 @@ func checkMembers(t *testing.T, js string) {
 		wk, wv := want[2*i], want[2*i+1]
 		if key != wk.Str || v.Type != wv.Type || v.Raw != wv.Raw || v.Str != wv.Str || v.Num != wv.Num {
 			t.Fatalf("ScanMembers(%q) member %d: %q %+v, gjson %q %+v", js, i, key, v, wk.Str, wv)
+		}
+	}
+}
+
+// checkElements holds Elements to gjson's walk of the same array.
+func checkElements(t *testing.T, js string) {
+	end, _, ok := Scan(js, 8)
+	if !ok || js[0] != '[' {
+		return
+	}
+	var want, got []gjson.Result
+	gjson.Parse(js[:end]).ForEach(func(_, v gjson.Result) bool {
+		want = append(want, v)
+		return true
+	})
+	Elements(js[:end], func(v gjson.Result) bool {
+		got = append(got, v)
+		return true
+	})
+	if len(got) != len(want) {
+		t.Fatalf("Elements(%q): %d values, gjson %d", js, len(got), len(want))
+	}
+	for i, v := range got {
+		if w := want[i]; v.Type != w.Type || v.Raw != w.Raw || v.Str != w.Str || v.Num != w.Num {
+			t.Fatalf("Elements(%q) value %d: %+v, gjson %+v", js, i, v, w)
 		}
 	}
 }

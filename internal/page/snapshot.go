@@ -109,7 +109,15 @@ func DecodeSnapshotString(js string, extra func(key string, v gjson.Result)) (Sn
 			fail("scripts is not an array")
 		}
 		n := 0
-		v.ForEach(func(_, e gjson.Result) bool {
+		each := func(f func(e gjson.Result) bool) {
+			v.ForEach(func(_, e gjson.Result) bool { return f(e) })
+		}
+		if v.IsArray() {
+			// The models are long strings full of escaped quotes, which
+			// jsonkeys unescapes faster than gjson.
+			each = func(f func(e gjson.Result) bool) { jsonkeys.Elements(v.Raw, f) }
+		}
+		each(func(e gjson.Result) bool {
 			if e.Type != gjson.String {
 				fail("scripts[%d] is not a string", n)
 				return false
