@@ -819,6 +819,7 @@ func testRateLimit(t *testing.T, tg *Target) {
 		unexpected  []string
 	)
 	sent := 0
+	start := time.Now()
 	for sent < limit && limited == 0 {
 		var wg sync.WaitGroup
 		for range 20 {
@@ -849,6 +850,12 @@ func testRateLimit(t *testing.T, tg *Target) {
 		t.Fatalf("unexpected answers in the burst: %v", unexpected[:min(5, len(unexpected))])
 	}
 	if limited == 0 {
+		// The bucket refills RatePerSec: a server that answers slower than
+		// that (a machine busy with other work) never empties it, and the
+		// limit cannot be reached from here. Say so rather than fail.
+		if rate := float64(sent) / time.Since(start).Seconds(); rate < tg.RatePerSec*1.5 {
+			t.Skipf("the service answered %.1f requests/s, too close to the refill rate (%v/s) to empty the bucket on this machine now", rate, tg.RatePerSec)
+		}
 		t.Fatalf("no 429 after %d quick requests with one token (%d ok)", sent, ok)
 	}
 	if ok < int(tg.RateBurst) {
