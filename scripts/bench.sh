@@ -76,7 +76,7 @@ step "text rules on the labelled corpus (testdata/corpus): precision and recall 
 go test -run '^TestCorpus$' -count=1 -v ./internal/rules/ | sed -n 's/^ *corpus_test.go:[0-9]*: //p'
 
 step "page analysis: core benchmarks (native Go)"
-go test -run '^$' -bench 'AnalyzeG2|ParseG2|ParseG3|Search60|ReviewPage' -benchmem ./internal/core/ ./internal/page/
+go test -run '^$' -bench 'AnalyzeG2|AnalyzeStringG2|ParseG2|ParseG3|Search60|ReviewPage' -benchmem ./internal/core/ ./internal/page/
 
 step "today's core against the baseline ($base): build both"
 # The baseline is built from the commit's own tree (git archive), never
