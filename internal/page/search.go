@@ -236,8 +236,9 @@ func (r *cardReader) readList(list gjson.Result, kind listKind) {
 
 // containsFold is strings.Contains, ASCII case-insensitive (sub is lower case).
 func containsFold(s, sub string) bool {
+	first := sub[:1] + strings.ToUpper(sub[:1]) // built once: the loop may stop at thousands of candidates
 	for i := 0; i+len(sub) <= len(s); i++ {
-		k := strings.IndexAny(s[i:], sub[:1]+strings.ToUpper(sub[:1]))
+		k := strings.IndexAny(s[i:], first)
 		if k < 0 {
 			return false
 		}
