@@ -367,7 +367,7 @@ func Elements(arr string, f func(v gjson.Result) bool) {
 		var end int
 		switch arr[i] {
 		case '"':
-			end = skipString(arr, i)
+			end, _ = validString(arr, i+1) // valid already: its table loop finds the end without a call per escaped quote
 		case '{', '[':
 			n, _, _ := Scan(arr[i:], len(arr)) // valid already: only its end is wanted
 			end = i + n
