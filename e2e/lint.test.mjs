@@ -79,6 +79,20 @@ test('modules: files import what they use; no shared global object (TrustLens, T
   assert.match(sources['panel-sections.js'], /export const panelSections = Object\.freeze\(\[/);
 });
 
+test('modules: no import cycles in extension/ (shared helpers live in a module both sides import, e.g. dom.js)', () => {
+  const imports = Object.fromEntries(Object.entries(sources).filter(([f]) => f.endsWith('.js'))
+    .map(([f, src]) => [f, [...src.matchAll(/^import\b[^'"]*['"]\.\/([^'"]+)['"]/gm)].map((m) => m[1])]));
+  const cycles = [];
+  const visit = (file, path) => {
+    for (const next of imports[file] ?? []) {
+      if (path.includes(next)) cycles.push([...path.slice(path.indexOf(next)), next].join(' -> '));
+      else visit(next, [...path, next]);
+    }
+  };
+  for (const file of Object.keys(imports)) visit(file, [file]);
+  assert.deepEqual(cycles, []);
+});
+
 test('team sync: one request site, to the configured server, gated by the saved settings', () => {
   const src = sources['team-sync.js'];
   assert.equal([...src.matchAll(/\bfetch\s*\(/g)].length, 1);

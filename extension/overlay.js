@@ -4,12 +4,12 @@
 // `all: initial`, so page CSS cannot restyle it and page code cannot reach in.
 // A closed shadow root is no security boundary (the page can cover or imitate
 // it): the verdict is mirrored on the toolbar badge and in the popup too.
+import { el, one } from './dom.js';
 import { applyStyles } from './overlay-style.js';
 import { pages, query } from './selectors.js';
 import { pairText, showZh, uiLang } from './settings.js';
 import { text } from './strings.js';
 import * as view from './view.js';
-import { el } from './view.js';
 
   const ourStyle = new WeakMap(); // host -> its style attribute as we last set it
   function setHostStyle(host, props) {
@@ -188,7 +188,7 @@ import { el } from './view.js';
         el('span', { class: 'sep', text: '|', attrs: { 'aria-hidden': 'true' } }),
         el('span', { class: 'text', text: m.text }),
         // A level that changed after it was shown says so ("was Trusted").
-        m.was ? el('span', { class: 'was', text: ` (${view.one(text.wasLevel)} ${m.was})`, attrs: { 'aria-hidden': 'true' } }) : null,
+        m.was ? el('span', { class: 'was', text: ` (${one(text.wasLevel)} ${m.was})`, attrs: { 'aria-hidden': 'true' } }) : null,
       ].filter(Boolean));
     }
 

@@ -10,12 +10,11 @@
 // buyer typed but did not save survives the panel's re-renders (late page
 // data re-renders it). Controls carry data-fk so the overlay keeps focus on
 // them across re-renders.
+import { bi, el } from './dom.js';
 import { buildReport } from './report.js';
 import { pairText, settingsNow } from './settings.js';
 import { minAgeNote, text } from './strings.js';
 import { downloadText, list } from './supplier-list.js';
-import * as view from './view.js';
-import { el } from './view.js';
 
   const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
   const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
@@ -24,8 +23,6 @@ import { el } from './view.js';
   const drafts = new Map(); // member key -> {action, rating, note} typed, not saved
   const statuses = new Map(); // member key -> {ok, text} of the last save
 
-  /** A label in the panel language (view.js view.bi). */
-  const bi = (pair, showZh, tag = 'span', attrs = {}) => view.bi(pair, showZh, tag, attrs);
   const section = (title, showZh, cls, ...children) => el('section', { class: `sec ${cls}` }, bi(title, showZh, 'h3'), ...children);
 
   function factsPart(state, showZh) {

@@ -1,12 +1,13 @@
 // Popup: the current tab's verdict, as the background recorded it. The page
 // cannot reach this view, so it is where a buyer can check what the on-page
 // badge says. `popup.html?tabId=N` shows tab N (used by the e2e tests).
+import { el } from './dom.js';
 import { applyStyles } from './overlay-style.js';
 import { buildCardsSummary } from './search.js';
 import { loadSettings, showZh } from './settings.js';
 import { siteAccess } from './site-access.js';
 import * as strings from './strings.js';
-import { buildPanel, el } from './view.js';
+import { buildPanel } from './view.js';
 
 (() => {
   'use strict';

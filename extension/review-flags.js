@@ -14,10 +14,9 @@
 //    flags once per animation frame after the page re-renders the list (paging,
 //    tab switches); flags whose item is gone or changed are removed.
 // Page strings only ever become text nodes (no HTML parsing anywhere).
+import { el } from './dom.js';
 import { isTranslated, query, queryAll, reviewIdAttrs } from './selectors.js';
 import { reviewText } from './strings.js';
-import * as view from './view.js';
-import { el } from './view.js';
 
   const LIMITS = {
     items: 500, // the core reads at most 500 DOM reviews (reviews.MaxPerResponse)

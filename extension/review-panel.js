@@ -4,9 +4,9 @@
 // many reviews each rests on, "too few reviews to judge", and the groups behind
 // the flags (clusters, bursts, repeat buyers). The review findings themselves
 // are in the panel's warnings like every other finding. Text nodes only.
+import * as dom from './dom.js';
+import { el } from './dom.js';
 import { own, reviewRatings, reviewText } from './strings.js';
-import * as view from './view.js';
-import { el } from './view.js';
 
   const MAX_GROUPS = 8;
   const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -14,8 +14,8 @@ import { el } from './view.js';
   const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
   const fmt = (r) => r.toFixed(1);
 
-  /** A label in the panel language (view.js view.bi). */
-  const bi = (pair, showZh, tag = 'span', cls = 'bi') => view.bi(pair, showZh, tag, {}, cls);
+  /** A label in the panel language (dom.js bi). */
+  const bi = (pair, showZh, tag = 'span', cls = 'bi') => dom.bi(pair, showZh, tag, {}, cls);
 
   /** The section for a verdict, or null when the page carried no reviews (verdict.reviews null). */
   export const reviewsBlock = (v, showZh) => {

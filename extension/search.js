@@ -22,13 +22,12 @@
 // inside the card: "Caution · 2 yrs · 深度验厂", "Too cheap? 价格异常低" with the
 // evidence in a tooltip on hover or focus, suppliers the buyer blocked dimmed
 // with the reason in words. Page strings only ever become text nodes.
+import { el } from './dom.js';
 import { isTranslated, pages, selectors } from './selectors.js';
 import { englishOnly, pairText, settingsNow, zhFirst } from './settings.js';
 import { limits } from './snapshot.js';
 import * as stringsMod from './strings.js';
 import * as supplierList from './supplier-list.js';
-import * as view from './view.js';
-import { el } from './view.js';
 import * as vocab from './vocab.js';
 
   const MAX_CARDS = vocab.limits.cards;
@@ -257,8 +256,6 @@ import * as vocab from './vocab.js';
 
   // ---- what a card's badge says --------------------------------------------------
 
-  /** "2 yrs" / "2年" / "?" in the current language order. */
-  export const yearsText = (n) => (zhFirst ? (Number.isFinite(n) ? `${n}年` : '?') : stringsMod.formatYears(n));
   /** A badge id's name: the Chinese term the card itself shows, in every language (the tip explains it). */
   export const badgeWord = (id) => {
     const b = stringsMod.own(stringsMod.badges, id);
@@ -277,7 +274,7 @@ import * as vocab from './vocab.js';
     const badges = Array.isArray(c.badges) ? c.badges.filter((b) => typeof b === 'string') : [];
     let keys = KEY_BADGES.filter((b) => b !== 'trustpass' && badges.includes(b)).slice(0, 2);
     if (!keys.length && badges.includes('trustpass')) keys = ['trustpass'];
-    const parts = [word, yearsText(years), ...keys.map(badgeWord)];
+    const parts = [word, stringsMod.yearsText(years), ...keys.map(badgeWord)];
     const findings = Array.isArray(c.findings) ? c.findings.filter(isPlain) : [];
     const cheap = findings.find((f) => cardMark(f) === 'cheap') ?? null;
     const entry = isPlain(c.buyerEntry) ? c.buyerEntry : null;
@@ -319,7 +316,7 @@ import * as vocab from './vocab.js';
     const company = str(c.company);
     if (company) out.push(el('p', { text: company }));
     const years = num(c.storeAgeYears);
-    out.push(el('p', { text: years == null ? pair(stringsMod.text.storeAgeUnknown) : `${pair(stringsMod.text.storeAge)} ${yearsText(years)}` }));
+    out.push(el('p', { text: years == null ? pair(stringsMod.text.storeAgeUnknown) : `${pair(stringsMod.text.storeAge)} ${stringsMod.yearsText(years)}` }));
     const badges = Array.isArray(c.badges) ? c.badges.filter((b) => typeof b === 'string') : [];
     if (badges.length) {
       out.push(el('p', { text: `${pair(stringsMod.text.badges)}: ${badges.map((b) => { const x = stringsMod.own(stringsMod.badges, b); return x ? pairText(x) : b; }).join(', ')}` }));

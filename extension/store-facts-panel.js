@@ -5,9 +5,9 @@
 // profile says of the factory (business model, area, staff, export orders).
 // Values come from the verdict's storeFacts (internal/core/storefacts.go);
 // each row's source is in its tooltip. Text nodes only.
+import * as dom from './dom.js';
+import { el } from './dom.js';
 import { pairText } from './settings.js';
-import * as view from './view.js';
-import { el } from './view.js';
 
   const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
   const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -46,8 +46,8 @@ import { el } from './view.js';
     no: { en: 'no', zh: '不支持' },
   };
 
-  /** A label in the panel language (view.js view.bi). */
-  const bi = (pair, showZh, tag = 'span', cls = 'bi') => view.bi(pair, showZh, tag, {}, cls);
+  /** A label in the panel language (dom.js bi). */
+  const bi = (pair, showZh, tag = 'span', cls = 'bi') => dom.bi(pair, showZh, tag, {}, cls);
 
   /** A <dl> of the facts whose key has a label, in the labels' order. */
   function factList(facts, labels, showZh, kind) {

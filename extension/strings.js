@@ -2,7 +2,7 @@
 // the Chinese the buyer will meet on the page. (The browser-locale strings of
 // the extension's own chrome - name, options page, toolbar title - live in
 // _locales/.) Loaded by the content scripts and by popup.html.
-import { uiLang } from './settings.js';
+import { uiLang, zhFirst } from './settings.js';
 import * as vocab from './vocab.js';
 
   export const levels = {
@@ -288,6 +288,8 @@ import * as vocab from './vocab.js';
 
   /** "1 yr", "11 yrs", or "?" when unknown. */
   export const formatYears = (n) => (Number.isFinite(n) ? `${n} ${n === 1 ? 'yr' : 'yrs'}` : '?');
+  /** "2 yrs" / "2年" / "?" in the current language order (a card badge, the page badge). */
+  export const yearsText = (n) => (zhFirst ? (Number.isFinite(n) ? `${n}年` : '?') : formatYears(n));
   /** Score as shown on the badge; an en dash when unknown. */
   export const formatScore = (n) => (Number.isFinite(n) ? String(Math.round(n)) : '–');
   /** When an earlier visit was: "14:02" today, else "5 Dec 14:02" (zh: "12月5日 14:02"). */

@@ -6,8 +6,8 @@
 // warnings; this section shows the team's data itself. The actions go to the
 // background, which accepts them only for the supplier of this tab's verdict.
 // Page-derived and team-written strings go through textContent only.
+import { bi, el } from './dom.js';
 import * as strings from './strings.js';
-import * as viewMod from './view.js';
 
   const T = {
     title: { en: 'Your team', zh: '我的团队' },
@@ -55,34 +55,31 @@ import * as viewMod from './view.js';
   // across re-renders (late page data and team updates rebuild the panel).
   const drafts = new Map();
 
-  /** A label in the panel language (view.js viewMod.bi). */
-  const bi = (pair, showZh, tag = 'span', attrs = {}) => viewMod.bi(pair, showZh, tag, attrs);
-
   function entryLine(entry, showZh) {
-    if (!entry) return viewMod.el('p', { class: 'muted', attrs: { 'data-team-entry': '' } }, bi(T.noEntry, showZh));
-    const p = viewMod.el('p', { class: `team-entry team-${entry.action}`, attrs: { 'data-team-entry': entry.action } },
-      viewMod.el('strong', {}, bi(T[entry.action] ?? T.none, showZh)));
+    if (!entry) return el('p', { class: 'muted', attrs: { 'data-team-entry': '' } }, bi(T.noEntry, showZh));
+    const p = el('p', { class: `team-entry team-${entry.action}`, attrs: { 'data-team-entry': entry.action } },
+      el('strong', {}, bi(T[entry.action] ?? T.none, showZh)));
     const bits = [];
     if (entry.rating) bits.push(`${entry.rating}/5`);
     if (entry.by) bits.push(`${entry.by}, ${day(entry.updatedAt)}`);
     if (bits.length) p.append(` (${bits.join(' · ')})`);
-    if (entry.note) p.append(viewMod.el('br'), viewMod.el('span', { class: 'team-note', text: entry.note }));
+    if (entry.note) p.append(el('br'), el('span', { class: 'team-note', text: entry.note }));
     return p;
   }
 
   function reportsBlock(view, showZh) {
     const n = view.reportCount;
-    if (!n) return viewMod.el('p', { class: 'muted', attrs: { 'data-team-reports': '0' } }, bi(T.noReports, showZh));
-    const box = viewMod.el('div', { attrs: { 'data-team-reports': String(n) } },
-      viewMod.el('p', {}, bi({ en: `${n} team report${n === 1 ? '' : 's'}`, zh: `团队举报 ${n} 条` }, showZh)));
-    const ul = viewMod.el('ul', { class: 'team-reports' });
+    if (!n) return el('p', { class: 'muted', attrs: { 'data-team-reports': '0' } }, bi(T.noReports, showZh));
+    const box = el('div', { attrs: { 'data-team-reports': String(n) } },
+      el('p', {}, bi({ en: `${n} team report${n === 1 ? '' : 's'}`, zh: `团队举报 ${n} 条` }, showZh)));
+    const ul = el('ul', { class: 'team-reports' });
     for (const r of view.reports) {
-      const li = viewMod.el('li', {}, viewMod.el('span', { class: 'k', text: `${day(r.at)} ${r.by || '?'}` }));
-      if (r.ruleIds?.length) li.append(' ', viewMod.el('code', { text: r.ruleIds.join(', ') }));
+      const li = el('li', {}, el('span', { class: 'k', text: `${day(r.at)} ${r.by || '?'}` }));
+      if (r.ruleIds?.length) li.append(' ', el('code', { text: r.ruleIds.join(', ') }));
       if (r.evidence) {
-        const ev = viewMod.el('span', { class: 'team-evidence', text: r.evidence });
+        const ev = el('span', { class: 'team-evidence', text: r.evidence });
         ev.style.whiteSpace = 'pre-line'; // a report's lines (note, then one per finding)
-        li.append(viewMod.el('br'), ev);
+        li.append(el('br'), ev);
       }
       ul.append(li);
     }
@@ -92,36 +89,36 @@ import * as viewMod from './view.js';
 
   function pricesLine(prices, showZh) {
     if (!prices) return null;
-    if (!prices.count) return viewMod.el('p', { class: 'muted', attrs: { 'data-team-prices': '0' } }, bi(T.noPrices, showZh));
+    if (!prices.count) return el('p', { class: 'muted', attrs: { 'data-team-prices': '0' } }, bi(T.noPrices, showZh));
     const { count, lowest, median, lastSeenAt } = prices;
     const text = {
       en: `Your team saw this offer ${count} time${count === 1 ? '' : 's'}: lowest ${yuan(lowest)}, median ${yuan(median)}, last seen ${day(lastSeenAt)}.`,
       zh: `团队记录该商品 ${count} 次：最低 ${yuan(lowest)}，中位 ${yuan(median)}，最近 ${day(lastSeenAt)}。`,
     };
-    return viewMod.el('p', { class: 'team-prices', attrs: { 'data-team-prices': String(count), 'data-lowest': String(lowest ?? ''), 'data-median': String(median ?? '') } }, bi(text, showZh));
+    return el('p', { class: 'team-prices', attrs: { 'data-team-prices': String(count), 'data-lowest': String(lowest ?? ''), 'data-median': String(median ?? '') } }, bi(text, showZh));
   }
 
   function actions(view, showZh) {
     const d = drafts.get(view.memberId) ?? { note: view.entry?.note ?? '', rating: view.entry?.rating ?? null, outcome: null };
     drafts.set(view.memberId, d);
-    const form = viewMod.el('form', { class: 'team-actions', attrs: { novalidate: '' } });
-    const note = viewMod.el('textarea', { attrs: { id: 'tl-team-note', rows: '2', maxlength: '2000', 'data-fk': 'team-note' } });
+    const form = el('form', { class: 'team-actions', attrs: { novalidate: '' } });
+    const note = el('textarea', { attrs: { id: 'tl-team-note', rows: '2', maxlength: '2000', 'data-fk': 'team-note' } });
     note.value = d.note;
     note.addEventListener('input', () => { d.note = note.value; });
-    const rating = viewMod.el('select', { attrs: { id: 'tl-team-rating', 'data-fk': 'team-rating' } },
-      viewMod.el('option', { text: `– ${T.noRating.en}`, attrs: { value: '' } }),
-      ...[1, 2, 3, 4, 5].map((n) => viewMod.el('option', { text: `${n}/5`, attrs: { value: String(n) } })));
+    const rating = el('select', { attrs: { id: 'tl-team-rating', 'data-fk': 'team-rating' } },
+      el('option', { text: `– ${T.noRating.en}`, attrs: { value: '' } }),
+      ...[1, 2, 3, 4, 5].map((n) => el('option', { text: `${n}/5`, attrs: { value: String(n) } })));
     rating.value = d.rating ? String(d.rating) : '';
     rating.addEventListener('change', () => { d.rating = rating.value ? Number(rating.value) : null; });
-    const outcome = viewMod.el('p', { class: 'team-outcome', attrs: { role: 'status', 'data-team-outcome': d.outcome?.kind ?? '' } });
+    const outcome = el('p', { class: 'team-outcome', attrs: { role: 'status', 'data-team-outcome': d.outcome?.kind ?? '' } });
     const showOutcome = () => {
       outcome.setAttribute('data-team-outcome', d.outcome?.kind ?? '');
       if (!d.outcome) outcome.replaceChildren();
       else if (d.outcome.kind === 'ok') outcome.replaceChildren(bi(view.pending ? T.pending(view.pending) : T.saved, showZh));
-      else outcome.replaceChildren(bi(T.failed, showZh), ' ', viewMod.el('span', { text: d.outcome.error }));
+      else outcome.replaceChildren(bi(T.failed, showZh), ' ', el('span', { text: d.outcome.error }));
     };
     const button = (act, pair, cls = 'btn') => {
-      const b = viewMod.el('button', { class: cls, attrs: { type: 'button', 'data-team-action': act, 'data-fk': `team-${act}` } }, bi(pair, showZh));
+      const b = el('button', { class: cls, attrs: { type: 'button', 'data-team-action': act, 'data-fk': `team-${act}` } }, bi(pair, showZh));
       b.addEventListener('click', async () => {
         const msg = { type: 'teamAction', action: act, memberId: view.memberId, note: d.note };
         if (act !== 'report') msg.rating = d.rating;
@@ -135,10 +132,10 @@ import * as viewMod from './view.js';
       return b;
     };
     form.append(
-      viewMod.el('p', {}, viewMod.el('label', { attrs: { for: 'tl-team-note' } }, bi(T.note, showZh)), viewMod.el('br'), note),
-      viewMod.el('p', {}, viewMod.el('label', { attrs: { for: 'tl-team-rating' } }, bi(T.rating, showZh)), ' ', rating),
-      viewMod.el('p', {}, button('block', T.actBlock), ' ', button('trust', T.actTrust), ' ', button('note', T.actNote, 'btn btn-quiet')),
-      viewMod.el('p', {}, button('report', T.actReport), viewMod.el('br'), viewMod.el('small', { class: 'muted' }, bi(T.reportHint, showZh))),
+      el('p', {}, el('label', { attrs: { for: 'tl-team-note' } }, bi(T.note, showZh)), el('br'), note),
+      el('p', {}, el('label', { attrs: { for: 'tl-team-rating' } }, bi(T.rating, showZh)), ' ', rating),
+      el('p', {}, button('block', T.actBlock), ' ', button('trust', T.actTrust), ' ', button('note', T.actNote, 'btn btn-quiet')),
+      el('p', {}, button('report', T.actReport), el('br'), el('small', { class: 'muted' }, bi(T.reportHint, showZh))),
       outcome,
     );
     form.addEventListener('submit', (e) => e.preventDefault());
@@ -149,10 +146,10 @@ import * as viewMod from './view.js';
   /** The team section for a ready state whose supplier.team is set (view.js). */
   export const teamSection = (state, showZh) => {
     const view = state.supplier.team;
-    const sec = viewMod.el('section', { class: 'sec team', attrs: { 'data-team': view.status || 'ok' } }, bi(T.title, showZh, 'h3'));
+    const sec = el('section', { class: 'sec team', attrs: { 'data-team': view.status || 'ok' } }, bi(T.title, showZh, 'h3'));
     const status = T.status[view.status];
-    if (status) sec.append(viewMod.el('p', { class: 'team-status', attrs: { role: 'status' } }, bi(status, showZh)));
-    else if (!view.syncedAt && !view.entry && !view.reportCount) sec.append(viewMod.el('p', { class: 'muted' }, bi(T.notYet, showZh)));
+    if (status) sec.append(el('p', { class: 'team-status', attrs: { role: 'status' } }, bi(status, showZh)));
+    else if (!view.syncedAt && !view.entry && !view.reportCount) sec.append(el('p', { class: 'muted' }, bi(T.notYet, showZh)));
     sec.append(entryLine(view.entry, showZh), reportsBlock(view, showZh));
     const prices = pricesLine(view.prices, showZh);
     if (prices) sec.append(prices);

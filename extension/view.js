@@ -1,42 +1,11 @@
 // Builds the badge label and the verdict panel as DOM nodes, for the page
 // overlay and the popup alike. Page-derived strings only ever go through
 // textContent: no HTML parsing anywhere (lint-enforced, e2e/lint.test.mjs).
+import { bi, el, one } from './dom.js';
 import { sectionsAt } from './panel-sections.js';
-import { yearsText } from './search.js';
 import { detectPage } from './selectors.js';
 import { settingsNow, uiLang } from './settings.js';
 import * as strings from './strings.js';
-
-  /** createElement with a class, text and attributes; children appended in order. */
-  function el(tag, opts = {}, ...children) {
-    const node = document.createElement(tag);
-    if (opts.class) node.className = opts.class;
-    if (opts.text != null) node.textContent = String(opts.text);
-    for (const [k, v] of Object.entries(opts.attrs ?? {})) node.setAttribute(k, String(v));
-    for (const c of children) if (c) node.append(c);
-    return node;
-  }
-  export { el };
-
-  /**
-   * A text pair in the panel language (settings.js uiLang): English, or
-   * Chinese (lang-tagged), or English with the Chinese beside it ("both").
-   * The showZh argument is kept for callers' signatures; the language
-   * setting alone decides.
-   */
-  function bi(pair, _showZh, tag = 'span', attrs = {}, cls = 'bi') {
-    const node = el(tag, { class: cls, attrs });
-    const lang = uiLang ?? 'en';
-    const zh = pair.zh && pair.zh !== pair.en ? pair.zh : null;
-    if (lang === 'zh' && zh) node.append(el('span', { class: 'zh', text: zh, attrs: { lang: 'zh-CN' } }));
-    else node.append(el('span', { class: 'en', text: pair.en }));
-    if (lang === 'both' && zh) node.append(' ', el('span', { class: 'zh', text: zh, attrs: { lang: 'zh-CN' } }));
-    return node;
-  }
-  export { bi };
-  /** One string of a pair in the panel language (accessible names, titles). */
-  const one = (pair) => (uiLang === 'zh' && pair?.zh ? pair.zh : pair?.en ?? '');
-  export { one };
 
   const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   const isPlainObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -79,7 +48,7 @@ import * as strings from './strings.js';
     const lvl = strings.level(levelId);
     const score = levelId === 'unknown' ? null : num(v?.score);
     const years = num(v?.supplier?.storeAgeYears);
-    const text = `${one(lvl)} · ${strings.formatScore(score)} · ${yearsText(years)}`;
+    const text = `${one(lvl)} · ${strings.formatScore(score)} · ${strings.yearsText(years)}`;
     const glyph = state.phase === 'error' ? '✗' : lvl.glyph;
     const why = state.phase === 'error' ? ` (${one(strings.text.coreFailedTitle)})` : '';
     const reason = str(v?.summary?.reason?.en) ? ` ${one(v.summary.reason)}.` : '';
