@@ -228,7 +228,7 @@ test('leaks: the page\'s DOM says nothing about the buyer\'s or the team\'s mark
   }
 });
 
-test('badge size: the badge host\'s box, as the page measures it, is the same for a trusted, a caution and a high-risk page', async () => {
+test('badge size: the badge host\'s box and the panel host\'s, as the page measures them, are the same for a trusted, a caution and a high-risk page', async () => {
   await forgetAll();
   // e2e/pages.mjs: (a) the real G2 model of 597090034012 with an 11-year shopcard, (i) LINGCHEN's offer
   // without a store age, (d) the composed WeChat-payment page with a 1-year shopcard; and (f) a page without a model
@@ -241,15 +241,23 @@ test('badge size: the badge host\'s box, as the page measures it, is the same fo
     const box = await page.evaluate(() => {
       const host = document.querySelector('[data-trustlens-host]');
       const r = host.getBoundingClientRect();
-      return { width: r.width, height: r.height, scrollWidth: host.scrollWidth, scrollHeight: host.scrollHeight };
+      const ph = document.querySelector('[data-trustlens-panel]');
+      const p = ph.getBoundingClientRect();
+      const inner = ph.shadowRoot?.querySelector('.panel'); // the test hook opens the roots
+      return {
+        width: r.width, height: r.height, scrollWidth: host.scrollWidth, scrollHeight: host.scrollHeight,
+        panel: `${p.width}x${p.height}`, panelOpen: inner ? !inner.hidden : null, panelDrawn: inner ? Math.round(inner.getBoundingClientRect().height) : null,
+      };
     });
     boxes.push({ id, level: o.level, text: `${o.badgeGlyph} ${o.badgeText}`, pill: o.anchoredAfter === null, ...box });
   }
-  console.log(`# badge hosts: ${boxes.map((b) => `${b.level} "${b.text}"${b.pill ? ' (pill)' : ''} ${b.width}x${b.height}`).join('; ')}`);
+  console.log(`# badge hosts: ${boxes.map((b) => `${b.level} "${b.text}"${b.pill ? ' (pill)' : ''} ${b.width}x${b.height}, panel host ${b.panel} (panel drawn ${b.panelDrawn} px high)`).join('; ')}`);
+  assert.ok(boxes.every((b) => b.panelOpen === true), `the panel is open on every page: ${JSON.stringify(boxes)}`);
+  assert.notEqual(boxes[0].panelDrawn, boxes[2].panelDrawn, 'the panels themselves differ in height (so the equal host boxes below mean something)');
   assert.deepEqual(boxes.slice(0, 3).map((b) => b.level), ['trusted', 'caution', 'high-risk'], 'one page of each level');
   assert.equal(boxes.at(-1).pill, true, 'the page without a model shows the pill');
   for (const b of boxes) {
-    assert.deepEqual([b.width, b.height, b.scrollWidth, b.scrollHeight], [boxes[0].width, boxes[0].height, boxes[0].scrollWidth, boxes[0].scrollHeight],
+    assert.deepEqual([b.width, b.height, b.scrollWidth, b.scrollHeight, b.panel], [boxes[0].width, boxes[0].height, boxes[0].scrollWidth, boxes[0].scrollHeight, boxes[0].panel],
       `${b.level} "${b.text}": the host's box is the same as on the trusted page: ${JSON.stringify(boxes)}`);
   }
 });

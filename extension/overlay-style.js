@@ -34,7 +34,7 @@ import { panelSections } from './panel-sections.js';
 :host > .badge > .brand, :host > .badge > .sep { flex-shrink: 10000; text-overflow: clip; }
 :host > .badge > .was { flex-shrink: 100; }
 .panel {
-  box-sizing: border-box; width: min(30em, calc(100vw - 2em)); max-height: calc(100vh - 4em); overflow: auto;
+  box-sizing: border-box; width: min(30em, calc(100vw - 2em)); max-height: calc(100vh - 4em); overflow: auto; pointer-events: auto;
   background: #fff; border: 0.0625em solid #9ca3af; border-radius: 0.5em; box-shadow: 0 0.25em 1.5em rgba(0,0,0,0.3);
   font-size: 0.875em; overflow-wrap: anywhere;
 }

@@ -27,7 +27,15 @@ import * as view from './view.js';
   const INLINE = { display: 'inline-block', 'max-width': '100%', 'vertical-align': 'middle', 'margin-left': '0.4em', ...BADGE_BOX };
   // Top right, below the site's top bar, above page content.
   const PILL = { display: 'block', position: 'fixed', top: '4.5em', right: '1em', 'z-index': '2147483646', 'max-width': 'calc(100vw - 2em)', ...BADGE_BOX };
-  const PANEL = { display: 'block', position: 'fixed', top: '3em', right: '1em', 'z-index': '2147483647' };
+  // The panel's host is a fixed, transparent box that lets clicks through
+  // (pointer-events: none; the panel inside takes them): its size says
+  // nothing about how many warnings the verdict has, or whether it is open.
+  // The panel (overlay-style.js: 30em of its 0.875em font, at most the
+  // viewport's height less 4em) is drawn at its own height inside it.
+  const PANEL = {
+    display: 'block', position: 'fixed', top: '3em', right: '1em', 'z-index': '2147483647',
+    width: 'min(26.25em, calc(100vw - 1.75em))', height: 'calc(100vh - 3.5em)', 'pointer-events': 'none', overflow: 'visible',
+  };
 
   // ---- clicks only on a panel the buyer can see ------------------------------
   //
