@@ -536,10 +536,11 @@ import * as vocab from './vocab.js';
         if (cards.size >= MAX_CARDS && !cards.has(key)) return;
         const prev = cards.get(key);
         if (prev && prev.el !== elem && prev.el.isConnected) return; // the same offer twice on the page: first one wins
-        if (prev) { dim(prev, false); byEl.delete(prev.el); }
+        if (prev) { dim(prev, false); byEl.delete(prev.el); inView?.unobserve(prev.el); }
         const card = { key, el: elem, link, offerId, memberId: null, badge: prev?.badge ?? null, sig: '' };
         cards.set(key, card);
         byEl.set(elem, card);
+        inView?.observe(elem);
         if (!seen.has(key)) { seen.add(key); fresh++; }
       };
       if (linkSel && !companyPage) {
@@ -583,8 +584,10 @@ import * as vocab from './vocab.js';
         dim(c, false);
         byEl.delete(c.el);
         if (byEl.has(elem)) { c.badge?.host.remove(); cards.delete(key); continue; }
+        inView?.unobserve(c.el);
         c.el = elem;
         byEl.set(elem, c);
+        inView?.observe(elem);
         c.sig = '';
       }
     }
@@ -593,7 +596,7 @@ import * as vocab from './vocab.js';
       const out = [];
       for (const [key, c] of cards) {
         if (c.el.isConnected) out.push(c);
-        else if (!c.el.isConnected) { cards.delete(key); }
+        else if (!c.el.isConnected) { cards.delete(key); inView?.unobserve(c.el); }
       }
       return out;
     }
@@ -724,17 +727,29 @@ import * as vocab from './vocab.js';
       dim(card, card.dimOn);
     }
 
+    // Where each card was when it last entered or left the viewport, from an
+    // IntersectionObserver: the browser works it out while it renders anyway,
+    // where reading getBoundingClientRect here would force a layout of the
+    // whole page (60 freshly rendered cards) inside our own task.
+    const bands = new WeakMap(); // card element -> {band: 0 in view, 1 below, 2 above; at: px}
+    const inView = typeof IntersectionObserver === 'function' ? new IntersectionObserver((entries) => {
+      for (const e of entries) {
+        const r = e.boundingClientRect;
+        const band = e.isIntersecting ? 0 : r.top >= (e.rootBounds?.bottom ?? innerHeight) ? 1 : 2;
+        bands.set(e.target, { band, at: band === 2 ? -r.bottom : r.top });
+      }
+    }) : null;
+    signal.addEventListener('abort', () => inView?.disconnect(), { once: true });
+
     /**
      * The cards in the order their badges go on: those in view (top to
-     * bottom), then those below it, then those above. One batch of layout
-     * reads before any badge is written.
+     * bottom), then those below it, then those above, as last observed; a
+     * card not observed yet goes after them, in page order. No layout read.
      */
     function viewportOrder(list) {
-      const h = innerHeight;
-      const keyed = list.map((card) => {
-        const r = card.el.getBoundingClientRect();
-        const band = r.bottom > 0 && r.top < h ? 0 : r.top >= h ? 1 : 2;
-        return { card, band, at: band === 2 ? -r.bottom : r.top };
+      const keyed = list.map((card, i) => {
+        const b = bands.get(card.el);
+        return { card, band: b ? b.band : 3, at: b ? b.at : i };
       });
       keyed.sort((a, b) => a.band - b.band || a.at - b.at);
       return keyed.map((k) => k.card);
