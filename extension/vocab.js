@@ -201,6 +201,11 @@ export const rules = deepFreeze([
     "scope": "supplier"
   },
   {
+    "id": "moq-above-trial",
+    "severity": "info",
+    "scope": "supplier"
+  },
+  {
     "id": "low-repurchase-rate",
     "severity": "low",
     "scope": "supplier"
@@ -340,6 +345,7 @@ export const ruleIds = deepFreeze({
   "logisticsDedicatedLine": "logistics-dedicated-line",
   "lowRepurchaseRate": "low-repurchase-rate",
   "lowServiceScore": "low-service-score",
+  "moqAboveTrial": "moq-above-trial",
   "orderExceedsStoreTrust": "order-exceeds-store-trust",
   "pageUnreadable": "page-unreadable",
   "paymentOffPlatform": "payment-off-platform",

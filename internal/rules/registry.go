@@ -26,6 +26,7 @@ var Registry = []*Rule{
 	&licenceYoungCompany,
 	&factoryAddressWithheld,
 	&exportNotSupported,
+	&moqAboveTrial,
 	&lowRepurchaseRate,
 	&highDisputeRate,
 	&lowServiceScoreRule,
