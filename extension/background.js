@@ -13,6 +13,7 @@ import { loadSettings, onSettingsChange } from './settings.js';
 import { siteAccess } from './site-access.js';
 import * as supplierList from './supplier-list.js';
 import * as team from './team-sync.js';
+import { isPlain } from './values.js';
 import * as vocab from './vocab.js';
 
 // The Go runtime (wasm_exec.js, shipped by the Go that built core.wasm) stays a
@@ -35,7 +36,6 @@ const LEVELS = {
 const DEFAULT_PREFS = { panelOpenByDefault: false };
 
 const isStr = (v, max) => typeof v === 'string' && v.length <= max;
-const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 // ---- the core ------------------------------------------------------------
 

@@ -33,3 +33,24 @@ export function bi(pair, _showZh, tag = 'span', attrs = {}, cls = 'bi') {
 
 /** One string of a pair in the panel language (accessible names, titles). */
 export const one = (pair) => (uiLang === 'zh' && pair?.zh ? pair.zh : pair?.en ?? '');
+
+/**
+ * What styles shadow roots (or a document) with the given CSS: one
+ * constructable sheet shared by every root, or a <style> element where
+ * adopting is refused (Firefox content scripts cannot always adopt sheets
+ * across compartments).
+ */
+export function sheetStyler(css) {
+  let sheet = null;
+  return (root) => {
+    try {
+      sheet ??= new CSSStyleSheet();
+      if (!sheet.cssRules.length) sheet.replaceSync(css);
+      root.adoptedStyleSheets = [sheet];
+    } catch {
+      const style = document.createElement('style');
+      style.textContent = css;
+      root.append(style);
+    }
+  };
+}

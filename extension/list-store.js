@@ -5,6 +5,7 @@
 // it judges a page. Every message is untrusted: fixed shapes, sender checks.
 import { checks } from './checks.js';
 import * as supplierList from './supplier-list.js';
+import { isPlain } from './values.js';
 
   const L = supplierList.list;
 
@@ -30,8 +31,6 @@ import * as supplierList from './supplier-list.js';
     queue = job.catch(() => {});
     return job;
   }
-
-  const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
   const { fromContentScript, fromExtensionPage } = checks; // extension/checks.js, loaded first
 

@@ -3,6 +3,7 @@
 // block a <style> element, but not adoptedStyleSheets. Sizes are in em so the
 // overlay follows the user's font size and zoom, never the page's root size.
 // The panel sections of other files bring their own styles (panel-sections.js).
+import { sheetStyler } from './dom.js';
 import { panelSections } from './panel-sections.js';
 
   const baseCss = `
@@ -128,20 +129,5 @@ import { panelSections } from './panel-sections.js';
 .step-zh { display: block; }
 `;
 
-  /** The whole sheet: the overlay's own styles, then the sections'. */
-  const css = () => [baseCss, ...panelSections.map((s) => s.css ?? '')].join('');
-
-  let sheet = null;
-  /** Style a shadow root: a shared constructable sheet, or a <style> where that is refused. */
-  export const applyStyles = (root) => {
-    try {
-      sheet ??= new CSSStyleSheet();
-      if (!sheet.cssRules.length) sheet.replaceSync(css());
-      root.adoptedStyleSheets = [sheet];
-    } catch {
-      // Firefox content scripts cannot always adopt sheets across compartments.
-      const style = document.createElement('style');
-      style.textContent = css();
-      root.append(style);
-    }
-  };
+  /** Style a shadow root (or the popup's document): the overlay's own styles, then the sections'. */
+  export const applyStyles = sheetStyler([baseCss, ...panelSections.map((s) => s.css ?? '')].join(''));

@@ -15,10 +15,7 @@ import { buildReport } from './report.js';
 import { pairText, settingsNow } from './settings.js';
 import { minAgeNote, text } from './strings.js';
 import { downloadText, list } from './supplier-list.js';
-
-  const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-  const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
-  const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+import { isPlain, num, str } from './values.js';
 
   const drafts = new Map(); // member key -> {action, rating, note} typed, not saved
   const statuses = new Map(); // member key -> {ok, text} of the last save

@@ -12,6 +12,7 @@ import * as buyerList from './panel-extras.js';
 import * as reviews from './review-panel.js';
 import * as storeFacts from './store-facts-panel.js';
 import * as team from './team-panel.js';
+import { isPlain } from './values.js';
 
 /**
  * @typedef {object} PanelSection
@@ -20,8 +21,6 @@ import * as team from './team-panel.js';
  * @property {string} [css] its styles
  * @property {(state: any, showZh: boolean, opts: any) => Node[]} render
  */
-
-const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** @type {readonly PanelSection[]} */
 export const panelSections = Object.freeze([

@@ -9,10 +9,7 @@
 // into markup. Evidence goes into code spans, which are never markup.
 import * as strings from './strings.js';
 import { downloadText, list } from './supplier-list.js';
-
-  const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-  const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
-  const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+import { isPlain, num, str } from './values.js';
 
   /** Text safe in a Markdown line: one line, markup characters escaped. */
   function md(s) {

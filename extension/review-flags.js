@@ -14,7 +14,7 @@
 //    flags once per animation frame after the page re-renders the list (paging,
 //    tab switches); flags whose item is gone or changed are removed.
 // Page strings only ever become text nodes (no HTML parsing anywhere).
-import { el } from './dom.js';
+import { el, sheetStyler } from './dom.js';
 import { isTranslated, query, queryAll, reviewIdAttrs } from './selectors.js';
 import { reviewText } from './strings.js';
 
@@ -235,18 +235,7 @@ import { reviewText } from './strings.js';
 .tip .head { font-weight: 700; }
 .tip .zh { color: #4b5563; }
 `;
-  let flagSheet = null;
-  function styleFlag(root) {
-    try {
-      flagSheet ??= new CSSStyleSheet();
-      if (!flagSheet.cssRules.length) flagSheet.replaceSync(FLAG_CSS);
-      root.adoptedStyleSheets = [flagSheet];
-    } catch {
-      const style = document.createElement('style'); // (no adoptable sheets: Firefox content scripts)
-      style.textContent = FLAG_CSS;
-      root.append(style);
-    }
-  }
+  const styleFlag = sheetStyler(FLAG_CSS);
 
   const T = () => reviewText;
 

@@ -7,11 +7,10 @@
 import * as dom from './dom.js';
 import { el } from './dom.js';
 import { own, reviewRatings, reviewText } from './strings.js';
+import { num, str } from './values.js';
 
   const MAX_GROUPS = 8;
-  const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   const int = (v) => (Number.isInteger(v) && v >= 0 ? v : null);
-  const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
   const fmt = (r) => r.toFixed(1);
 
   /** A label in the panel language (dom.js bi). */

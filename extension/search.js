@@ -22,12 +22,13 @@
 // inside the card: "Caution · 2 yrs · 深度验厂", "Too cheap? 价格异常低" with the
 // evidence in a tooltip on hover or focus, suppliers the buyer blocked dimmed
 // with the reason in words. Page strings only ever become text nodes.
-import { el } from './dom.js';
+import { el, sheetStyler } from './dom.js';
 import { isTranslated, pages, selectors } from './selectors.js';
 import { englishOnly, pairText, settingsNow, zhFirst } from './settings.js';
 import { limits } from './snapshot.js';
 import * as stringsMod from './strings.js';
 import * as supplierList from './supplier-list.js';
+import { isPlain, num, squash, str } from './values.js';
 import * as vocab from './vocab.js';
 
   const MAX_CARDS = vocab.limits.cards;
@@ -51,12 +52,8 @@ import * as vocab from './vocab.js';
   const CARD_MARK = new Map(vocab.rules.map((r) => [r.id, r.card ?? '']));
   const cardMark = (f) => CARD_MARK.get(f?.id) ?? '';
 
-  const squash = (s) => (s || '').replace(/\s+/g, ' ').trim();
   const encoder = new TextEncoder();
   const cut = (s, n = MAX_TEXT) => (s.length > n ? s.slice(0, n) : s);
-  const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-  const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
-  const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
   function sel(name) { return (selectors[name] ?? []).join(','); }
 
@@ -241,18 +238,7 @@ import * as vocab from './vocab.js';
 .veil[hidden] { display: none; }
 .status { cursor: default; margin: 0; box-shadow: 0 0.1em 0.5em rgba(0,0,0,0.3); font-size: 0.8125rem; }
 `;
-  let cardSheet = null;
-  function styleRoot(root) {
-    try {
-      cardSheet ??= new CSSStyleSheet();
-      if (!cardSheet.cssRules.length) cardSheet.replaceSync(CARD_CSS);
-      root.adoptedStyleSheets = [cardSheet];
-    } catch {
-      const style = document.createElement('style'); // Firefox content scripts: no cross-compartment sheets
-      style.textContent = CARD_CSS;
-      root.append(style);
-    }
-  }
+  const styleRoot = sheetStyler(CARD_CSS);
 
   // ---- what a card's badge says --------------------------------------------------
 

@@ -3,6 +3,7 @@
 // never changes it. Caps mirror the core's (and the background's checks), so a
 // huge or hostile page cannot make the message fail as a whole.
 import { isTranslated, modelMarkers, pages, query, queryAll } from './selectors.js';
+import { squash } from './values.js';
 import * as vocab from './vocab.js';
 
   // The core's caps (extension/vocab.js, generated from internal/page).
@@ -31,8 +32,6 @@ import * as vocab from './vocab.js';
     const { read } = encoder.encodeInto(text, new Uint8Array(max));
     return text.slice(0, read);
   }
-
-  const squash = (s) => (s || '').replace(/\s+/g, ' ').trim();
 
   function visibleText(el) {
     if (!el) return '';

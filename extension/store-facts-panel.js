@@ -8,9 +8,7 @@
 import * as dom from './dom.js';
 import { el } from './dom.js';
 import { pairText } from './settings.js';
-
-  const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
-  const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+import { isPlain, str } from './values.js';
 
   // Row labels by storeFacts key, English then the label 1688 uses.
   const LICENCE = {

@@ -36,6 +36,7 @@
 // (navigatedOffer): a page that rewrites its address with history.pushState
 // and swaps its model gets no observation posted and no history read.
 import { checks } from './checks.js';
+import { isPlain, num } from './values.js';
 import * as vocab from './vocab.js';
 
   const CONFIG = 'teamConfig';
@@ -74,9 +75,6 @@ import * as vocab from './vocab.js';
     return Boolean(m) && memberOf(m[1]) === m[1];
   }
 
-  /** @param {unknown} v @returns {v is {[key: string]: any}} */
-  const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-  const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   const str = (v, max = TEXT_MAX) => (typeof v === 'string' ? v : '').slice(0, max * 2);
   const sleepMs = (at) => Math.max(0, at - Date.now());
   const utcDay = (t = Date.now()) => new Date(t).toISOString().slice(0, 10);

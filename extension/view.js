@@ -6,10 +6,7 @@ import { sectionsAt } from './panel-sections.js';
 import { detectPage } from './selectors.js';
 import { settingsNow, uiLang } from './settings.js';
 import * as strings from './strings.js';
-
-  const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-  const isPlainObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-  const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
+import { isPlain, num, str } from './values.js';
 
   /**
    * What the badge says for a state: {level, glyph, text, label, was, change}
@@ -54,7 +51,7 @@ import * as strings from './strings.js';
     const reason = str(v?.summary?.reason?.en) ? ` ${one(v.summary.reason)}.` : '';
     const was = state.change && strings.own(strings.levels, state.change.from) ? strings.level(state.change.from) : null;
     // A level changed after it was shown: what it was and why ("Was Trusted: new warning: Copied reviews …").
-    const because = was && isPlainObj(state.change.reason) && str(state.change.reason.en) ? state.change.reason : null;
+    const because = was && isPlain(state.change.reason) && str(state.change.reason.en) ? state.change.reason : null;
     const change = was ? (uiLang === 'zh' ? `原为${was.zh}${because ? `（${because.zh}）` : ''}` : `Was ${was.en}${because ? `: ${because.en}` : ''}`) : null;
     const label = uiLang === 'zh'
       ? `TrustLens：${lvl.zh}${why}，评分 ${score ?? '未知'}。${reason}${change ? ` ${change}。` : ''} 显示详情。`
@@ -99,7 +96,7 @@ import * as strings from './strings.js';
     const head = el('p', { class: 'ftitle' }, el('span', { class: 'sev' }, bi(sev, showZh)), ' ',
       bi({ en: str(title.en) ?? String(f.id ?? ''), zh: str(title.zh) ?? '' }, showZh));
     li.append(head);
-    const lines = (Array.isArray(says) ? says : []).filter((t) => isPlainObj(t) && str(t.en));
+    const lines = (Array.isArray(says) ? says : []).filter((t) => isPlain(t) && str(t.en));
     if (lines.length) li.append(el('ul', { class: 'says' }, ...lines.map((t) => el('li', {}, bi(t, showZh)))));
     const more = el('details', { class: 'fmore' }, el('summary', {}, bi(strings.text.advice, showZh)));
     if (str(advice.en)) more.append(el('p', { class: 'advice' }, bi({ en: advice.en, zh: str(advice.zh) ?? '' }, showZh)));
@@ -127,7 +124,7 @@ import * as strings from './strings.js';
   function rememberedLines(remembered, showZh) {
     const groups = new Map(); // "url at" -> {url, at, fields[]}
     for (const [field, src] of Object.entries(remembered)) {
-      if (!isPlainObj(src) || !strings.own(strings.factNames, field)) continue;
+      if (!isPlain(src) || !strings.own(strings.factNames, field)) continue;
       const key = `${src.url} ${src.at}`;
       if (!groups.has(key)) groups.set(key, { url: str(src.url) ?? '', at: src.at, fields: [] });
       groups.get(key).fields.push(field);
@@ -156,7 +153,7 @@ import * as strings from './strings.js';
    * newer claims that differ from the value shown (conflicts).
    */
   function notUsedLines(supplier, remembered, showZh) {
-    const ok = (s) => isPlainObj(s) && strings.own(strings.factNames, s.field) && typeof s.value === 'string' && s.value !== '';
+    const ok = (s) => isPlain(s) && strings.own(strings.factNames, s.field) && typeof s.value === 'string' && s.value !== '';
     const kindOf = (url) => { const p = detectPage(url); return p && !p.store ? 'offer' : 'store'; };
     const line = (s, kind, pair) => {
       const p = el('p', { class: 'remembered notused', attrs: { 'data-memory': kind, 'data-field': s.field } }, bi(pair, showZh));
@@ -173,7 +170,7 @@ import * as strings from './strings.js';
   function supplierBlock(v, showZh, supplier) {
     const sup = v.supplier ?? {};
     const offer = v.offer ?? {};
-    const remembered = isPlainObj(supplier?.remembered) ? supplier.remembered : {};
+    const remembered = isPlain(supplier?.remembered) ? supplier.remembered : {};
     const box = el('div', { class: 'facts' });
     box.append(el('p', {}, el('span', { class: 'k' }, bi(strings.text.supplier, showZh)), ' ',
       el('span', { class: 'company', text: str(sup.company) ?? '?' })));
@@ -223,7 +220,7 @@ import * as strings from './strings.js';
 
   /** The buyer's planned order (form, when opts.order is given) and the core's orderAdvice. */
   function orderBlock(v, showZh, order) {
-    const advice = isPlainObj(v.orderAdvice) ? v.orderAdvice : null;
+    const advice = isPlain(v.orderAdvice) ? v.orderAdvice : null;
     if (!order && !advice) return null;
     const sec = section(strings.text.plannedOrder, showZh);
     sec.classList.add('order');
@@ -269,7 +266,7 @@ import * as strings from './strings.js';
           ? el('p', {}, bi(strings.text.ceilingSamples, showZh))
           : el('p', {}, bi({ en: `${strings.text.ceilingUpTo.en} ${fmtUsd(ceiling)}`, zh: `${strings.text.ceilingUpTo.zh}：${fmtUsd(ceiling)}` }, showZh)));
       }
-      const steps = Array.isArray(advice.steps) ? advice.steps.filter(isPlainObj) : [];
+      const steps = Array.isArray(advice.steps) ? advice.steps.filter(isPlain) : [];
       if (steps.length) {
         box.append(el('ol', { class: 'steps' }, ...steps.map((st) => el('li', {}, bi({ en: str(st.en) ?? '', zh: str(st.zh) ?? '' }, showZh)))));
       }
@@ -285,7 +282,7 @@ import * as strings from './strings.js';
   function checklistBlock(showZh, list) {
     const sec = section(strings.text.checklist, showZh);
     sec.classList.add('checklist');
-    const value = { ...(isPlainObj(list.value) ? list.value : {}) };
+    const value = { ...(isPlain(list.value) ? list.value : {}) };
     const total = strings.checklist.length;
     const progress = el('p', { class: 'chk-progress', attrs: { 'data-chk-progress': '', 'aria-live': 'polite' } });
     const showProgress = () => {
@@ -404,18 +401,18 @@ import * as strings from './strings.js';
     const v = state.verdict ?? {};
     const m = badgeModel(state);
     const lvl = strings.level(m.level);
-    const summary = isPlainObj(v.summary) ? v.summary : {};
+    const summary = isPlain(v.summary) ? v.summary : {};
     const readable = v.readable !== false && !str(v.error);
 
     // 1. The answer, read in seconds: level, the one-line reason, what changed, the top actions.
     const answer = el('section', { class: `answer lvl-${m.level}`, attrs: { 'data-answer': '' } });
     const scoreLine = m.score == null ? null : el('span', { class: 'score' }, bi(strings.text.score, showZh), ` ${strings.formatScore(m.score)}`);
     answer.append(header(lvl, lvl.glyph, m.level, showZh, scoreLine, opts.onClose));
-    if (isPlainObj(summary.reason) && str(summary.reason.en)) {
+    if (isPlain(summary.reason) && str(summary.reason.en)) {
       answer.append(el('p', { class: 'reason', attrs: { 'data-reason': '' } }, bi(summary.reason, showZh)));
     }
     if (state.change && m.was) {
-      const why = isPlainObj(state.change.reason) ? state.change.reason : null;
+      const why = isPlain(state.change.reason) ? state.change.reason : null;
       const pair = { en: `${strings.text.changedFrom.en} ${strings.level(state.change.from).en}${why ? `: ${why.en}` : ''}`, zh: `${strings.text.changedFrom.zh}${strings.level(state.change.from).zh}${why ? `（${why.zh}）` : ''}` };
       answer.append(el('p', { class: 'change', attrs: { 'data-change': state.change.from, role: 'status' } }, bi(pair, showZh)));
     }
@@ -423,14 +420,14 @@ import * as strings from './strings.js';
       answer.setAttribute('data-state-msg', 'unreadable');
       answer.append(el('p', { class: 'state-msg', attrs: { 'data-state-msg': 'unreadable' } }, bi(strings.text.unreadableBody, showZh)));
     }
-    const actions = (Array.isArray(summary.actions) ? summary.actions : []).filter((a) => isPlainObj(a) && str(a.en));
+    const actions = (Array.isArray(summary.actions) ? summary.actions : []).filter((a) => isPlain(a) && str(a.en));
     if (actions.length) {
       answer.append(el('ol', { class: 'actions', attrs: { 'aria-label': one(strings.text.topActions) } }, ...actions.map((a) => el('li', {}, bi(a, showZh)))));
     }
     root.append(answer);
 
     // 2. The warnings, most important first; the first three here, the rest under "show more".
-    const evidence = isPlainObj(summary.evidence) ? summary.evidence : {};
+    const evidence = isPlain(summary.evidence) ? summary.evidence : {};
     const all = sortFindings(Array.isArray(v.findings) ? v.findings.filter((f) => f && typeof f === 'object') : [], summary.order);
     const warnings = all.filter((f) => f.severity !== 'positive' && f.id !== 'page-unreadable');
     const positives = all.filter((f) => f.severity === 'positive');
@@ -480,6 +477,6 @@ import * as strings from './strings.js';
     }
     const notes = notesBlock(v, showZh);
     if (notes) more.append(notes);
-    more.append(el('p', { class: 'privacy' }, bi(isPlainObj(state.supplier?.team) && strings.text.privacyTeam ? strings.text.privacyTeam : strings.text.privacy, showZh)));
+    more.append(el('p', { class: 'privacy' }, bi(isPlain(state.supplier?.team) && strings.text.privacyTeam ? strings.text.privacyTeam : strings.text.privacy, showZh)));
     return root;
   };
