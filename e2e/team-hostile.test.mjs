@@ -20,7 +20,7 @@ import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import { DIST, launch, openMore, readOverlayInPage, waitForVerdict } from './browser.mjs';
 import { readReal } from './pages.mjs';
-import { startProxy, startService, stopService } from './team-service.mjs';
+import { grantLocalSite, optionsPage, serviceApi, startProxy, startService, stopService, teamState } from './team-service.mjs';
 
 const OFFER_ID = '833454967766';
 const OFFER = `http://detail.1688.com/offer/${OFFER_ID}.html`;
@@ -64,26 +64,8 @@ function hostilePage() {
 }
 
 async function sw() { return browser.worker(); }
-async function optionsPage() {
-  const p = await browser.context.newPage();
-  await p.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await p.waitForSelector('body[data-team-ready]');
-  return p;
-}
-async function teamState(settle) {
-  const p = await optionsPage();
-  try { return await p.evaluate((s) => chrome.runtime.sendMessage({ type: 'teamState', settle: s }), settle); } finally { await p.close(); }
-}
-async function api(method, path, body, headers = {}) {
-  const res = await fetch(service.url + path, {
-    method,
-    headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const data = await res.json().catch(() => null);
-  assert.ok(res.ok, `${method} ${path}: ${res.status} ${JSON.stringify(data)}`);
-  return data;
-}
+/** A request straight to the service (team-service.mjs serviceApi) with the buyer's token. */
+const api = (method, path, body, headers = {}) => serviceApi(service)(method, path, body, headers, token);
 /**
  * Opens url and waits for its verdict. On a loaded machine the "Checking…"
  * badge can be drawn before the background's first reply carries the test
@@ -110,11 +92,8 @@ before(async () => {
   browser = await launch(DIST, fixtures.port);
   await (await sw()).evaluate(() => chrome.storage.local.set({ tlTestOpenShadow: true, prefs: { panelOpenByDefault: true } }));
   // Team sync on, as the options page does it (the site granted first: headless Chromium cannot answer the prompt).
-  const ext = await browser.context.newPage();
-  await ext.goto('chrome://extensions');
-  await ext.evaluate((id) => chrome.developerPrivate.addHostPermission(id, 'http://127.0.0.1/*'), browser.extensionId);
-  await ext.close();
-  const opts = await optionsPage();
+  await grantLocalSite(browser);
+  const opts = await optionsPage(browser);
   await opts.fill('#teamServer', proxy.url);
   await opts.fill('#teamToken', token);
   await opts.fill('#teamBy', 'buyer');
@@ -155,7 +134,7 @@ test('1. the team token cannot be read from the content scripts\' context', asyn
   assert.ok(!idb.includes('trustlens-team'), `the page origin's IndexedDB holds no team database: ${idb}`);
   await cdp.detach();
   // The background still has it: sync works.
-  assert.equal((await teamState(true)).hasToken, true);
+  assert.equal((await teamState(browser, true)).hasToken, true);
 });
 
 test('2. pushState + model swap + forged capture: no price read or posted for offers the buyer never opened', async () => {
@@ -163,7 +142,7 @@ test('2. pushState + model swap + forged capture: no price read or posted for of
   await page.goto(OFFER);
   const first = await waitForVerdict(page);
   assert.equal(first.state, 'ready');
-  await teamState(true);
+  await teamState(browser, true);
   // What team sync was told the tab shows after each analysis (team-sync.js keeps it per tab in storage.session).
   const worker = await sw();
   const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id ?? null, OFFER);
@@ -179,7 +158,7 @@ test('2. pushState + model swap + forged capture: no price read or posted for of
     await new Promise((r) => setTimeout(r, 100));
   }
   assert.equal(await page.evaluate(() => location.pathname), `/offer/${FORGED.at(-1)}.html`, 'the address bar shows the last forged offer');
-  await teamState(true);
+  await teamState(browser, true);
   await watch();
   const calls = proxy.seen.slice(mark);
   // The forged offers reached the team code (it was told the tab shows them)...
@@ -211,10 +190,10 @@ test('3. a team service that never answers: requests time out, the buyer sees "n
   const text = await page.evaluate(() => document.querySelector('[data-trustlens-panel]').shadowRoot.querySelector('section[data-team] .team-status').textContent);
   assert.match(text, /Team service not answering/);
   assert.ok(proxy.stalled >= 1, 'the request reached the service and hangs');
-  const st = await teamState(false);
+  const st = await teamState(browser, false);
   assert.equal(st.status.state, 'timeout');
   // The options and the popup say it too.
-  const opts = await optionsPage();
+  const opts = await optionsPage(browser);
   assert.match(await opts.textContent('#teamState'), /not answering/);
   await opts.close();
   const tabId = await (await sw()).evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id ?? null, UNSEEN_OFFER);

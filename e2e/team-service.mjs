@@ -93,18 +93,46 @@ export function stopService(service) {
 }
 
 /**
- * api(method, path, body, headers): a request straight to the service (no
- * Origin header: not a browser); rejects unless the service answers 2xx.
+ * api(method, path, body, headers, token): a request straight to the service
+ * (no Origin header: not a browser), with the token (if any) as its Bearer
+ * credential; rejects unless the service answers 2xx.
  */
 export function serviceApi(service) {
-  return async (method, path, body, headers = {}) => {
+  return async (method, path, body, headers = {}, token = null) => {
     const res = await fetch(service.url + path, {
       method,
-      headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
       body: body ? JSON.stringify(body) : undefined,
     });
     const data = await res.json().catch(() => null);
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(data)}`);
     return data;
   };
+}
+
+/**
+ * Grants the extension the local service's site (http://127.0.0.1), as a
+ * user can in chrome://extensions (Site access: "On specific sites"):
+ * headless Chromium cannot answer the permission prompt, and the options
+ * page's own request, made in the click, then resolves without one.
+ */
+export async function grantLocalSite(browser) {
+  const ext = await browser.context.newPage();
+  await ext.goto('chrome://extensions');
+  await ext.evaluate((id) => chrome.developerPrivate.addHostPermission(id, 'http://127.0.0.1/*'), browser.extensionId);
+  await ext.close();
+}
+
+/** The extension's options page in a browser from browser.mjs launch, once its team section is ready (for messages only extension pages may send). */
+export async function optionsPage(browser) {
+  const p = await browser.context.newPage();
+  await p.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await p.waitForSelector('body[data-team-ready]');
+  return p;
+}
+
+/** The background's team sync state; with settle, after everything queued or in flight has finished. */
+export async function teamState(browser, settle) {
+  const p = await optionsPage(browser);
+  try { return await p.evaluate((s) => chrome.runtime.sendMessage({ type: 'teamState', settle: s }), settle); } finally { await p.close(); }
 }

@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
 import { ARTIFACTS, DIST, launch, openMore, readOverlayInPage, waitForVerdict } from './browser.mjs';
-import { startProxy, startService, stopService } from './team-service.mjs';
+import { grantLocalSite, optionsPage, serviceApi, startProxy, startService, stopService, teamState } from './team-service.mjs';
 import { SEARCH_URL, STORE_MEMBER, STORE_OFFERLIST_URL, searchRoute } from './search-pages.mjs';
 
 const OFFER_ID = '833454967766';
@@ -41,34 +41,14 @@ let page;
 let token;
 let annaToken; // a teammate's token (labelled "anna"): the service signs entries with the writing token's label
 
-/** A request straight to the service (no Origin header: not a browser). */
-async function api(method, path, body, headers = {}, tok = token) {
-  const res = await fetch(service.url + path, {
-    method,
-    headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(tok ? { Authorization: `Bearer ${tok}` } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const data = await res.json().catch(() => null);
-  assert.ok(res.ok, `${method} ${path}: ${res.status} ${JSON.stringify(data)}`);
-  return data;
-}
+/** A request straight to the service (team-service.mjs serviceApi), with this buyer's token unless told otherwise. */
+const api = (method, path, body, headers = {}, tok = token) => serviceApi(service)(method, path, body, headers, tok);
 
 async function sw() { return browser.worker(); }
 async function getLocal(keys) { return (await sw()).evaluate((k) => chrome.storage.local.get(k), keys); }
 async function setLocal(items) { await (await sw()).evaluate((i) => chrome.storage.local.set(i), items); }
-
-/** An extension page (the options page) for messages only extension pages may send. */
-async function optionsPage() {
-  const p = await browser.context.newPage();
-  await p.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await p.waitForSelector('body[data-team-ready]');
-  return p;
-}
 /** The background's sync state after everything queued or in flight has finished. */
-async function settled() {
-  const p = await optionsPage();
-  try { return await p.evaluate(() => chrome.runtime.sendMessage({ type: 'teamState', settle: true })); } finally { await p.close(); }
-}
+const settled = () => teamState(browser, true);
 
 /** The panel's team section (null when absent). */
 function readTeam() {
@@ -132,16 +112,11 @@ test('1. sync off (the default): the offer is judged locally, no team section, n
 });
 
 test('2. options: Save asks for the server origin in the click, keeps the token out of storage.local, Test connection', async () => {
-  // Headless Chromium cannot answer the browser's permission prompt, so the
-  // test grants the site first, as a user can in chrome://extensions (Site
-  // access: "On specific sites"); the page's own chrome.permissions.request,
-  // made in the click, then resolves without a prompt.
-  const ext = await browser.context.newPage();
-  await ext.goto('chrome://extensions');
-  await ext.evaluate((id) => chrome.developerPrivate.addHostPermission(id, 'http://127.0.0.1/*'), browser.extensionId);
-  await ext.close();
+  // The site granted first (headless Chromium cannot answer the prompt); the
+  // page's own chrome.permissions.request, made in the click, then resolves.
+  await grantLocalSite(browser);
 
-  const opts = await optionsPage();
+  const opts = await optionsPage(browser);
   assert.equal(await opts.getAttribute('#teamState', 'data-team-state'), 'off');
   assert.equal(await opts.isDisabled('#teamTest'), true, 'nothing to test while off');
   // Bad input never leaves the page.
@@ -334,7 +309,7 @@ test('4c. store page on its shop host: the member id comes from the store\'s own
 });
 
 test('5. turning sync off forgets the token and the team data; afterwards nothing reaches the service', async () => {
-  const opts = await optionsPage();
+  const opts = await optionsPage(browser);
   await opts.click('#teamOff');
   await opts.waitForFunction(() => document.getElementById('teamState').getAttribute('data-team-state') === 'off');
   assert.match(await opts.textContent('#teamMsg'), /forgotten/);
