@@ -200,7 +200,7 @@ func fromMHTML(url string, data []byte) (page.Snapshot, error) {
 	}
 	s := page.FromHTML(url, doc)
 	if len(s.Scripts) == 0 {
-		s.Notes = append(s.Notes, page.Note{Code: page.NoteSource, Text: mhtmlNoScripts})
+		s.Notes = append(s.Notes, page.Note{Code: page.NoteSingleFile, Text: mhtmlNoScripts})
 	}
 	page.AddDataResponses(&s, parts)
 	return s, nil

@@ -100,7 +100,7 @@ func (b *builder) readDescription(r Response) {
 	}
 	html, ok := offerDetailsHTML(r.Body)
 	if !ok {
-		b.note("description response not readable")
+		b.problem(ProblemNotReadable, "description response not readable")
 		return
 	}
 	b.desc = htmlText(html, MaxDOMBytes)

@@ -108,7 +108,7 @@ func (b *builder) readInitDataScript(sc string) {
 	}
 	root, why := cutJSON(sc[i:], true)
 	if why != "" {
-		b.note("%s __INIT_DATA model found but not readable: %s", gen, why)
+		b.problem(ProblemNotReadable, "%s __INIT_DATA model found but not readable: %s", gen, why)
 		return
 	}
 	b.readG2(root, gen)

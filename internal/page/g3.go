@@ -72,7 +72,7 @@ func (b *builder) readG3Script(sc string) {
 	}
 	root, why := cutJSON(sc[i:], true)
 	if why != "" {
-		b.note("g3 window.context model found but not readable: %s", why)
+		b.problem(ProblemNotReadable, "g3 window.context model found but not readable: %s", why)
 		return
 	}
 	b.readG3(root)

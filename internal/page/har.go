@@ -98,15 +98,15 @@ func FromHAR(har []byte, pageURL string) (Snapshot, error) {
 		}
 		body, err := harBody(e.Text, e.Encoding)
 		if err != nil {
-			notes = append(notes, Note{Code: NoteSource, Text: "har: main document body: " + err.Error()})
+			notes = append(notes, Note{Code: NoteSavedDamaged, Text: "har: main document body: " + err.Error()})
 		}
 		s = FromHTML(u, body)
 		if len(body) == 0 {
-			notes = append(notes, Note{Code: NoteSource, Text: "har: the main document has no saved body"})
+			notes = append(notes, Note{Code: NoteSavedDamaged, Text: "har: the main document has no saved body"})
 		}
 	} else {
 		s.URL = capText(pageURL, MaxURLBytes, "url", &notes)
-		notes = append(notes, Note{Code: NoteSource, Text: "har: no text/html document found"})
+		notes = append(notes, Note{Code: NoteSavedDamaged, Text: "har: no text/html document found"})
 	}
 
 	var saved []Resource
@@ -116,7 +116,7 @@ func FromHAR(har []byte, pageURL string) (Snapshot, error) {
 		}
 		body, err := harBody(e.Text, e.Encoding)
 		if err != nil {
-			notes = append(notes, Note{Code: NoteSource, Text: format.Sprintf("har: entry %d: %v", i, err)})
+			notes = append(notes, Note{Code: NoteSavedDamaged, Text: format.Sprintf("har: entry %d: %v", i, err)})
 			continue
 		}
 		saved = append(saved, Resource{URL: e.URL, MimeType: e.MimeType, Body: body})

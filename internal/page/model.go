@@ -222,6 +222,9 @@ type Model struct {
 	Store    StoreStats
 	Texts    []Text   // every text rules may scan for phrases
 	Notes    []string // what could not be read and why (failed responses, caps hit)
+	// Problems sorts what could not be read (the same events as some of
+	// Notes, as values a rule can test).
+	Problems Problem
 
 	// Reviews are the reviews the page received (review list and summary
 	// responses, or the rendered review items as a fallback); nil when the

@@ -97,7 +97,7 @@ func (b *builder) readResponse(i int, r Response) {
 	kind := apiOf(r.URL)
 	if why != "" {
 		if kind != apiUnknown {
-			b.note("%s response not readable: %s", kind.label(), why)
+			b.problem(ProblemNotReadable, "%s response not readable: %s", kind.label(), why)
 		}
 		return
 	}
@@ -128,7 +128,7 @@ func (b *builder) readResponse(i int, r Response) {
 				if code == "" {
 					code = "no status"
 				}
-				b.note("%s response failed: %s", label, truncateUTF8(code, 80))
+				b.problem(ProblemResponseFailed, "%s response failed: %s", label, truncateUTF8(code, 80))
 			}
 			return
 		}

@@ -152,22 +152,23 @@ func TestShopcardFillsOnlyUnknown(t *testing.T) {
 func TestMtopFailed(t *testing.T) {
 	tests := []struct {
 		name, url, body, note string
+		problem               Problem
 	}{
 		{"captcha JSONP", "https://h5api.m.1688.com/h5/mtop.1688.moga.pc.shopcard/1.0/?type=jsonp",
 			`mtopjsonp2({"api":"mtop.1688.moga.pc.shopcard","data":{"model":{"tpYear":11,"shopName":"X公司","shopData":[{"dataKey":"店铺回头率","dataValue":"66%"}]}},"ret":["FAIL_SYS_USER_VALIDATE::哎哟喂,被挤爆啦,请稍后重试"],"v":"1.0"})`,
-			"shopcard response failed: FAIL_SYS_USER_VALIDATE"},
+			"shopcard response failed: FAIL_SYS_USER_VALIDATE", ProblemResponseFailed},
 		{"token empty, api only in body", "",
 			`{"api":"mtop.1688.moga.pc.shopcard","data":{},"ret":["FAIL_SYS_TOKEN_EMPTY::令牌为空"]}`,
-			"shopcard response failed: FAIL_SYS_TOKEN_EMPTY"},
+			"shopcard response failed: FAIL_SYS_TOKEN_EMPTY", ProblemResponseFailed},
 		{"sku gateway session expired", "https://h5api.m.1688.com/h5/mtop.mbox.fc.common.gateway/2.0/",
 			`mtopjsonp1({"ret":["FAIL_SYS_SESSION_EXPIRED::Session过期"],"data":{"result":{"data":{"orderParamModel":{"orderParam":{"beginNum":5}}}}}})`,
-			"sku response failed: FAIL_SYS_SESSION_EXPIRED"},
+			"sku response failed: FAIL_SYS_SESSION_EXPIRED", ProblemResponseFailed},
 		{"ret as a string", "https://h5api.m.1688.com/h5/mtop.1688.moga.pc.shopcard/1.0/",
 			`{"ret":"FAIL_SYS_ILLEGAL_ACCESS::非法请求","data":{"model":{"tpYear":3}}}`,
-			"shopcard response failed: FAIL_SYS_ILLEGAL_ACCESS"},
+			"shopcard response failed: FAIL_SYS_ILLEGAL_ACCESS", ProblemResponseFailed},
 		{"truncated body", "https://h5api.m.1688.com/h5/mtop.1688.moga.pc.shopcard/1.0/",
 			`mtopjsonp2({"api":"mtop.1688.moga.pc.shopcard","data":{"model":{"tpYear":11`,
-			"shopcard response not readable"},
+			"shopcard response not readable", ProblemNotReadable},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -184,6 +185,9 @@ func TestMtopFailed(t *testing.T) {
 				t.Errorf("pairs %v badges %v", m.Store.Pairs, m.Supplier.Badges)
 			}
 			expectNote(t, m, tc.note)
+			if m.Problems != tc.problem {
+				t.Errorf("problems %b, want %b", m.Problems, tc.problem)
+			}
 		})
 	}
 }

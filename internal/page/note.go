@@ -26,7 +26,34 @@ const (
 	NoteResponseBudget NoteCode = "response-budget" // responses refused by MaxResponses / MaxResponsesBytes
 	NoteIgnored        NoteCode = "ignored"         // an input was not used (remembered facts)
 	NoteSource         NoteCode = "source"          // what the saved file or capture could not give
+	NoteSavedDamaged   NoteCode = "saved-damaged"   // the saved file (HAR) lacks the page or part of it is damaged
+	NoteSingleFile     NoteCode = "single-file"     // a page saved as one file (MHTML) without its scripts
 )
+
+// Problem is a set of kinds of things a page did not give.
+type Problem uint8
+
+const (
+	ProblemSingleFile     Problem = 1 << iota // saved as one file (MHTML) without its scripts
+	ProblemResponseFailed                     // 1688 answered a data request with a failure code
+	ProblemSavedDamaged                       // the saved file (HAR) is damaged
+	ProblemNotReadable                        // a model, response or fragment is there but damaged or unknown
+	ProblemTranslated                         // the browser translated the page
+)
+
+// Has reports whether p holds q.
+func (p Problem) Has(q Problem) bool { return p&q != 0 }
+
+// problemOf is the Problem a snapshot note stands for (0: none).
+func problemOf(n Note) Problem {
+	switch n.Code {
+	case NoteSavedDamaged:
+		return ProblemSavedDamaged
+	case NoteSingleFile:
+		return ProblemSingleFile
+	}
+	return 0
+}
 
 // capNote is a NoteCap note.
 func capNote(text string) Note { return Note{Code: NoteCap, Text: text} }

@@ -40,6 +40,10 @@ func parse(s Snapshot) Model { return parseWith(s, false) }
 func parseWith(in Snapshot, recoverPanics bool) Model {
 	cs, capNotes := capSnapshot(in)
 	notes := append(noteTexts(in.Notes), noteTexts(capNotes)...)
+	var problems Problem
+	for _, n := range in.Notes {
+		problems |= problemOf(n)
+	}
 	cardsText, hasCards := cs.DOM[DOMCards]
 	if hasCards {
 		dom := make(map[string]string, len(cs.DOM)-1)
@@ -56,6 +60,7 @@ func parseWith(in Snapshot, recoverPanics bool) Model {
 	} else {
 		m = build(cs, notes)
 	}
+	m.Problems |= problems
 	func() {
 		if recoverPanics {
 			defer func() {
@@ -68,6 +73,7 @@ func parseWith(in Snapshot, recoverPanics bool) Model {
 		r := readCardsFrom(cs.Responses, cs.Scripts, cardsText, hasCards, cs.Translated)
 		m.Cards = r.cards
 		m.Notes = append(m.Notes, r.notes...)
+		m.Problems |= r.problems
 		if m.Kind == KindStore {
 			addStoreOfferTitles(&m, r.storeTitles)
 		}
@@ -172,7 +178,7 @@ func build(s Snapshot, notes []string) Model {
 		fill(&b.m.Supplier.Company, lic.Value, lic.Source)
 	}
 	b.finish(s.DOM)
-	b.m.Reviews = readReviews(s, &b.m.Notes)
+	b.m.Reviews = readReviews(s, &b.m.Notes, &b.m.Problems)
 	if s.Translated {
 		b.noteTranslated()
 	}
@@ -203,6 +209,12 @@ func (b *builder) readable() bool {
 
 func (b *builder) note(pattern string, a ...any) {
 	b.m.Notes = append(b.m.Notes, format.Sprintf(pattern, a...))
+}
+
+// problem notes something the page did not give, and its kind.
+func (b *builder) problem(p Problem, pattern string, a ...any) {
+	b.m.Problems |= p
+	b.note(pattern, a...)
 }
 
 // fill sets f unless an earlier (higher-priority) source already did.

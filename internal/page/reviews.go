@@ -13,20 +13,20 @@ const pathRetCode = "ret.0"
 // reviewFailure says why a review response yielded nothing: the mtop
 // failure code when there is one (FAIL_SYS_USER_VALIDATE when the page met a
 // captcha), else that it was not readable.
-func reviewFailure(body string) string {
+func reviewFailure(body string) (why string, failed bool) {
 	js, ok := unwrapJSONP(body)
 	if !ok {
-		return "not readable"
+		return "not readable", false
 	}
-	root, why := cutJSON(js, false)
-	if why != "" {
-		return "not readable: " + why
+	root, bad := cutJSON(js, false)
+	if bad != "" {
+		return "not readable: " + bad, false
 	}
 	code, _, _ := strings.Cut(root.Get(pathRetCode).Str, "::")
 	if code == "" || strings.HasPrefix(code, "SUCCESS") {
-		return "not readable"
+		return "not readable", false
 	}
-	return "failed: " + truncateUTF8(code, 80)
+	return "failed: " + truncateUTF8(code, 80), true
 }
 
 // domReviews is the DOM fragment with the rendered review items, a JSON
@@ -58,13 +58,15 @@ type ReviewsSoFar struct {
 	Set   *reviews.Set // nil until a review response was read
 	Read  int          // responses of the snapshot already read
 	Notes []string     // what those responses could not give
+	// Problems sorts those notes (ProblemResponseFailed, ProblemNotReadable).
+	Problems Problem
 }
 
 // readReviews collects the page's reviews, or nil when it carried none.
 // With s.Prior it reads only the responses after s.Prior.Read and extends
 // s.Prior; rendered review items (the DOM fallback) then go into a copy, as
 // they are re-sent whole with each call.
-func readReviews(s Snapshot, notes *[]string) *reviews.Set {
+func readReviews(s Snapshot, notes *[]string, problems *Problem) *reviews.Set {
 	p := s.Prior
 	if p == nil || p.Read > len(s.Responses) {
 		p = &ReviewsSoFar{}
@@ -76,7 +78,13 @@ func readReviews(s Snapshot, notes *[]string) *reviews.Set {
 		// Each response is read once: a session keeps what earlier calls read.
 		rs, sum, ok := reviews.ParseResponse(r.URL, r.Body)
 		if !ok {
-			p.Notes = append(p.Notes, "reviews response "+reviewFailure(r.Body))
+			why, failed := reviewFailure(r.Body)
+			p.Notes = append(p.Notes, "reviews response "+why)
+			if failed {
+				p.Problems |= ProblemResponseFailed
+			} else {
+				p.Problems |= ProblemNotReadable
+			}
 			continue
 		}
 		if p.Set == nil {
@@ -87,6 +95,7 @@ func readReviews(s Snapshot, notes *[]string) *reviews.Set {
 	}
 	p.Read = len(s.Responses)
 	*notes = append(*notes, p.Notes...)
+	*problems |= p.Problems
 	set := p.Set
 	if raw := s.DOM[domReviews]; raw != "" {
 		if items, err := readDOMReviews(raw); err != "" {

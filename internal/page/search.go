@@ -81,6 +81,7 @@ type cardReader struct {
 	byMember map[string]int // member key -> index, cards without an offer id only
 	dropped  int            // cards beyond MaxCards
 	notes    []string
+	problems Problem
 	// storeTitles are the titles in the store's own offer list module:
 	// the store's wording, read by the text rules as store claims.
 	storeTitles []string
@@ -135,6 +136,11 @@ func (r *cardReader) note(pattern string, a ...any) {
 	r.notes = append(r.notes, format.Sprintf(pattern, a...))
 }
 
+func (r *cardReader) problem(p Problem, pattern string, a ...any) {
+	r.problems |= p
+	r.note(pattern, a...)
+}
+
 // listKind is which card list a response carries.
 type listKind int
 
@@ -174,20 +180,20 @@ func (r *cardReader) readResponse(resp Response) {
 	js, ok := unwrapJSONP(resp.Body)
 	if !ok {
 		if kind != listStore {
-			r.note("%s response not readable: not JSON", kind.label())
+			r.problem(ProblemNotReadable, "%s response not readable: not JSON", kind.label())
 		}
 		return
 	}
 	root, why := cutJSON(js, false)
 	if why != "" {
 		if kind != listStore { // mtop.go already notes unreadable store modules
-			r.note("%s response not readable: %s", kind.label(), why)
+			r.problem(ProblemNotReadable, "%s response not readable: %s", kind.label(), why)
 		}
 		return
 	}
 	if kind != listStore {
 		if code, failed := responseFailed(root); failed {
-			r.note("%s response failed: %s", kind.label(), truncateUTF8(code, 80))
+			r.problem(ProblemResponseFailed, "%s response failed: %s", kind.label(), truncateUTF8(code, 80))
 			return
 		}
 	}

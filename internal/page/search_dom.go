@@ -35,12 +35,12 @@ func (r *cardReader) readDOMCards(text string) {
 		return
 	}
 	if text[i] != '[' {
-		r.note("DOM cards fragment not readable: not a JSON array")
+		r.problem(ProblemNotReadable, "DOM cards fragment not readable: not a JSON array")
 		return
 	}
 	root, why := cutJSON(text[i:], false)
 	if why != "" {
-		r.note("DOM cards fragment not readable: %s", why)
+		r.problem(ProblemNotReadable, "DOM cards fragment not readable: %s", why)
 		return
 	}
 	root.ForEach(func(_, e gjson.Result) bool {

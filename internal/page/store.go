@@ -104,7 +104,7 @@ func (b *builder) readStoreDataScript(sc string) {
 	}
 	root, why := cutJSON(sc[i:], true)
 	if why != "" {
-		b.note("__STORE_DATA found but not readable: %s", why)
+		b.problem(ProblemNotReadable, "__STORE_DATA found but not readable: %s", why)
 		return
 	}
 	n := 0
@@ -129,7 +129,7 @@ func (b *builder) readPageDataScript(sc string) {
 	}
 	root, why := cutJSON(sc[i:], true)
 	if why != "" {
-		b.note("pageData found but not readable: %s", why)
+		b.problem(ProblemNotReadable, "pageData found but not readable: %s", why)
 		return
 	}
 	n := 0

@@ -50,7 +50,7 @@ func tpdocName(s string) string {
 func (b *builder) readTPDocument(root gjson.Result, label string) {
 	if code, ok := idOf(root.Get(pathTPCode)); ok && code != tpdocOK {
 		msg, _ := str(root.Get(pathTPErrMsg))
-		b.note("%s response failed: code %s %s", label, truncateUTF8(code, 16), truncateUTF8(msg, 80))
+		b.problem(ProblemResponseFailed, "%s response failed: code %s %s", label, truncateUTF8(code, 16), truncateUTF8(msg, 80))
 		return
 	}
 	d := root.Get(pathTPData)

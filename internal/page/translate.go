@@ -40,7 +40,7 @@ func translatedDOM(dom map[string]string) map[string]string {
 // verdict, naming what stayed unknown.
 func (b *builder) noteTranslated() {
 	m := &b.m
-	b.note("your browser translated this page, so TrustLens did not read its translated text: only the data 1688 sends in Chinese")
+	b.problem(ProblemTranslated, "your browser translated this page, so TrustLens did not read its translated text: only the data 1688 sends in Chinese")
 	var unknown []string
 	if m.Kind == KindOffer && !m.Offer.Title.Known {
 		unknown = append(unknown, "the offer title")

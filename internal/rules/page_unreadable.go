@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/trustlens/trustlens/internal/page"
 )
 
@@ -44,17 +42,16 @@ func unreadableSaid(m *page.Model) Text {
 	case page.BlockedLogin:
 		return Text{EN: "1688 asked you to log in before showing this page", ZH: "1688要求先登录才显示此页面"}
 	}
-	notes := strings.Join(m.Notes, "\n")
-	switch {
-	case strings.Contains(notes, "MHTML"):
+	switch p := m.Problems; {
+	case p.Has(page.ProblemSingleFile):
 		return Text{EN: "This page was saved as a single file (MHTML), which leaves out the data 1688 keeps in the page's scripts", ZH: "此页面保存为单个文件（MHTML），不含1688放在页面脚本中的数据"}
-	case strings.Contains(notes, "response failed"):
+	case p.Has(page.ProblemResponseFailed):
 		return Text{EN: "1688 refused to send this page's data", ZH: "1688拒绝发送此页面的数据"}
-	case strings.HasPrefix(notes, "har:"):
+	case p.Has(page.ProblemSavedDamaged):
 		return Text{EN: "The saved file (HAR) is damaged, so TrustLens could not read the page's data", ZH: "保存的文件（HAR）已损坏，无法读取页面数据"}
-	case strings.Contains(notes, "not readable"):
+	case p.Has(page.ProblemNotReadable):
 		return Text{EN: "The page's data is there but damaged or in a form TrustLens does not know", ZH: "页面数据已损坏或格式无法识别"}
-	case strings.Contains(notes, "translated this page"):
+	case p.Has(page.ProblemTranslated):
 		return Text{EN: "Your browser translated this page and TrustLens found none of the data 1688 sends in Chinese", ZH: "浏览器翻译了此页面，且未找到1688原始的中文数据"}
 	}
 	return Text{EN: "The page carries no product or store data: it is empty, still loading, or not a product or store page", ZH: "页面没有商品或店铺数据：可能为空白、仍在加载，或不是商品或店铺页面"}
