@@ -224,7 +224,9 @@ test('(b) search page, 60 cards: every card annotated, the too-cheap card flagge
   const cheap = s.cards.find((c) => c.offerId === CHEAP);
   assert.equal(cheap.flags, 'price-outlier-low');
   assert.match(cheap.text, /Too cheap\?$/, 'an English browser: English, Chinese only for the page\'s own terms');
-  assert.match(cheap.tip, /¥2\.10 vs median ¥6\.\d0 of \d+ cards on this page/);
+  // The core's buyer wording (cards[].evidence), not the technical line.
+  assert.match(cheap.tip, /Price ¥2\.10 is \d+% of the middle price \(¥6\.\d0\) of \d+ similar listings on this page/);
+  assert.doesNotMatch(cheap.tip, /vs median/);
   assert.equal(s.cards.filter((c) => /price-outlier-low/.test(c.flags ?? '')).length, 1, 'only the planted card');
   // Card 5: its supplier is blocked on the buyer's list: high risk, dimmed, the reason in words.
   const blocked = s.cards.find((c) => c.offerId === BLOCKED.offerId);
@@ -259,7 +261,7 @@ test('(c) keyboard: Tab reaches the card badges; focus shows the evidence, Escap
   assert.equal(tipShown.open, true);
   assert.equal(tipShown.describedBy, tipShown.id);
   assert.equal(tipShown.role, 'tooltip');
-  assert.match(tipShown.text, /¥2\.10 vs median/);
+  assert.match(tipShown.text, /Price ¥2\.10 is \d+% of the middle price/);
   await page.keyboard.press('Escape');
   assert.equal(await page.evaluate((sel) => document.querySelector(sel).hasAttribute('data-tip-open'), cheapHost), false);
   // Tab moves from badge to badge (the cards are links: each card link, then its badge).

@@ -230,6 +230,7 @@ import * as vocab from './vocab.js';
 .tip .h { font-weight: 700; }
 .tip ul { margin: 0.2em 0; padding-left: 1.1em; }
 .tip li { margin: 0.25em 0; }
+.tip .said { display: block; }
 .tip .ev { display: block; font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.92em; background: #f3f4f6; padding: 0.1em 0.3em; border-radius: 0.2em; }
 .tip .muted { color: #4b5563; }
 .tip .sev { font-weight: 700; text-transform: uppercase; font-size: 0.85em; }
@@ -293,6 +294,20 @@ import * as vocab from './vocab.js';
 
   const pair = (p) => pairText(p);
 
+  /**
+   * A card finding's evidence as a buyer reads it (the core's cards[].evidence,
+   * English and Chinese), else its technical line: nodes for the tooltip.
+   * @param {any} c the card verdict
+   * @param {any} f one of its findings
+   * @param {string} cls the class of the technical fallback
+   * @param {string} [tag] the element of each buyer line
+   */
+  function evidenceNodes(c, f, cls, tag = 'span') {
+    const lines = isPlain(c.evidence) && Array.isArray(c.evidence[f.id]) ? c.evidence[f.id].filter((t) => isPlain(t) && str(t.en)) : [];
+    if (lines.length) return lines.map((t) => el(tag, { class: 'said', text: pairText({ en: t.en, zh: str(t.zh) ?? '' }) }));
+    return str(f.evidence) ? [el('code', { class: cls, text: f.evidence })] : [];
+  }
+
   /** The tooltip body: level, score, age, badges, every warning with its evidence, the buyer's mark. */
   function tipBody(c, m) {
     const out = [];
@@ -327,7 +342,7 @@ import * as vocab from './vocab.js';
       out.push(el('ul', {}, ...warn.map((f) => el('li', { attrs: { 'data-finding-id': String(f.id ?? '') } },
         el('span', { class: 'sev', text: pair(stringsMod.own(stringsMod.severities, f.severity) ?? stringsMod.severities.info) }), ' ',
         el('span', { text: pairText(isPlain(f.title) ? { en: str(f.title.en) ?? String(f.id), zh: str(f.title.zh) ?? '' } : { en: String(f.id) }) }),
-        str(f.evidence) ? el('code', { class: 'ev', text: f.evidence }) : null))));
+        ...evidenceNodes(c, f, 'ev')))));
     } else {
       out.push(el('p', { class: 'muted', text: pair(stringsMod.text.noFindings) }));
     }
@@ -987,7 +1002,7 @@ import * as vocab from './vocab.js';
         return el('li', { class: 'finding', attrs: { 'data-card-key': String(c.key ?? '') } },
           el('p', { class: 'ftitle', text: `${m.text} — ${str(c.company) ?? str(c.offerId) ?? '?'}` }),
           f ? el('p', { text: str(f.title?.en) ?? String(f.id) }) : null,
-          f && str(f.evidence) ? el('code', { class: 'evidence', text: f.evidence }) : null);
+          ...(f ? evidenceNodes(c, f, 'evidence', 'p') : []));
       })));
     }
     return box;

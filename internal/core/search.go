@@ -37,7 +37,10 @@ type CardOut struct {
 	Level         rules.Level     `json:"level"`
 	Score         *int            `json:"score"`
 	Findings      []rules.Finding `json:"findings"`
-	BuyerEntry    *BuyerEntryOut  `json:"buyerEntry"`
+	// Evidence is each finding's evidence written for a buyer, by finding
+	// id, as the page's summary.evidence.
+	Evidence   map[string][]rules.Text `json:"evidence"`
+	BuyerEntry *BuyerEntryOut          `json:"buyerEntry"`
 }
 
 // scoreOf is rules.Score, except that a supplier on the buyer's blocked
@@ -126,7 +129,13 @@ func judgeCards(m *page.Model, c *rules.Context, peers *rules.PricePeers, pageFi
 			Level:         level,
 			Score:         score,
 			Findings:      findings,
+			Evidence:      map[string][]rules.Text{},
 			BuyerEntry:    entryOut(cc.EntryFor(&cm)),
+		}
+		for _, f := range findings {
+			if len(f.Said) > 0 {
+				co.Evidence[f.ID] = f.Said
+			}
 		}
 		if card.OfferID != "" {
 			co.OfferID = &card.OfferID

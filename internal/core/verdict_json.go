@@ -426,6 +426,32 @@ func (w *jsonWriter) coreCardOut(v *CardOut) {
 		}
 		w.byte(']')
 	}
+	w.key(&c, "evidence")
+	if v.Evidence == nil {
+		w.null()
+	} else {
+		m := byte('{')
+		for _, k0 := range slices.Sorted(maps.Keys(v.Evidence)) {
+			w.byte(m)
+			m = ','
+			w.str(k0)
+			w.byte(':')
+			e0 := v.Evidence[k0]
+			if e0 == nil {
+				w.null()
+			} else {
+				w.byte('[')
+				for i1 := range e0 {
+					if i1 > 0 {
+						w.byte(',')
+					}
+					w.rulesText(&e0[i1])
+				}
+				w.byte(']')
+			}
+		}
+		w.end(m)
+	}
 	w.key(&c, "buyerEntry")
 	if v.BuyerEntry == nil {
 		w.null()
