@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/trustlens/trustlens/internal/core"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden/ with the verdicts of today's code")
@@ -31,47 +33,35 @@ var goldenExts = map[string]bool{".html": true, ".htm": true, ".har": true, ".mh
 // TestGolden -args -update` rewrites the files.
 func TestGolden(t *testing.T) {
 	seen := map[string]bool{}
-	for _, dir := range goldenDirs {
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range entries {
-			if e.IsDir() || !goldenExts[strings.ToLower(filepath.Ext(e.Name()))] {
-				continue
+	for _, p := range goldenPages(t) {
+		seen[p.golden] = true
+		t.Run(filepath.Base(p.path), func(t *testing.T) {
+			v, err := goldenVerdict(p.path)
+			if err != nil {
+				t.Fatalf("no verdict: %v", err)
 			}
-			name := filepath.Base(dir) + "_" + e.Name() + ".verdict.json"
-			seen[name] = true
-			t.Run(e.Name(), func(t *testing.T) {
-				o := options{file: filepath.Join(dir, e.Name())}
-				o.buyer.Now = goldenNow
-				v, err := verdictOf(o)
-				if err != nil {
-					t.Fatalf("no verdict: %v", err)
-				}
-				if v.Facts != nil {
-					v.Facts.SeenAt = "" // the clock of the call
-				}
-				var got bytes.Buffer
-				if err := writeJSON(&got, v); err != nil {
+			if v.Facts != nil {
+				v.Facts.SeenAt = "" // the clock of the call
+			}
+			var got bytes.Buffer
+			if err := writeJSON(&got, v); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(goldenDir, p.golden)
+			if *update {
+				if err := os.WriteFile(path, got.Bytes(), 0o644); err != nil {
 					t.Fatal(err)
 				}
-				path := filepath.Join(goldenDir, name)
-				if *update {
-					if err := os.WriteFile(path, got.Bytes(), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("no golden verdict (run with -args -update and review it): %v", err)
-				}
-				if !bytes.Equal(got.Bytes(), want) {
-					t.Errorf("verdict changed; if intended, run `go test ./cmd/trustlens -run TestGolden -args -update` and commit the diff:\n%s", firstDiff(string(want), got.String()))
-				}
-			})
-		}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("no golden verdict (run with -args -update and review it): %v", err)
+			}
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("verdict changed; if intended, run `go test ./cmd/trustlens -run TestGolden -args -update` and commit the diff:\n%s", firstDiff(string(want), got.String()))
+			}
+		})
 	}
 	// A golden file whose page is gone is stale.
 	files, _ := os.ReadDir(goldenDir)
@@ -102,4 +92,33 @@ func firstDiff(want, got string) string {
 		}
 	}
 	return "(only trailing differences)"
+}
+
+// goldenPage is one page of goldenDirs and the name of its golden file.
+type goldenPage struct{ path, golden string }
+
+// goldenPages lists the pages of goldenDirs the goldens cover.
+func goldenPages(t *testing.T) []goldenPage {
+	t.Helper()
+	var out []goldenPage
+	for _, dir := range goldenDirs {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if e.IsDir() || !goldenExts[strings.ToLower(filepath.Ext(e.Name()))] {
+				continue
+			}
+			out = append(out, goldenPage{path: filepath.Join(dir, e.Name()), golden: filepath.Base(dir) + "_" + e.Name() + ".verdict.json"})
+		}
+	}
+	return out
+}
+
+// goldenVerdict judges a page as the goldens do: at goldenNow.
+func goldenVerdict(path string) (core.Verdict, error) {
+	o := options{file: path}
+	o.buyer.Now = goldenNow
+	return verdictOf(o)
 }

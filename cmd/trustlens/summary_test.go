@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -89,35 +88,25 @@ func TestSummaryEvidence(t *testing.T) {
 func TestSummaryEvidenceOnEveryPage(t *testing.T) {
 	developer := []string{"data.", "components.", "moduleData", " = ", "FAIL_SYS", "shopcard", "pageData", "globalData", "_"}
 	pages := 0
-	for _, dir := range goldenDirs {
-		entries, err := os.ReadDir(dir)
+	for _, p := range goldenPages(t) {
+		name := filepath.Base(p.path)
+		v, err := goldenVerdict(p.path)
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%s: no verdict: %v", name, err)
 		}
-		for _, e := range entries {
-			if e.IsDir() || !goldenExts[strings.ToLower(filepath.Ext(e.Name()))] {
-				continue
+		pages++
+		for _, f := range v.Findings {
+			said := v.Summary.Evidence[f.ID]
+			if len(said) == 0 {
+				t.Errorf("%s: %s has no buyer evidence", name, f.ID)
 			}
-			o := options{file: filepath.Join(dir, e.Name())}
-			o.buyer.Now = goldenNow
-			v, err := verdictOf(o)
-			if err != nil {
-				t.Fatalf("%s: no verdict: %v", e.Name(), err)
-			}
-			pages++
-			for _, f := range v.Findings {
-				said := v.Summary.Evidence[f.ID]
-				if len(said) == 0 {
-					t.Errorf("%s: %s has no buyer evidence", e.Name(), f.ID)
+			for _, s := range said {
+				if s.EN == f.Evidence || s.EN == "" || s.ZH == "" {
+					t.Errorf("%s: %s: buyer evidence %+v is missing or the technical line", name, f.ID, s)
 				}
-				for _, s := range said {
-					if s.EN == f.Evidence || s.EN == "" || s.ZH == "" {
-						t.Errorf("%s: %s: buyer evidence %+v is missing or the technical line", e.Name(), f.ID, s)
-					}
-					for _, w := range developer {
-						if outside := outsideQuotes(s.EN) + outsideQuotes(s.ZH); strings.Contains(outside, w) {
-							t.Errorf("%s: %s: developer words %q in %q", e.Name(), f.ID, w, s.EN+" / "+s.ZH)
-						}
+				for _, w := range developer {
+					if outside := outsideQuotes(s.EN) + outsideQuotes(s.ZH); strings.Contains(outside, w) {
+						t.Errorf("%s: %s: developer words %q in %q", name, f.ID, w, s.EN+" / "+s.ZH)
 					}
 				}
 			}
